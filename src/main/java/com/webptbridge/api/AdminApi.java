@@ -1,0 +1,103 @@
+package com.webptbridge.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Journal;
+import com.webptbridge.store.PatientStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The admin HTTP server: {@code /health}, {@code /api/patients/{id}}, {@code /api/messages} and
+ * {@code /api/messages/{id}}. Errors are JSON {@code {"error": "..."}} with a status that says
+ * whose fault it is (400 bad request, 404 unknown, 405 method, 503 store down).
+ */
+public final class AdminApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private AdminApi(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    public static AdminApi start(String host, int port, Database db, Journal journal, PatientStore patients)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 50);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Routes routes = new Routes(db, journal, patients);
+        server.createContext("/", exchange -> handle(exchange, routes, json));
+        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "bridge-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.start();
+        return new AdminApi(server, executor);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void handle(HttpExchange exchange, Routes routes, ObjectMapper json) throws IOException {
+        ApiResponse response;
+        try {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                response = ApiResponse.error(405, "Only GET is supported on " + exchange.getRequestURI().getPath());
+            } else {
+                URI uri = exchange.getRequestURI();
+                response = routes.get(uri.getPath(), query(uri.getRawQuery()));
+            }
+        } catch (ApiException e) {
+            response = ApiResponse.error(e.status(), e.getMessage());
+        } catch (Exception e) {
+            LOG.error("HTTP {} failed: {}", exchange.getRequestURI().getPath(), e.getClass().getSimpleName());
+            response = ApiResponse.error(503, "The billing store is not available: " + e.getClass().getSimpleName());
+        }
+        byte[] body = json.writeValueAsBytes(response.body());
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(response.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            q.put(key, value);
+        }
+        return q;
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,158 @@
+package com.webptbridge.api;
+
+import com.webptbridge.mapping.PatientField;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Journal;
+import com.webptbridge.store.JournalEntry;
+import com.webptbridge.store.MessageError;
+import com.webptbridge.store.MessageStatus;
+import com.webptbridge.store.PatientRecord;
+import com.webptbridge.store.PatientStore;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The API's GET resources and their JSON shapes. */
+final class Routes {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    private final Database db;
+    private final Journal journal;
+    private final PatientStore patients;
+
+    Routes(Database db, Journal journal, PatientStore patients) {
+        this.db = db;
+        this.journal = journal;
+        this.patients = patients;
+    }
+
+    ApiResponse get(String path, Map<String, String> query) throws SQLException {
+        if (path.equals("/health")) {
+            boolean up = db.healthy();
+            return new ApiResponse(up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "database", up ? "UP" : "DOWN"));
+        }
+        if (path.startsWith("/api/patients/") && path.length() > "/api/patients/".length()) {
+            String id = URLDecoder.decode(path.substring("/api/patients/".length()), StandardCharsets.UTF_8);
+            return patients.find(id).map(p -> ApiResponse.ok(patientJson(p)))
+                    .orElse(ApiResponse.error(404, "No billing patient has WebPT patient ID " + id));
+        }
+        if (path.equals("/api/messages")) {
+            return ApiResponse.ok(journal.list(status(query.get("status")), blankToNull(query.get("type")),
+                    blankToNull(query.get("patientId")), limit(query.get("limit"))).stream().map(Routes::messageJson).toList());
+        }
+        if (path.startsWith("/api/messages/")) {
+            long id = number(path.substring("/api/messages/".length()), "message id");
+            boolean raw = "true".equalsIgnoreCase(query.get("raw"));
+            return journal.find(id, raw).map(e -> ApiResponse.ok(messageJson(e)))
+                    .orElse(ApiResponse.error(404, "No journaled message has id " + id));
+        }
+        return ApiResponse.error(404, "No such resource: " + path);
+    }
+
+    static Map<String, Object> patientJson(PatientRecord p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("patientId", p.patientId());
+        json.put("lastName", p.get(PatientField.LAST_NAME));
+        json.put("firstName", p.get(PatientField.FIRST_NAME));
+        json.put("middleName", p.get(PatientField.MIDDLE_NAME));
+        json.put("suffix", p.get(PatientField.SUFFIX));
+        Object dob = p.get(PatientField.DATE_OF_BIRTH);
+        json.put("dateOfBirth", dob == null ? null : dob.toString()); // LocalDate prints yyyy-MM-dd
+        json.put("sex", p.get(PatientField.SEX));
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("line1", p.get(PatientField.ADDRESS_LINE1));
+        address.put("line2", p.get(PatientField.ADDRESS_LINE2));
+        address.put("city", p.get(PatientField.CITY));
+        address.put("state", p.get(PatientField.STATE));
+        address.put("zip", p.get(PatientField.ZIP));
+        address.put("country", p.get(PatientField.COUNTRY));
+        json.put("address", address);
+        json.put("homePhone", p.get(PatientField.HOME_PHONE));
+        json.put("workPhone", p.get(PatientField.WORK_PHONE));
+        json.put("mobilePhone", p.get(PatientField.MOBILE_PHONE));
+        json.put("email", p.get(PatientField.EMAIL));
+        json.put("maritalStatus", p.get(PatientField.MARITAL_STATUS));
+        json.put("ssn", p.get(PatientField.SSN));
+        json.put("language", p.get(PatientField.LANGUAGE));
+        return json;
+    }
+
+    static Map<String, Object> messageJson(JournalEntry e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", e.id());
+        json.put("receivedAt", String.valueOf(e.receivedAt()));
+        json.put("remoteAddress", e.remoteAddress());
+        json.put("sendingApplication", e.sendingApplication());
+        json.put("sendingFacility", e.sendingFacility());
+        json.put("controlId", e.controlId());
+        json.put("messageType", e.messageType());
+        json.put("triggerEvent", e.triggerEvent());
+        json.put("version", e.version());
+        json.put("charset", e.charset());
+        json.put("sizeBytes", e.sizeBytes());
+        json.put("status", e.status().name());
+        json.put("patientId", e.patientId());
+        json.put("ackCode", e.ackCode());
+        json.put("ack", e.ackMessage());
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (MessageError err : e.errors()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", err.hl7Code());
+            m.put("reason", err.reason());
+            m.put("location", err.location());
+            m.put("text", err.text());
+            errors.add(m);
+        }
+        json.put("errors", errors);
+        json.put("notes", e.notes());
+        json.put("duplicateOf", e.duplicateOf());
+        json.put("attempts", e.attempts());
+        json.put("completedAt", e.completedAt() == null ? null : e.completedAt().toString());
+        if (e.rawMessage() != null) {
+            json.put("rawMessage", e.rawMessage());
+        }
+        return json;
+    }
+
+    private static MessageStatus status(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return MessageStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "status must be one of " + List.of(MessageStatus.values()) + ", was '" + s + "'");
+        }
+    }
+
+    private static int limit(String s) {
+        if (s == null || s.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        long n = number(s, "limit");
+        if (n < 1 || n > MAX_LIMIT) {
+            throw new ApiException(400, "limit must be between 1 and " + MAX_LIMIT + ", was " + n);
+        }
+        return (int) n;
+    }
+
+    private static long number(String s, String what) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, what + " must be a number, was '" + s + "'");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

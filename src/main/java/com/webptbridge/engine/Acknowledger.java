@@ -1,0 +1,42 @@
+package com.webptbridge.engine;
+
+import com.webptbridge.hl7.AckBuilder;
+import com.webptbridge.hl7.AckCode;
+import com.webptbridge.hl7.MessageHeader;
+
+import java.util.List;
+
+/**
+ * Last step of the inbound route: the bytes to send back. Original mode answers with the
+ * application ACK. Enhanced mode (MSH-15/16 valued) answers with an accept ACK (CA/CE/CR) when
+ * MSH-15's condition asks for one (AL always, NE never, ER on error, SU on success); application
+ * ACKs cannot be sent back on this connection, and the journal holds them.
+ */
+public final class Acknowledger {
+
+    private final AckBuilder builder;
+
+    public Acknowledger(AckBuilder builder) {
+        this.builder = builder;
+    }
+
+    /** The reply's bytes, or null when the sender asked for no answer. */
+    public byte[] reply(Reply reply) {
+        MessageHeader h = reply.header();
+        if (h == null || !h.enhancedMode()) {
+            return reply.ackMessage().getBytes(reply.charset());
+        }
+        AckCode accept = reply.code().asAcceptCode();
+        boolean send = switch (h.acceptAckType().toUpperCase(java.util.Locale.ROOT)) {
+            case "NE" -> false;
+            case "ER" -> accept != AckCode.CA;
+            case "SU" -> accept == AckCode.CA;
+            default -> true; // AL, or empty with MSH-16 valued
+        };
+        if (!send) {
+            return null;
+        }
+        String ack = builder.build(h, accept, accept == AckCode.CA ? List.of() : reply.problems(), reply.ackControlId());
+        return ack.getBytes(reply.charset());
+    }
+}

@@ -1,0 +1,75 @@
+package com.webptbridge.engine;
+
+import com.webptbridge.hl7.ErrorLocation;
+import com.webptbridge.hl7.InboundMessage;
+import com.webptbridge.hl7.MessageHeader;
+import com.webptbridge.hl7.NakReason;
+import com.webptbridge.store.Journal;
+import com.webptbridge.store.Receipt;
+import com.webptbridge.transport.InboundFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.Charset;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** First step of the inbound route: read the frame as HL7 text and journal it before anything else. */
+public final class MessageIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageIntake.class);
+
+    private final Journal journal;
+    private final Charset defaultCharset;
+
+    public MessageIntake(Journal journal, Charset defaultCharset) {
+        this.journal = journal;
+        this.defaultCharset = defaultCharset;
+    }
+
+    public Arrival receive(InboundFrame frame) {
+        InboundMessage message = InboundMessage.read(frame.payload(), defaultCharset);
+        if (frame.oversize()) {
+            message = new InboundMessage(message.text(), message.charset(), message.header(),
+                    NakReason.FRAME_TOO_LARGE.at(ErrorLocation.MESSAGE, "The message is " + frame.sizeBytes()
+                            + " bytes, more than this interface accepts: it was not stored. Split it or ask the"
+                            + " interface analyst to raise bridge.mllp.max-frame-bytes."));
+        }
+        MessageHeader h = message.header();
+        Receipt receipt = new Receipt(Instant.now(), frame.remoteAddress(),
+                h == null ? null : h.sendingApplication(), h == null ? null : h.sendingFacility(),
+                h == null ? null : h.controlId(), h == null ? null : h.messageCode(),
+                h == null ? null : h.triggerEvent(), h == null ? null : h.version(),
+                message.charset().name(), frame.sizeBytes(), frame.oversize() ? null : printable(message.text()));
+        try {
+            return new Arrival(journal.receive(receipt), message);
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("Journal unavailable; message control={} not stored: {}", h == null ? "-" : h.controlId(),
+                    e.getClass().getSimpleName());
+            return new Arrival(null, message);
+        }
+    }
+
+    /**
+     * Message text as the journal can hold it: control characters other than segment and line ends
+     * (which only garbage contains; PostgreSQL refuses NUL in text) are written as \xNN.
+     */
+    static String printable(String text) {
+        StringBuilder s = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 && c != '\r' && c != '\n' && c != '\t';
+            if (control && s == null) {
+                s = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (s != null) {
+                if (control) {
+                    s.append(String.format("\\x%02X", (int) c));
+                } else {
+                    s.append(c);
+                }
+            }
+        }
+        return s == null ? text : s.toString();
+    }
+}

@@ -1,0 +1,104 @@
+package com.webptbridge.hl7;
+
+import ca.uhn.hl7v2.parser.EncodingCharacters;
+import ca.uhn.hl7v2.parser.Escape;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Builds ACK messages as text. The ACK's MSH swaps sender and receiver, keeps the inbound message's
+ * version and delimiters, and each problem becomes its own ERR segment (location, 0357 code,
+ * severity, sentence). Built by hand rather than with HAPI's generateACK so that an answer can be
+ * written even for a message HAPI could not parse.
+ */
+public final class AckBuilder {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final String DEFAULT_ENCODING = "^~\\&";
+    private static final String DEFAULT_VERSION = "2.5.1";
+
+    private final ZoneId zone;
+
+    public AckBuilder(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /**
+     * @param inbound      the inbound header, or null when the message had none
+     * @param code         MSA-1
+     * @param problems     one ERR segment each; the first one's sentence also goes in MSA-3
+     * @param ackControlId MSH-10 of the ACK itself
+     */
+    public String build(MessageHeader inbound, AckCode code, List<Problem> problems, String ackControlId) {
+        char fs = inbound != null ? inbound.fieldSeparator() : '|';
+        String enc = inbound != null ? inbound.encodingCharacters() : DEFAULT_ENCODING;
+        String version = inbound != null && !inbound.version().isEmpty() ? inbound.version() : DEFAULT_VERSION;
+        EncodingCharacters encoding = new EncodingCharacters(fs, enc);
+        char cs = enc.charAt(0);
+        char ss = enc.length() > 3 ? enc.charAt(3) : '&';
+
+        StringBuilder ack = new StringBuilder(256);
+        ack.append("MSH").append(fs).append(enc)
+                .append(fs).append(value(inbound, 5))
+                .append(fs).append(value(inbound, 6))
+                .append(fs).append(value(inbound, 3))
+                .append(fs).append(value(inbound, 4))
+                .append(fs).append(ZonedDateTime.now(zone).format(TIMESTAMP))
+                .append(fs)
+                .append(fs).append(messageType(inbound, version, cs))
+                .append(fs).append(Escape.escape(ackControlId, encoding))
+                .append(fs).append(inbound != null && !inbound.field(11).isEmpty() ? inbound.field(11) : "P")
+                .append(fs).append(version);
+        if (inbound != null && !inbound.field(18).isEmpty()) {
+            ack.append(fs).append(fs).append(fs).append(fs).append(fs).append(fs).append(inbound.field(18));
+        }
+        ack.append('\r');
+
+        ack.append("MSA").append(fs).append(code)
+                .append(fs).append(inbound != null ? inbound.controlId() : "");
+        if (!problems.isEmpty()) {
+            ack.append(fs).append(Escape.escape(oneLine(problems.get(0).sentence()), encoding));
+        }
+        ack.append('\r');
+
+        boolean before25 = version.compareTo("2.5") < 0;
+        for (Problem p : problems) {
+            String code0357 = p.reason().hl7Code() + "";
+            String text = Escape.escape(oneLine(p.sentence()), encoding);
+            ack.append("ERR").append(fs);
+            if (before25) {
+                // ERR-1 (ELD) is the only ERR field receivers of v2.3/2.4 know.
+                ErrorLocation l = p.location();
+                ack.append(l.segment()).append(cs).append(l.sequence() > 0 ? l.sequence() : "")
+                        .append(cs).append(l.field() > 0 ? l.field() : "")
+                        .append(cs).append(code0357).append(ss).append(p.reason().hl7Text()).append(ss).append("HL70357");
+            }
+            ack.append(fs).append(p.location().toErl(cs))
+                    .append(fs).append(code0357).append(cs).append(p.reason().hl7Text()).append(cs).append("HL70357")
+                    .append(fs).append('E')
+                    .append(fs).append(fs).append(fs).append(fs).append(text)
+                    .append('\r');
+        }
+        return ack.toString();
+    }
+
+    private static String value(MessageHeader inbound, int field) {
+        return inbound == null ? "" : inbound.field(field);
+    }
+
+    private static String messageType(MessageHeader inbound, String version, char cs) {
+        String trigger = inbound == null ? "" : inbound.triggerEvent();
+        if (trigger.isEmpty()) {
+            return "ACK";
+        }
+        // MSH-9.3 (message structure) exists from v2.3.1 on.
+        return version.compareTo("2.3.1") >= 0 ? "ACK" + cs + trigger + cs + "ACK" : "ACK" + cs + trigger;
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\r', ' ').replace('\n', ' ');
+    }
+}

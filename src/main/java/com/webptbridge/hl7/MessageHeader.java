@@ -1,0 +1,165 @@
+package com.webptbridge.hl7;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The MSH segment read without HAPI, tolerant of anything after it: enough to journal a message,
+ * detect a duplicate, choose its charset and address an ACK even when the rest will not parse.
+ * Values are kept as they stand in the message (still escaped), which is also how they go back out
+ * in the ACK, written with the same delimiters.
+ */
+public final class MessageHeader {
+
+    private final char fieldSeparator;
+    private final String encodingCharacters;
+    private final List<String> fields; // index i holds MSH-(i+1); MSH-1 and MSH-2 included
+
+    private MessageHeader(char fieldSeparator, String encodingCharacters, List<String> fields) {
+        this.fieldSeparator = fieldSeparator;
+        this.encodingCharacters = encodingCharacters;
+        this.fields = fields;
+    }
+
+    /**
+     * Reads the first segment of a message. Returns {@code null} when the text does not start with an
+     * MSH segment whose delimiters are usable.
+     */
+    public static MessageHeader read(String text) {
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        if (!text.startsWith("MSH", start) || text.length() < start + 8) {
+            return null;
+        }
+        char fieldSep = text.charAt(start + 3);
+        int segmentEnd = start;
+        while (segmentEnd < text.length() && text.charAt(segmentEnd) != '\r' && text.charAt(segmentEnd) != '\n') {
+            segmentEnd++;
+        }
+        String segment = text.substring(start, segmentEnd);
+        List<String> fields = new ArrayList<>();
+        fields.add(String.valueOf(fieldSep)); // MSH-1
+        int pos = 4;
+        while (pos <= segment.length()) {
+            int next = segment.indexOf(fieldSep, pos);
+            if (next < 0) {
+                next = segment.length();
+            }
+            fields.add(segment.substring(pos, next));
+            pos = next + 1;
+        }
+        String encoding = fields.size() > 1 ? fields.get(1) : "";
+        if (!validDelimiters(fieldSep, encoding)) {
+            return null;
+        }
+        return new MessageHeader(fieldSep, encoding, fields);
+    }
+
+    private static boolean validDelimiters(char fieldSep, String encoding) {
+        if (encoding.length() < 3 || encoding.length() > 5 || Character.isLetterOrDigit(fieldSep)) {
+            return false;
+        }
+        String all = fieldSep + encoding;
+        for (int i = 0; i < all.length(); i++) {
+            char c = all.charAt(i);
+            if (Character.isLetterOrDigit(c) || Character.isWhitespace(c) || all.indexOf(c) != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** MSH-n as it stands in the message, or "" when absent. */
+    public String field(int n) {
+        return n - 1 < fields.size() ? fields.get(n - 1) : "";
+    }
+
+    /** Component c (1-based) of MSH-n, first repetition. */
+    public String component(int n, int c) {
+        String value = field(n);
+        int rep = value.indexOf(repetitionSeparator());
+        if (rep >= 0) {
+            value = value.substring(0, rep);
+        }
+        String[] parts = value.split(java.util.regex.Pattern.quote(String.valueOf(componentSeparator())), -1);
+        return c - 1 < parts.length ? parts[c - 1] : "";
+    }
+
+    public char fieldSeparator() {
+        return fieldSeparator;
+    }
+
+    public String encodingCharacters() {
+        return encodingCharacters;
+    }
+
+    public char componentSeparator() {
+        return encodingCharacters.charAt(0);
+    }
+
+    public char repetitionSeparator() {
+        return encodingCharacters.charAt(1);
+    }
+
+    public char subcomponentSeparator() {
+        return encodingCharacters.length() > 3 ? encodingCharacters.charAt(3) : '&';
+    }
+
+    public String sendingApplication() {
+        return field(3);
+    }
+
+    public String sendingFacility() {
+        return field(4);
+    }
+
+    public String receivingApplication() {
+        return field(5);
+    }
+
+    public String receivingFacility() {
+        return field(6);
+    }
+
+    public String messageCode() {
+        return component(9, 1);
+    }
+
+    public String triggerEvent() {
+        return component(9, 2);
+    }
+
+    public String controlId() {
+        return field(10);
+    }
+
+    public String processingId() {
+        return component(11, 1);
+    }
+
+    public String version() {
+        return component(12, 1);
+    }
+
+    public String acceptAckType() {
+        return field(15);
+    }
+
+    public String applicationAckType() {
+        return field(16);
+    }
+
+    /** MSH-18, first repetition: the character set the sender declares. */
+    public String characterSet() {
+        String value = field(18);
+        int rep = value.indexOf(repetitionSeparator());
+        return rep >= 0 ? value.substring(0, rep) : value;
+    }
+
+    /** True when the sender asked for enhanced-mode acknowledgments (MSH-15 or MSH-16 valued). */
+    public boolean enhancedMode() {
+        return !acceptAckType().isEmpty() || !applicationAckType().isEmpty();
+    }
+}

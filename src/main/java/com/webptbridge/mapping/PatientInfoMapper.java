@@ -1,0 +1,191 @@
+package com.webptbridge.mapping;
+
+import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.Type;
+import com.webptbridge.hl7.ErrorLocation;
+import com.webptbridge.hl7.NakReason;
+import com.webptbridge.hl7.Problem;
+
+import java.time.LocalDate;
+import java.time.DateTimeException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PID to billing Patient Info, by the profile's positions. Collects every problem (missing patient
+ * ID, a date that is not a date, a sex outside table 0001, an SSN that is not nine digits) instead of
+ * stopping at the first.
+ */
+public final class PatientInfoMapper {
+
+    private static final Set<String> SEX_TABLE_0001 = Set.of("M", "F", "O", "U", "A", "N");
+    private static final Set<String> NO_SSN = Set.of("999999999", "999-99-9999");
+
+    private final MappingProfile profile;
+
+    public PatientInfoMapper(MappingProfile profile) {
+        this.profile = profile;
+    }
+
+    /** Maps the message's first PID; problems are added to {@code problems}. */
+    public PatientInfo map(MessageView message, List<Problem> problems) {
+        Segment pid = message.first("PID");
+        if (pid == null) {
+            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(ErrorLocation.segment("PID", 1),
+                    "The message has no PID segment, so there is no patient to update."));
+            return null;
+        }
+        String patientId = patientId(message, pid);
+        if (patientId == null) {
+            FieldPosition at = profile.patientId();
+            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(ErrorLocation.field(at.segment(), 1, at.field()),
+                    "The patient ID (" + at + ") is empty: WebPT must send its patient ID to identify the billing patient."));
+        }
+        Map<PatientField, Object> changes = new EnumMap<>(PatientField.class);
+        for (PatientField field : PatientField.values()) {
+            FieldPosition at = profile.position(field);
+            if (at == null) {
+                continue;
+            }
+            FieldValue value = switch (field) {
+                case HOME_PHONE, MOBILE_PHONE, EMAIL -> contact(message, pid, at, field);
+                default -> message.value(pid, at);
+            };
+            if (value instanceof FieldValue.Clear || isNoSsn(field, value)) {
+                changes.put(field, null);
+            } else if (value instanceof FieldValue.Present p) {
+                Object converted = convert(field, p.value(), at, problems);
+                if (converted != null) {
+                    changes.put(field, converted);
+                }
+            }
+        }
+        return patientId == null ? null : new PatientInfo(patientId, changes);
+    }
+
+    private String patientId(MessageView message, Segment pid) {
+        FieldPosition at = profile.patientId();
+        List<Type> reps = message.repetitions(pid, at.field());
+        for (String wanted : profile.patientIdTypes()) {
+            for (Type rep : reps) {
+                if (wanted.equalsIgnoreCase(message.text(rep, 5, 0)) && !message.text(rep, at.component(), 0).isBlank()) {
+                    return message.text(rep, at.component(), 0).trim();
+                }
+            }
+        }
+        for (Type rep : reps) {
+            String id = message.text(rep, at.component(), 0);
+            if (!id.isBlank() && !message.isClear(rep)) {
+                return id.trim();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Picks a home phone, mobile or email among the XTN repetitions. A present field replaces all
+     * three: one that the field no longer lists is cleared.
+     */
+    private FieldValue contact(MessageView message, Segment pid, FieldPosition at, PatientField wanted) {
+        List<Type> reps = message.repetitions(pid, at.field());
+        if (reps.isEmpty()) {
+            return FieldValue.ABSENT;
+        }
+        if (reps.size() == 1 && message.isClear(reps.get(0))) {
+            return FieldValue.CLEAR;
+        }
+        for (Type rep : reps) {
+            String use = message.text(rep, 2, 0).toUpperCase(Locale.ROOT);
+            String equipment = message.text(rep, 3, 0).toUpperCase(Locale.ROOT);
+            boolean email = use.equals("NET") || equipment.equals("INTERNET") || equipment.equals("X.400");
+            boolean mobile = !email && equipment.equals("CP");
+            boolean home = !email && !mobile && (use.isEmpty() || use.equals("PRN") || use.equals("ORN"));
+            if (wanted == PatientField.EMAIL && email) {
+                return FieldValue.of(message.text(rep, 4, 0));
+            }
+            if ((wanted == PatientField.MOBILE_PHONE && mobile) || (wanted == PatientField.HOME_PHONE && home)) {
+                String number = phoneNumber(message, rep);
+                if (!number.isEmpty()) {
+                    return new FieldValue.Present(number);
+                }
+            }
+        }
+        return FieldValue.CLEAR;
+    }
+
+    /** XTN-1 when valued, else area code, local number and extension (XTN-6/7/8). */
+    private static String phoneNumber(MessageView message, Type xtn) {
+        String formatted = message.text(xtn, 1, 0);
+        if (!formatted.isBlank()) {
+            return formatted.trim();
+        }
+        String area = message.text(xtn, 6, 0);
+        String local = message.text(xtn, 7, 0);
+        String extension = message.text(xtn, 8, 0);
+        StringBuilder s = new StringBuilder();
+        if (!area.isEmpty()) {
+            s.append('(').append(area).append(')');
+        }
+        s.append(local);
+        if (!extension.isEmpty()) {
+            s.append(" x").append(extension);
+        }
+        return s.toString().trim();
+    }
+
+    private Object convert(PatientField field, String value, FieldPosition at, List<Problem> problems) {
+        ErrorLocation where = ErrorLocation.field(at.segment(), 1, at.field());
+        switch (field) {
+            case DATE_OF_BIRTH -> {
+                LocalDate date = parseDate(value);
+                if (date == null) {
+                    problems.add(NakReason.DATA_TYPE_ERROR.at(where,
+                            "The date of birth (" + at + ") is not a date in the form YYYYMMDD: correct it in WebPT."));
+                }
+                return date;
+            }
+            case SEX -> {
+                String sex = value.trim().toUpperCase(Locale.ROOT);
+                if (!SEX_TABLE_0001.contains(sex)) {
+                    problems.add(NakReason.TABLE_VALUE_NOT_FOUND.at(where,
+                            "The sex (" + at + ") must be one of M, F, O, U, A, N (HL7 table 0001)."));
+                    return null;
+                }
+                return sex;
+            }
+            case SSN -> {
+                String digits = value.trim().replace("-", "");
+                if (!digits.matches("\\d{9}")) {
+                    problems.add(NakReason.DATA_TYPE_ERROR.at(where,
+                            "The SSN (" + at + ") must have 9 digits: correct it in WebPT or leave it empty."));
+                    return null;
+                }
+                return digits;
+            }
+            default -> {
+                return value.trim();
+            }
+        }
+    }
+
+    /** WebPT sends 999999999 for a patient without an SSN: the billing SSN is cleared. */
+    private static boolean isNoSsn(PatientField field, FieldValue value) {
+        return field == PatientField.SSN && value instanceof FieldValue.Present p && NO_SSN.contains(p.value().trim());
+    }
+
+    private static LocalDate parseDate(String value) {
+        String v = value.trim();
+        if (v.length() < 8 || !v.substring(0, 8).chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4, 6)),
+                    Integer.parseInt(v.substring(6, 8)));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}

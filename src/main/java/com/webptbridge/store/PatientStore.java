@@ -1,0 +1,123 @@
+package com.webptbridge.store;
+
+import com.webptbridge.mapping.PatientField;
+import com.webptbridge.mapping.PatientInfo;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.Optional;
+
+/**
+ * Billing Patient Info. An update touches only the fields the message spoke about; the row is
+ * locked first so that two messages for one patient apply one after the other.
+ */
+public final class PatientStore {
+
+    private final Database db;
+
+    public PatientStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Creates or updates the patient inside the caller's transaction. A unique violation on insert
+     * (another message created the same patient first) is the caller's cue to retry.
+     */
+    public void apply(Connection c, PatientInfo info) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (locked(c, info.patientId())) {
+            if (info.changes().isEmpty()) {
+                return;
+            }
+            StringBuilder sql = new StringBuilder("UPDATE patient SET updated_at = ?");
+            for (PatientField f : info.changes().keySet()) {
+                sql.append(", ").append(column(f)).append(" = ?");
+            }
+            sql.append(" WHERE patient_id = ?");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                ps.setObject(i++, now);
+                for (Entry<PatientField, Object> e : info.changes().entrySet()) {
+                    bind(ps, i++, e.getKey(), e.getValue());
+                }
+                ps.setString(i, info.patientId());
+                ps.executeUpdate();
+            }
+        } else {
+            StringBuilder columns = new StringBuilder("patient_id, created_at, updated_at");
+            StringBuilder marks = new StringBuilder("?, ?, ?");
+            for (PatientField f : info.changes().keySet()) {
+                columns.append(", ").append(column(f));
+                marks.append(", ?");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO patient (" + columns + ") VALUES (" + marks + ")")) {
+                int i = 1;
+                ps.setString(i++, info.patientId());
+                ps.setObject(i++, now);
+                ps.setObject(i++, now);
+                for (Entry<PatientField, Object> e : info.changes().entrySet()) {
+                    bind(ps, i++, e.getKey(), e.getValue());
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Patient Info as stored, or empty when WebPT never sent this patient. */
+    public Optional<PatientRecord> find(String patientId) throws SQLException {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM patient WHERE patient_id = ?")) {
+            ps.setString(1, patientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Map<PatientField, Object> values = new EnumMap<>(PatientField.class);
+                for (PatientField f : PatientField.values()) {
+                    Object v = f == PatientField.DATE_OF_BIRTH
+                            ? rs.getObject(column(f), LocalDate.class) : rs.getString(column(f));
+                    if (v != null) {
+                        values.put(f, v);
+                    }
+                }
+                return Optional.of(new PatientRecord(rs.getLong("id"), patientId, values));
+            }
+        }
+    }
+
+    private static boolean locked(Connection c, String patientId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM patient WHERE patient_id = ? FOR UPDATE")) {
+            ps.setString(1, patientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int index, PatientField field, Object value) throws SQLException {
+        if (value instanceof LocalDate d) {
+            ps.setDate(index, Date.valueOf(d));
+        } else if (value == null) {
+            ps.setNull(index, field == PatientField.DATE_OF_BIRTH ? Types.DATE : Types.VARCHAR);
+        } else {
+            ps.setString(index, value.toString());
+        }
+    }
+
+    /** The column of a field: its name in snake case (LAST_NAME is last_name). */
+    static String column(PatientField f) {
+        return f.name().toLowerCase(Locale.ROOT);
+    }
+}
