@@ -86,9 +86,9 @@ public final class BridgeEngine implements AutoCloseable {
         Path profileFile = Path.of(settings.get("bridge.profile"));
         MappingProfile profile = Files.exists(profileFile) ? MappingProfile.load(profileFile) : MappingProfile.webptDefault();
         MessageHandler patientInfo = new PatientInfoHandler(new PatientInfoMapper(profile), patients);
-        HeaderRules rules = new HeaderRules(csv(settings.get("bridge.hl7.versions")),
-                csv(settings.get("bridge.hl7.processing-ids")), SUPPORTED);
-        AckBuilder acks = new AckBuilder(ZoneId.systemDefault());
+        Set<String> versions = csv(settings.get("bridge.hl7.versions"));
+        HeaderRules rules = new HeaderRules(versions, csv(settings.get("bridge.hl7.processing-ids")), SUPPORTED);
+        AckBuilder acks = new AckBuilder(ZoneId.systemDefault(), versions);
         Map<String, MessageHandler> handlers = Map.of(
                 "ADT^A04", patientInfo, "ADT^A08", patientInfo, "ADT^A28", patientInfo, "ADT^A31", patientInfo);
 

@@ -117,13 +117,15 @@ public final class WebptInterface {
         MessageHeader h = m.header();
         for (int attempt = 1; ; attempt++) {
             try {
-                return db.inTransaction(c -> {
+                Reply applied = db.inTransaction(c -> {
                     journal.claim(c, h.sendingFacility(), h.controlId(), id);
                     change.apply(c);
                     Reply reply = answer(id, m, List.of());
                     journal.complete(c, id, completion(MessageStatus.PROCESSED, reply, findings, null));
                     return reply;
                 });
+                log(id, m, MessageStatus.PROCESSED, applied);
+                return applied;
             } catch (SQLException e) {
                 if (!Database.isUniqueViolation(e) || attempt >= MAX_TRIES) {
                     throw e;

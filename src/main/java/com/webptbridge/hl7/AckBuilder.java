@@ -21,9 +21,15 @@ public final class AckBuilder {
     private static final String DEFAULT_VERSION = "2.5.1";
 
     private final ZoneId zone;
+    private final java.util.Set<String> versions;
 
-    public AckBuilder(ZoneId zone) {
+    /**
+     * @param versions the versions the interface speaks; an ACK to a message of another version is
+     *                 written in 2.5.1, so that the sender can at least read why it was refused
+     */
+    public AckBuilder(ZoneId zone, java.util.Set<String> versions) {
         this.zone = zone;
+        this.versions = java.util.Set.copyOf(versions);
     }
 
     /**
@@ -35,7 +41,7 @@ public final class AckBuilder {
     public String build(MessageHeader inbound, AckCode code, List<Problem> problems, String ackControlId) {
         char fs = inbound != null ? inbound.fieldSeparator() : '|';
         String enc = inbound != null ? inbound.encodingCharacters() : DEFAULT_ENCODING;
-        String version = inbound != null && !inbound.version().isEmpty() ? inbound.version() : DEFAULT_VERSION;
+        String version = inbound != null && versions.contains(inbound.version()) ? inbound.version() : DEFAULT_VERSION;
         EncodingCharacters encoding = new EncodingCharacters(fs, enc);
         char cs = enc.charAt(0);
         char ss = enc.length() > 3 ? enc.charAt(3) : '&';

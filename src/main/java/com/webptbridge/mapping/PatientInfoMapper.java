@@ -52,6 +52,7 @@ public final class PatientInfoMapper {
             }
             FieldValue value = switch (field) {
                 case HOME_PHONE, MOBILE_PHONE, EMAIL -> contact(message, pid, at, field);
+                case WORK_PHONE -> firstPhone(message, pid, at);
                 default -> message.value(pid, at);
             };
             if (value instanceof FieldValue.Clear || isNoSsn(field, value)) {
@@ -114,6 +115,16 @@ public final class PatientInfoMapper {
             }
         }
         return FieldValue.CLEAR;
+    }
+
+    /** The first repetition's number (PID-14 holds business numbers only). */
+    private FieldValue firstPhone(MessageView message, Segment pid, FieldPosition at) {
+        List<Type> reps = message.repetitions(pid, at.field());
+        if (reps.isEmpty()) {
+            return FieldValue.ABSENT;
+        }
+        String number = message.isClear(reps.get(0)) ? "" : phoneNumber(message, reps.get(0));
+        return number.isEmpty() ? FieldValue.CLEAR : new FieldValue.Present(number);
     }
 
     /** XTN-1 when valued, else area code, local number and extension (XTN-6/7/8). */

@@ -1,0 +1,93 @@
+package com.webptbridge.transport;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+
+/**
+ * A blocking MLLP client: frames what it sends and reads one framed answer at a time. Every read
+ * is bounded by the timeout ({@link java.net.SocketTimeoutException}) and a connection closed by
+ * the peer is an {@link EOFException}, so a caller never hangs.
+ */
+public final class MllpClient implements AutoCloseable {
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+
+    private MllpClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.in = new BufferedInputStream(socket.getInputStream());
+    }
+
+    public static MllpClient connect(String host, int port, Duration timeout) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.setTcpNoDelay(true);
+            return new MllpClient(socket);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Frames and writes one message. */
+    public void send(byte[] payload) throws IOException {
+        out.write(frame(payload));
+        out.flush();
+    }
+
+    /** Writes bytes exactly as given (for tests and tools that send several frames, or none, at once). */
+    public void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Reads the next framed message's payload. */
+    public byte[] receive() throws IOException {
+        int b;
+        while ((b = in.read()) != MllpFrameDecoder.START_BLOCK) {
+            if (b < 0) {
+                throw new EOFException("The connection was closed before an answer arrived");
+            }
+        }
+        ByteArrayOutputStream payload = new ByteArrayOutputStream(256);
+        while ((b = in.read()) != MllpFrameDecoder.END_BLOCK) {
+            if (b < 0) {
+                throw new EOFException("The connection was closed in the middle of an answer");
+            }
+            payload.write(b);
+        }
+        in.read(); // the carriage return that ends the frame
+        return payload.toByteArray();
+    }
+
+    public byte[] exchange(byte[] payload) throws IOException {
+        send(payload);
+        return receive();
+    }
+
+    /** The bytes of one MLLP frame around a payload. */
+    public static byte[] frame(byte[] payload) {
+        byte[] framed = new byte[payload.length + 3];
+        framed[0] = MllpFrameDecoder.START_BLOCK;
+        System.arraycopy(payload, 0, framed, 1, payload.length);
+        framed[framed.length - 2] = MllpFrameDecoder.END_BLOCK;
+        framed[framed.length - 1] = MllpFrameDecoder.CARRIAGE_RETURN;
+        return framed;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
