@@ -40,36 +40,13 @@ public final class MessageIntake {
                 h == null ? null : h.sendingApplication(), h == null ? null : h.sendingFacility(),
                 h == null ? null : h.controlId(), h == null ? null : h.messageCode(),
                 h == null ? null : h.triggerEvent(), h == null ? null : h.version(),
-                message.charset().name(), frame.sizeBytes(), frame.oversize() ? null : printable(message.text()));
+                message.charset().name(), frame.sizeBytes(), frame.oversize() ? null : message.text());
         try {
             return new Arrival(journal.receive(receipt), message);
         } catch (SQLException | RuntimeException e) {
-            LOG.error("Journal unavailable; message control={} not stored: {}", h == null ? "-" : h.controlId(),
+            LOG.error("Journal unavailable; message control={} not stored: {}", LogSafe.controlId(h),
                     e.getClass().getSimpleName());
             return new Arrival(null, message);
         }
-    }
-
-    /**
-     * Message text as the journal can hold it: control characters other than segment and line ends
-     * (which only garbage contains; PostgreSQL refuses NUL in text) are written as \xNN.
-     */
-    static String printable(String text) {
-        StringBuilder s = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = c < 0x20 && c != '\r' && c != '\n' && c != '\t';
-            if (control && s == null) {
-                s = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (s != null) {
-                if (control) {
-                    s.append(String.format("\\x%02X", (int) c));
-                } else {
-                    s.append(c);
-                }
-            }
-        }
-        return s == null ? text : s.toString();
     }
 }

@@ -81,7 +81,7 @@ public final class WebptInterface {
             }
             return applyOnce(id, m, findings, change);
         } catch (SQLException | RuntimeException e) {
-            LOG.error("journal={} control={} could not be processed: {}", id, h == null ? "-" : h.controlId(),
+            LOG.error("journal={} control={} could not be processed: {}", id, LogSafe.controlId(h),
                     e.getClass().getSimpleName());
             Findings failed = new Findings();
             failed.problems.add(storeUnavailable());
@@ -186,8 +186,8 @@ public final class WebptInterface {
         MessageHeader h = m.header();
         String codes = reply.problems().stream().map(p -> p.reason().hl7Code() + "@" + p.location().display())
                 .reduce((a, b) -> a + "," + b).orElse("-");
-        LOG.info("journal={} control={} type={} status={} ack={} errors={}", id, h == null ? "-" : h.controlId(),
-                h == null ? "-" : h.messageCode() + "^" + h.triggerEvent(), status, reply.code(), codes);
+        LOG.info("journal={} control={} type={} status={} ack={} errors={}", id, LogSafe.controlId(h),
+                LogSafe.type(h), status, reply.code(), codes);
     }
 
     private static Problem storeUnavailable() {

@@ -32,16 +32,16 @@ public final class Journal {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setObject(1, OffsetDateTime.ofInstant(r.receivedAt(), ZoneOffset.UTC));
-            ps.setString(2, r.remoteAddress());
-            ps.setString(3, truncate(r.sendingApplication(), 250));
-            ps.setString(4, truncate(r.sendingFacility(), 250));
-            ps.setString(5, truncate(r.controlId(), 200));
-            ps.setString(6, truncate(r.messageType(), 10));
-            ps.setString(7, truncate(r.triggerEvent(), 10));
-            ps.setString(8, truncate(r.version(), 20));
-            ps.setString(9, r.charset());
+            ps.setString(2, Storable.text(r.remoteAddress(), 100));
+            ps.setString(3, Storable.text(r.sendingApplication(), 250));
+            ps.setString(4, Storable.text(r.sendingFacility(), 250));
+            ps.setString(5, Storable.text(r.controlId(), 200));
+            ps.setString(6, Storable.text(r.messageType(), 10));
+            ps.setString(7, Storable.text(r.triggerEvent(), 10));
+            ps.setString(8, Storable.text(r.version(), 20));
+            ps.setString(9, Storable.text(r.charset(), 40));
             ps.setInt(10, r.sizeBytes());
-            ps.setString(11, r.rawMessage());
+            ps.setString(11, Storable.text(r.rawMessage()));
             ps.setString(12, MessageStatus.RECEIVED.name());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -55,8 +55,8 @@ public final class Journal {
     public Optional<JournalEntry> findApplied(Connection c, String sendingFacility, String controlId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT journal_id FROM applied_message WHERE sending_facility = ? AND control_id = ?")) {
-            ps.setString(1, nullToEmpty(sendingFacility));
-            ps.setString(2, controlId);
+            ps.setString(1, Storable.text(nullToEmpty(sendingFacility), 250));
+            ps.setString(2, Storable.text(controlId, 200));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -73,8 +73,8 @@ public final class Journal {
     public void claim(Connection c, String sendingFacility, String controlId, long journalId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO applied_message (sending_facility, control_id, journal_id) VALUES (?, ?, ?)")) {
-            ps.setString(1, nullToEmpty(sendingFacility));
-            ps.setString(2, controlId);
+            ps.setString(1, Storable.text(nullToEmpty(sendingFacility), 250));
+            ps.setString(2, Storable.text(controlId, 200));
             ps.setLong(3, journalId);
             ps.executeUpdate();
         }
@@ -89,9 +89,9 @@ public final class Journal {
                         + " completed_at = ? WHERE id = ?")) {
             ps.setString(1, done.status().name());
             ps.setString(2, done.ackCode());
-            ps.setString(3, done.ackMessage());
-            ps.setString(4, truncate(done.patientId(), 100));
-            ps.setString(5, done.notes().isEmpty() ? null : String.join("\n", done.notes()));
+            ps.setString(3, Storable.text(done.ackMessage()));
+            ps.setString(4, Storable.text(done.patientId(), 100));
+            ps.setString(5, done.notes().isEmpty() ? null : Storable.text(String.join("\n", done.notes())));
             ps.setObject(6, done.duplicateOf());
             ps.setObject(7, OffsetDateTime.now(ZoneOffset.UTC));
             ps.setLong(8, id);
@@ -114,8 +114,8 @@ public final class Journal {
                     ps.setInt(3, attempt);
                     ps.setInt(4, e.hl7Code());
                     ps.setString(5, e.reason());
-                    ps.setString(6, truncate(e.location(), 40));
-                    ps.setString(7, truncate(e.text(), 2000));
+                    ps.setString(6, Storable.text(e.location(), 40));
+                    ps.setString(7, Storable.text(e.text(), 2000));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -216,10 +216,6 @@ public final class Journal {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private static String nullToEmpty(String s) {

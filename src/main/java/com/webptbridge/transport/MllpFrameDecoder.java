@@ -134,6 +134,17 @@ final class MllpFrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /** The connection closed: what is left is an unfinished frame, dropped (the sender resends). */
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (inFrame) {
+            LOG.warn("MLLP connection from {} closed in the middle of a frame; {} bytes dropped", remote(ctx),
+                    in.readableBytes() + oversizeBytes);
+        }
+        in.skipBytes(in.readableBytes());
+        resetFrame();
+    }
+
     @Override
     protected void handlerRemoved0(ChannelHandlerContext ctx) {
         resetFrame();
