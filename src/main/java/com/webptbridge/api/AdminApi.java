@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
+import com.webptbridge.reference.ReferenceStore;
+import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +40,14 @@ public final class AdminApi implements AutoCloseable {
         this.executor = executor;
     }
 
-    public static AdminApi start(String host, int port, Database db, Journal journal, PatientStore patients)
-            throws IOException {
+    public static AdminApi start(String host, int port, Database db, Journal journal, PatientStore patients,
+                                 PatientAccount accounts, ReferenceStore references) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 50);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Routes routes = new Routes(db, journal, patients);
+        // Dates as yyyy-MM-dd, amounts as plain numbers: what an analyst reads in the billing system.
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                        .addSerializer(java.time.LocalDate.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer()));
+        Routes routes = new Routes(db, journal, patients, accounts, references);
         server.createContext("/", exchange -> handle(exchange, routes, json));
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "bridge-http");

@@ -6,6 +6,8 @@ import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
 import com.webptbridge.store.MessageError;
 import com.webptbridge.store.MessageStatus;
+import com.webptbridge.reference.ReferenceStore;
+import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientRecord;
 import com.webptbridge.store.PatientStore;
 
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The API's GET resources and their JSON shapes. */
 final class Routes {
@@ -27,11 +30,15 @@ final class Routes {
     private final Database db;
     private final Journal journal;
     private final PatientStore patients;
+    private final PatientAccount accounts;
+    private final ReferenceStore references;
 
-    Routes(Database db, Journal journal, PatientStore patients) {
+    Routes(Database db, Journal journal, PatientStore patients, PatientAccount accounts, ReferenceStore references) {
         this.db = db;
         this.journal = journal;
         this.patients = patients;
+        this.accounts = accounts;
+        this.references = references;
     }
 
     ApiResponse get(String path, Map<String, String> query) throws SQLException {
@@ -41,8 +48,28 @@ final class Routes {
         }
         if (path.startsWith("/api/patients/") && path.length() > "/api/patients/".length()) {
             String id = URLDecoder.decode(path.substring("/api/patients/".length()), StandardCharsets.UTF_8);
-            return patients.find(id).map(p -> ApiResponse.ok(patientJson(p)))
-                    .orElse(ApiResponse.error(404, "No billing patient has WebPT patient ID " + id));
+            Optional<PatientRecord> patient = patients.find(id);
+            if (patient.isEmpty()) {
+                return ApiResponse.error(404, "No billing patient has WebPT patient ID " + id);
+            }
+            Map<String, Object> json = patientJson(patient.get());
+            json.put("insurances", accounts.policies(patient.get().id()).stream().map(Routes::policyJson).toList());
+            json.put("encounters", accounts.encounters(patient.get().id()).stream().map(Routes::encounterJson).toList());
+            return ApiResponse.ok(json);
+        }
+        switch (path) {
+            case "/api/payers":
+                return ApiResponse.ok(references.payers());
+            case "/api/facilities":
+                return ApiResponse.ok(references.facilities());
+            case "/api/providers":
+                return ApiResponse.ok(references.providers());
+            case "/api/referring-providers":
+                return ApiResponse.ok(references.referringProviders());
+            case "/api/procedure-codes":
+                return ApiResponse.ok(references.procedureCodes());
+            default:
+                break;
         }
         if (path.equals("/api/messages")) {
             return ApiResponse.ok(journal.list(status(query.get("status")), blankToNull(query.get("type")),
@@ -82,6 +109,52 @@ final class Routes {
         json.put("maritalStatus", p.get(PatientField.MARITAL_STATUS));
         json.put("ssn", p.get(PatientField.SSN));
         json.put("language", p.get(PatientField.LANGUAGE));
+        return json;
+    }
+
+    static Map<String, Object> policyJson(PatientAccount.PolicyView p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("priority", p.priority());
+        json.put("payer", Map.of("sequenceNumber", p.payerSequence(), "name", p.payerName()));
+        json.put("memberId", p.memberId());
+        json.put("groupNumber", p.groupNumber());
+        json.put("groupName", p.groupName());
+        json.put("effectiveDate", p.effectiveDate());
+        json.put("expirationDate", p.expirationDate());
+        Map<String, Object> insured = new LinkedHashMap<>();
+        insured.put("lastName", p.insuredLastName());
+        insured.put("firstName", p.insuredFirstName());
+        insured.put("relationship", p.relationship());
+        insured.put("dateOfBirth", p.insuredDateOfBirth());
+        insured.put("sex", p.insuredSex());
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("line1", p.addressLine1());
+        address.put("line2", p.addressLine2());
+        address.put("city", p.city());
+        address.put("state", p.state());
+        address.put("zip", p.zip());
+        insured.put("address", address);
+        json.put("insured", insured);
+        return json;
+    }
+
+    static Map<String, Object> encounterJson(PatientAccount.EncounterView e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", e.id());
+        json.put("visitNumber", e.visitNumber());
+        json.put("serviceDate", e.serviceDate());
+        json.put("facility", Map.of("sequenceNumber", e.facilitySequence(), "name", e.facilityName()));
+        json.put("renderingProvider", Map.of("sequenceNumber", e.renderingSequence(), "npi", e.renderingNpi()));
+        Map<String, Object> referring = null;
+        if (e.referringNpi() != null) {
+            referring = new LinkedHashMap<>();
+            referring.put("npi", e.referringNpi());
+            referring.put("name", e.referringName());
+        }
+        json.put("referringProvider", referring);
+        json.put("placeOfService", e.placeOfService());
+        json.put("diagnoses", e.diagnoses());
+        json.put("charges", e.charges());
         return json;
     }
 

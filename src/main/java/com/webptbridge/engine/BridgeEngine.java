@@ -4,10 +4,15 @@ import com.webptbridge.api.AdminApi;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
+import com.webptbridge.mapping.EncounterMapper;
 import com.webptbridge.mapping.MappingProfile;
+import com.webptbridge.reference.ReferenceSeed;
+import com.webptbridge.reference.ReferenceStore;
+import com.webptbridge.store.EncounterStore;
 import com.webptbridge.mapping.PatientInfoMapper;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
+import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientStore;
 import com.webptbridge.transport.FrameLimits;
 import com.webptbridge.transport.MllpCodec;
@@ -43,7 +48,7 @@ public final class BridgeEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeEngine.class);
 
     /** The message types and trigger events this interface handles. */
-    static final Map<String, Set<String>> SUPPORTED = Map.of("ADT", Set.of("A04", "A08", "A28", "A31"));
+    static final Map<String, Set<String>> SUPPORTED = Map.of("ADT", Set.of("A04", "A08", "A28", "A31"), "DFT", Set.of("P03"));
 
     private final Database db;
     private final CamelContext camel;
@@ -64,7 +69,7 @@ public final class BridgeEngine implements AutoCloseable {
         try {
             camel = startRoutes(settings, db);
             AdminApi api = AdminApi.start(settings.get("bridge.http.host"), settings.getInt("bridge.http.port"), db,
-                    new Journal(db), new PatientStore(db));
+                    new Journal(db), new PatientStore(db), new PatientAccount(db), new ReferenceStore(db));
             BridgeEngine engine = new BridgeEngine(db, camel, api, settings.getInt("bridge.mllp.port"));
             LOG.info("WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}", engine.mllpPort,
                     api.port(), safeUrl(settings.get("bridge.db.url")));
@@ -89,8 +94,12 @@ public final class BridgeEngine implements AutoCloseable {
         Set<String> versions = csv(settings.get("bridge.hl7.versions"));
         HeaderRules rules = new HeaderRules(versions, csv(settings.get("bridge.hl7.processing-ids")), SUPPORTED);
         AckBuilder acks = new AckBuilder(ZoneId.systemDefault(), versions);
+        ReferenceStore references = new ReferenceStore(db);
+        ReferenceSeed.load(Path.of(settings.get("bridge.reference.dir")), references);
+        MessageHandler encounter = new EncounterHandler(new EncounterMapper(profile), references, patients, new EncounterStore());
         Map<String, MessageHandler> handlers = Map.of(
-                "ADT^A04", patientInfo, "ADT^A08", patientInfo, "ADT^A28", patientInfo, "ADT^A31", patientInfo);
+                "ADT^A04", patientInfo, "ADT^A08", patientInfo, "ADT^A28", patientInfo, "ADT^A31", patientInfo,
+                "DFT^P03", encounter);
 
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("webpt-bridge");

@@ -38,6 +38,12 @@ final class PatientInfoHandler implements MessageHandler {
             return null;
         }
         findings.patientId = info.patientId();
-        return findings.problems.isEmpty() ? c -> patients.apply(c, info) : null;
+        if (!findings.problems.isEmpty()) {
+            return null;
+        }
+        return c -> {
+            patients.apply(c, info);
+            return List.of();
+        };
     }
 }

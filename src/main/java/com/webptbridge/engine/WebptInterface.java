@@ -63,6 +63,8 @@ public final class WebptInterface {
         }
         try {
             Findings findings = new Findings();
+            findings.journalId = id;
+            findings.sendingFacility = h == null ? null : h.sendingFacility();
             if (!m.readable()) {
                 findings.problems.add(m.problem());
                 return finish(id, m, findings);
@@ -119,9 +121,9 @@ public final class WebptInterface {
             try {
                 Reply applied = db.inTransaction(c -> {
                     journal.claim(c, h.sendingFacility(), h.controlId(), id);
-                    change.apply(c);
+                    Findings done = findings.with(change.apply(c));
                     Reply reply = answer(id, m, List.of());
-                    journal.complete(c, id, completion(MessageStatus.PROCESSED, reply, findings, null));
+                    journal.complete(c, id, completion(MessageStatus.PROCESSED, reply, done, null));
                     return reply;
                 });
                 log(id, m, MessageStatus.PROCESSED, applied);

@@ -25,13 +25,15 @@ public final class MappingProfile {
     private final FieldPosition patientId;
     private final List<String> patientIdTypes;
     private final Map<PatientField, FieldPosition> patientFields;
+    private final Map<String, List<FieldPosition>> sectionFields; // "charge.units" -> positions, first valued wins
 
     private MappingProfile(String name, FieldPosition patientId, List<String> patientIdTypes,
-                           Map<PatientField, FieldPosition> patientFields) {
+                           Map<PatientField, FieldPosition> patientFields, Map<String, List<FieldPosition>> sectionFields) {
         this.name = name;
         this.patientId = patientId;
         this.patientIdTypes = List.copyOf(patientIdTypes);
         this.patientFields = patientFields;
+        this.sectionFields = Map.copyOf(sectionFields);
     }
 
     public static MappingProfile load(Path file) {
@@ -70,8 +72,22 @@ public final class MappingProfile {
                 fields.put(f, FieldPosition.parse(position.asText()));
             }
         }
+        Map<String, List<FieldPosition>> sections = new java.util.HashMap<>();
+        for (String section : List.of("insurance", "encounter", "charge", "diagnosis")) {
+            JsonNode node = root.path(section);
+            node.fieldNames().forEachRemaining(key -> {
+                List<FieldPosition> positions = new ArrayList<>();
+                JsonNode value = node.get(key);
+                if (value.isArray()) {
+                    value.forEach(v -> positions.add(FieldPosition.parse(v.asText())));
+                } else if (!value.isNull() && !value.asText().isBlank()) {
+                    positions.add(FieldPosition.parse(value.asText()));
+                }
+                sections.put(section + "." + key, positions);
+            });
+        }
         String name = root.has("name") ? root.get("name").asText() : source;
-        return new MappingProfile(name, idPosition, idTypes, fields);
+        return new MappingProfile(name, idPosition, idTypes, fields, sections);
     }
 
     private static JsonNode require(JsonNode node, String key, String source) {
@@ -94,6 +110,14 @@ public final class MappingProfile {
     /** CX.5 identifier types preferred for the patient ID, in order; empty means the first repetition. */
     public List<String> patientIdTypes() {
         return patientIdTypes;
+    }
+
+    /**
+     * Where a DFT field comes from, in order of preference, e.g. {@code positions("encounter", "facility")}.
+     * Empty when the profile does not map it.
+     */
+    public List<FieldPosition> positions(String section, String key) {
+        return sectionFields.getOrDefault(section + "." + key, List.of());
     }
 
     /** Where a Patient Info field comes from, or null when the profile does not map it. */

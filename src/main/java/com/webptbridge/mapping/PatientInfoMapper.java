@@ -7,7 +7,6 @@ import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
 
 import java.time.LocalDate;
-import java.time.DateTimeException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -151,7 +150,7 @@ public final class PatientInfoMapper {
         ErrorLocation where = ErrorLocation.field(at.segment(), 1, at.field());
         switch (field) {
             case DATE_OF_BIRTH -> {
-                LocalDate date = parseDate(value);
+                LocalDate date = Hl7Dates.parse(value);
                 if (date == null) {
                     problems.add(NakReason.DATA_TYPE_ERROR.at(where,
                             "The date of birth (" + at + ") is not a date in the form YYYYMMDD: correct it in WebPT."));
@@ -185,18 +184,5 @@ public final class PatientInfoMapper {
     /** WebPT sends 999999999 for a patient without an SSN: the billing SSN is cleared. */
     private static boolean isNoSsn(PatientField field, FieldValue value) {
         return field == PatientField.SSN && value instanceof FieldValue.Present p && NO_SSN.contains(p.value().trim());
-    }
-
-    private static LocalDate parseDate(String value) {
-        String v = value.trim();
-        if (v.length() < 8 || !v.substring(0, 8).chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4, 6)),
-                    Integer.parseInt(v.substring(6, 8)));
-        } catch (DateTimeException e) {
-            return null;
-        }
     }
 }

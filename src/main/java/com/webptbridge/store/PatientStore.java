@@ -33,12 +33,15 @@ public final class PatientStore {
     /**
      * Creates or updates the patient inside the caller's transaction. A unique violation on insert
      * (another message created the same patient first) is the caller's cue to retry.
+     *
+     * @return the patient's row id, which policies and encounters refer to
      */
-    public void apply(Connection c, PatientInfo info) throws SQLException {
+    public long apply(Connection c, PatientInfo info) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (locked(c, info.patientId())) {
+        Long existing = locked(c, info.patientId());
+        if (existing != null) {
             if (info.changes().isEmpty()) {
-                return;
+                return existing;
             }
             StringBuilder sql = new StringBuilder("UPDATE patient SET updated_at = ?");
             for (PatientField f : info.changes().keySet()) {
@@ -54,6 +57,7 @@ public final class PatientStore {
                 ps.setString(i, info.patientId());
                 ps.executeUpdate();
             }
+            return existing;
         } else {
             StringBuilder columns = new StringBuilder("patient_id, created_at, updated_at");
             StringBuilder marks = new StringBuilder("?, ?, ?");
@@ -62,7 +66,7 @@ public final class PatientStore {
                 marks.append(", ?");
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO patient (" + columns + ") VALUES (" + marks + ")")) {
+                    "INSERT INTO patient (" + columns + ") VALUES (" + marks + ")", new String[] {"id"})) {
                 int i = 1;
                 ps.setString(i++, info.patientId());
                 ps.setObject(i++, now);
@@ -71,6 +75,10 @@ public final class PatientStore {
                     bind(ps, i++, e.getKey(), e.getValue());
                 }
                 ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
             }
         }
     }
@@ -97,11 +105,12 @@ public final class PatientStore {
         }
     }
 
-    private static boolean locked(Connection c, String patientId) throws SQLException {
+    /** Locks the patient's row for this transaction; its id, or null when there is none yet. */
+    private static Long locked(Connection c, String patientId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM patient WHERE patient_id = ? FOR UPDATE")) {
             ps.setString(1, patientId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                return rs.next() ? rs.getLong(1) : null;
             }
         }
     }

@@ -34,7 +34,16 @@ class SampleReplayTest {
 
     @Test
     void everyAdtSampleGetsItsExpectedAckAndStoredPatient() throws Exception {
-        List<Sample> samples = Sample.in(Path.of("hl7-samples/adt"));
+        replay(Path.of("hl7-samples/adt"));
+    }
+
+    @Test
+    void everyDftSampleGetsItsExpectedAckPoliciesAndCharges() throws Exception {
+        replay(Path.of("hl7-samples/dft"));
+    }
+
+    private static void replay(Path folder) throws Exception {
+        List<Sample> samples = Sample.in(folder);
         assertThat(samples).hasSizeGreaterThanOrEqualTo(12);
         List<String> mismatches = new ArrayList<>();
         String logs;
@@ -58,7 +67,7 @@ class SampleReplayTest {
             }
             logs = capture.text();
         }
-        assertThat(mismatches).as("differences from hl7-samples/adt expectations").isEmpty();
+        assertThat(mismatches).as("differences from " + folder + " expectations").isEmpty();
         assertThat(logs).contains("status=PROCESSED");
         for (String phi : phi(samples)) {
             assertThat(logs).as("log output must not contain patient data").doesNotContain(phi);
@@ -71,15 +80,18 @@ class SampleReplayTest {
             String id = sample.expected().get("absentPatient").asText();
             check(sample.name() + " patient " + id, "404", "" + engine.get("/api/patients/" + id).statusCode(), mismatches);
         }
-        if (expected.isEmpty()) {
+        String patientId = expected.containsKey("patientId") ? expected.get("patientId") : patientIdOf(sample);
+        if (expected.isEmpty() && !sample.expected().has("insurances") && !sample.expected().has("charges")
+                && !sample.expected().has("encounters")) {
             return;
         }
-        HttpResponse<String> response = engine.get("/api/patients/" + expected.get("patientId"));
+        HttpResponse<String> response = engine.get("/api/patients/" + patientId);
         if (response.statusCode() != 200) {
             mismatches.add(sample.name() + ": patient " + expected.get("patientId") + " not found");
             return;
         }
         JsonNode patient = JSON.readTree(response.body());
+        checkAccount(sample, patient, mismatches);
         expected.forEach((field, value) -> {
             JsonNode actual = patient;
             for (String part : field.split("\\.")) {
@@ -88,6 +100,54 @@ class SampleReplayTest {
             check(sample.name() + " " + field, String.valueOf(value), actual.isNull() || actual.isMissingNode()
                     ? "null" : actual.asText(), mismatches);
         });
+    }
+
+    /** Policies, encounters and charges, compared as the compact lines the expectation files use. */
+    private static void checkAccount(Sample sample, JsonNode patient, List<String> mismatches) {
+        JsonNode e = sample.expected();
+        if (e.has("insurances")) {
+            List<String> actual = new ArrayList<>();
+            patient.path("insurances").forEach(i -> actual.add(i.get("priority").asText() + " "
+                    + i.get("payer").get("sequenceNumber").asText() + " " + i.get("memberId").asText() + " "
+                    + (i.get("groupNumber").isNull() ? "-" : i.get("groupNumber").asText())));
+            check(sample.name() + " insurances", lines(e.get("insurances")).toString(), actual.toString(), mismatches);
+        }
+        JsonNode encounters = patient.path("encounters");
+        if (e.has("encounters")) {
+            check(sample.name() + " encounters", e.get("encounters").asText(), "" + encounters.size(), mismatches);
+        }
+        if (e.has("diagnoses") && encounters.size() > 0) {
+            check(sample.name() + " diagnoses", lines(e.get("diagnoses")).toString(),
+                    lines(encounters.get(encounters.size() - 1).get("diagnoses")).toString(), mismatches);
+        }
+        if (e.has("charges")) {
+            List<String> actual = new ArrayList<>();
+            encounters.forEach(enc -> enc.get("charges").forEach(c -> actual.add(String.join(" ",
+                    c.get("transactionId").asText(), c.get("procedureCode").asText(), c.get("units").asText(),
+                    c.get("amount").decimalValue().setScale(2).toPlainString(),
+                    c.get("revenueCode").isNull() ? "-" : c.get("revenueCode").asText(),
+                    joined(c.get("modifiers")), joined(c.get("diagnosisPointers"))))));
+            check(sample.name() + " charges", lines(e.get("charges")).toString(), actual.toString(), mismatches);
+        }
+    }
+
+    private static List<String> lines(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static String joined(JsonNode array) {
+        return array.isEmpty() ? "-" : String.join(",", lines(array));
+    }
+
+    private static String patientIdOf(Sample sample) {
+        for (String segment : sample.text().split("\r")) {
+            if (segment.startsWith("PID|")) {
+                return segment.split("\\|", -1)[3].split("\\^")[0];
+            }
+        }
+        return "";
     }
 
     private static void check(String what, String expected, String actual, List<String> mismatches) {

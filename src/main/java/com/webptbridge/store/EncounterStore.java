@@ -1,0 +1,189 @@
+package com.webptbridge.store;
+
+import com.webptbridge.mapping.ChargeLine;
+import com.webptbridge.mapping.Encounter;
+import com.webptbridge.mapping.Policy;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Insurance/Insured and encounters with their charges. A policy is replaced per patient and
+ * priority; a charge is posted once per sending facility and FT1 transaction ID (the database's
+ * unique key enforces it, across resends, reprocessing and engine instances).
+ */
+public final class EncounterStore {
+
+    /**
+     * Applies an encounter's policies and new charges inside the caller's transaction.
+     *
+     * @return notes for the journal (charges skipped because they were already posted)
+     */
+    public List<String> apply(Connection c, long patientRef, Encounter e, Placement placement, String sendingFacility,
+                              long journalId) throws SQLException {
+        for (Policy p : e.policies()) {
+            replacePolicy(c, patientRef, p, journalId);
+        }
+        String facility = Storable.text(sendingFacility == null ? "" : sendingFacility, 250);
+        List<ChargeLine> fresh = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (ChargeLine charge : e.charges()) {
+            if (posted(c, facility, charge.transactionId())) {
+                skipped.add(charge.transactionId());
+            } else {
+                fresh.add(charge);
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (!skipped.isEmpty()) {
+            notes.add(skipped.size() + " charge(s) already posted, not posted again: transaction ID(s) "
+                    + String.join(", ", skipped));
+        }
+        if (fresh.isEmpty()) {
+            return notes;
+        }
+        long encounterId = encounter(c, patientRef, e, placement, journalId);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO charge (encounter_id, sending_facility,"
+                + " transaction_id, service_date, procedure_code, modifiers, units, amount, revenue_code,"
+                + " diagnosis_pointers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ChargeLine charge : fresh) {
+                ps.setLong(1, encounterId);
+                ps.setString(2, facility);
+                ps.setString(3, charge.transactionId());
+                ps.setDate(4, Date.valueOf(charge.serviceDate()));
+                ps.setString(5, charge.procedureCode().value());
+                ps.setString(6, charge.modifiers().isEmpty() ? null : String.join(",", charge.modifiers()));
+                ps.setBigDecimal(7, charge.units());
+                ps.setBigDecimal(8, charge.amount());
+                ps.setString(9, charge.revenueCode());
+                ps.setString(10, charge.diagnosisPointers().isEmpty() ? null
+                        : charge.diagnosisPointers().stream().map(String::valueOf).collect(Collectors.joining(",")));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return notes;
+    }
+
+    private static boolean posted(Connection c, String sendingFacility, String transactionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM charge WHERE sending_facility = ? AND transaction_id = ?")) {
+            ps.setString(1, sendingFacility);
+            ps.setString(2, transactionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The patient's encounter for this visit number, or a new one (with the message's diagnoses). */
+    private static long encounter(Connection c, long patientRef, Encounter e, Placement placement, long journalId)
+            throws SQLException {
+        if (e.visitNumber() != null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM encounter WHERE patient_ref = ? AND visit_number = ? ORDER BY id")) {
+                ps.setLong(1, patientRef);
+                ps.setString(2, e.visitNumber());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getLong(1);
+                    }
+                }
+            }
+        }
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO encounter (patient_ref, visit_number, service_date,"
+                + " facility_sequence, rendering_sequence, referring_sequence, place_of_service, journal_id, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+            ps.setLong(1, patientRef);
+            ps.setString(2, e.visitNumber());
+            ps.setDate(3, Date.valueOf(e.serviceDate()));
+            ps.setLong(4, placement.facility());
+            ps.setLong(5, placement.renderingProvider());
+            ps.setObject(6, placement.referringProvider());
+            ps.setString(7, placement.placeOfService());
+            ps.setLong(8, journalId);
+            ps.setObject(9, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO encounter_diagnosis (encounter_id, position, code) VALUES (?, ?, ?)")) {
+            int position = 1;
+            for (String code : e.diagnoses()) {
+                ps.setLong(1, id);
+                ps.setInt(2, position++);
+                ps.setString(3, code);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return id;
+    }
+
+    private static void replacePolicy(Connection c, long patientRef, Policy p, long journalId) throws SQLException {
+        Long existing = null;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM insurance_policy WHERE patient_ref = ? AND priority = ? FOR UPDATE")) {
+            ps.setLong(1, patientRef);
+            ps.setInt(2, p.priority());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    existing = rs.getLong(1);
+                }
+            }
+        }
+        String columns = "payer_sequence = ?, member_id = ?, group_number = ?, group_name = ?, effective_date = ?,"
+                + " expiration_date = ?, insured_last_name = ?, insured_first_name = ?, insured_relationship = ?,"
+                + " insured_date_of_birth = ?, insured_sex = ?, insured_address_line1 = ?, insured_address_line2 = ?,"
+                + " insured_city = ?, insured_state = ?, insured_zip = ?, journal_id = ?, updated_at = ?";
+        String sql = existing != null ? "UPDATE insurance_policy SET " + columns + " WHERE id = ?"
+                : "INSERT INTO insurance_policy (payer_sequence, member_id, group_number, group_name, effective_date,"
+                + " expiration_date, insured_last_name, insured_first_name, insured_relationship, insured_date_of_birth,"
+                + " insured_sex, insured_address_line1, insured_address_line2, insured_city, insured_state, insured_zip,"
+                + " journal_id, updated_at, patient_ref, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, Long.parseLong(p.payer().value()));
+            ps.setString(2, p.memberId());
+            ps.setString(3, p.groupNumber());
+            ps.setString(4, p.groupName());
+            ps.setDate(5, date(p.effectiveDate()));
+            ps.setDate(6, date(p.expirationDate()));
+            ps.setString(7, p.insuredLastName());
+            ps.setString(8, p.insuredFirstName());
+            ps.setString(9, p.relationship());
+            ps.setDate(10, date(p.insuredDateOfBirth()));
+            ps.setString(11, p.insuredSex());
+            ps.setString(12, p.insuredAddressLine1());
+            ps.setString(13, p.insuredAddressLine2());
+            ps.setString(14, p.insuredCity());
+            ps.setString(15, p.insuredState());
+            ps.setString(16, p.insuredZip());
+            ps.setLong(17, journalId);
+            ps.setObject(18, OffsetDateTime.now(ZoneOffset.UTC));
+            if (existing != null) {
+                ps.setLong(19, existing);
+            } else {
+                ps.setLong(19, patientRef);
+                ps.setInt(20, p.priority());
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+}
