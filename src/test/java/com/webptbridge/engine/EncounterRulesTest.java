@@ -1,0 +1,120 @@
+package com.webptbridge.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webptbridge.reference.ProcedureCode;
+import com.webptbridge.reference.ReferenceStore;
+import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.TestEngine;
+import com.webptbridge.transport.MllpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** All or nothing per DFT, and never a charge twice, whatever is resent, fixed or raced. */
+class EncounterRulesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestEngine engine;
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = TestEngine.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    /** A DFT with three charges; the second uses the given code. */
+    private static byte[] dft(String controlId, String patientId, String secondCode) {
+        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
+        return Hl7Text.bytes(String.join("\n",
+                "MSH|^~\\&|WEBPT|RULES|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
+                "EVN|P03|20261121",
+                "PID|1||" + patientId + "^^^WEBPT^MR||Ruiz^Ana||19700101|F",
+                "PV1|1|O|^^^7||||||||||||||||V-" + patientId,
+                "FT1|1|" + patientId + "-A||20261121||CG|97110|||1|45.00|||||^^^7||||" + performer + "|||||97110",
+                "FT1|2|" + patientId + "-B||20261121||CG|" + secondCode + "|||1|50.00|||||^^^7||||" + performer + "|||||" + secondCode,
+                "FT1|3|" + patientId + "-C||20261121||CG|97140|||1|42.00|||||^^^7||||" + performer + "|||||97140",
+                "IN1|1|PLAN|1042|BCBS||||G1||||||||Ruiz^Ana|SEL|19700101||||||||||||||||||M-" + patientId));
+    }
+
+    private static String send(byte[] message) throws Exception {
+        try (MllpClient client = engine.connect()) {
+            return new String(client.exchange(message), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<String> postedTransactionIds(String patientId) throws Exception {
+        JsonNode patient = JSON.readTree(engine.get("/api/patients/" + patientId).body());
+        List<String> ids = new ArrayList<>();
+        patient.path("encounters").forEach(e -> e.get("charges").forEach(c -> ids.add(c.get("transactionId").asText())));
+        return ids;
+    }
+
+    @Test
+    void aDftWaitingForACptCodeIsAppliedWholeOnceTheCodeIsAdded() throws Exception {
+        String ack = send(dft("CPT-1", "E100", "97012"));
+        assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AE");
+        assertThat(Hl7Text.errors(Hl7Text.parseAck(ack))).containsExactly("204@FT1[2]-25");
+        assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-3")).contains("97012").contains("add the CPT/HCPCS code");
+        assertThat(engine.get("/api/patients/E100").statusCode()).as("nothing applied").isEqualTo(404);
+
+        new ReferenceStore(engine.engine().database()).addIfAbsent(new ProcedureCode(90, "97012", "Mechanical traction",
+                new BigDecimal("30.00"), 1, "0420", true));
+
+        assertThat(Hl7Text.get(Hl7Text.parseAck(send(dft("CPT-2", "E100", "97012"))), "/MSA-1")).isEqualTo("AA");
+        assertThat(postedTransactionIds("E100")).containsExactly("E100-A", "E100-B", "E100-C");
+
+        assertThat(Hl7Text.get(Hl7Text.parseAck(send(dft("CPT-3", "E100", "97012"))), "/MSA-1")).isEqualTo("AA");
+        assertThat(postedTransactionIds("E100")).as("a resend with a new control ID posts nothing again")
+                .containsExactly("E100-A", "E100-B", "E100-C");
+        JsonNode resend = JSON.readTree(engine.get("/api/messages?patientId=E100&limit=1").body()).get(0);
+        assertThat(resend.get("notes").toString()).contains("3 charge(s) already posted").contains("E100-B");
+    }
+
+    @Test
+    void concurrentResendsUnderDifferentControlIdsPostEachChargeOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> acks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String controlId = "RACE-DFT-" + i;
+                acks.add(pool.submit(() -> send(dft(controlId, "E200", "97530"))));
+            }
+            for (Future<String> ack : acks) {
+                assertThat(Hl7Text.get(Hl7Text.parseAck(ack.get()), "/MSA-1")).isEqualTo("AA");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(postedTransactionIds("E200")).containsExactlyInAnyOrder("E200-A", "E200-B", "E200-C");
+    }
+
+    @Test
+    void referenceDataIsListedAndSeededOnce() throws Exception {
+        JsonNode payers = JSON.readTree(engine.get("/api/payers").body());
+        assertThat(payers.findValuesAsText("sequenceNumber")).contains("1042", "1043", "1050");
+        assertThat(JSON.readTree(engine.get("/api/procedure-codes").body()).findValuesAsText("code")).contains("97110");
+        assertThat(JSON.readTree(engine.get("/api/providers").body()).findValuesAsText("npi")).contains("1234567893");
+        assertThat(JSON.readTree(engine.get("/api/referring-providers").body()).size()).isEqualTo(2);
+        assertThat(JSON.readTree(engine.get("/api/facilities").body()).size()).isEqualTo(2);
+        // A second load of the same seed adds nothing.
+        int before = payers.size();
+        com.webptbridge.reference.ReferenceSeed.load(java.nio.file.Path.of("conf/reference"),
+                new ReferenceStore(engine.engine().database()));
+        assertThat(JSON.readTree(engine.get("/api/payers").body()).size()).isEqualTo(before);
+    }
+}
