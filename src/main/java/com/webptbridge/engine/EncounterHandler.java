@@ -66,8 +66,11 @@ final class EncounterHandler implements MessageHandler {
             Placement placement = new Placement(facility.sequenceNumber(), renderingSeq, referringSeq,
                     facility.placeOfService() != null ? facility.placeOfService() : DEFAULT_PLACE_OF_SERVICE);
             return c -> {
-                long patientRef = patients.apply(c, resolved.patient());
-                return encounters.apply(c, patientRef, resolved, placement, findings.sendingFacility, findings.journalId);
+                List<String> notes = new ArrayList<>();
+                long patientRef = patients.apply(c, resolved.patient(), findings.journalId, notes);
+                notes.addAll(encounters.apply(c, patientRef, resolved, placement, findings.sendingFacility,
+                        findings.journalId));
+                return notes;
             };
         } catch (SQLException e) {
             throw new IllegalStateException("Reference data could not be read", e);
@@ -83,7 +86,8 @@ final class EncounterHandler implements MessageHandler {
             if (seq.isPresent() && references.payer(seq.get()).isEmpty()) {
                 findings.problems.add(NakReason.UNKNOWN_KEY.at(p.payer().at(), "Payer Alternate ID " + p.payer().value()
                         + " (" + p.payer().position().wholeField() + ") is not a billing payer Sequence Number: add the"
-                        + " payer in the billing system and copy its Sequence Number into WebPT's Alternate ID."));
+                        + " payer in the billing system and copy its Sequence Number into WebPT's Alternate ID.")
+                        .waitingFor(WaitingKinds.PAYER, String.valueOf(seq.get())));
             }
         }
     }
@@ -108,7 +112,8 @@ final class EncounterHandler implements MessageHandler {
         if (seq.isPresent() && facility.isEmpty()) {
             findings.problems.add(NakReason.UNKNOWN_KEY.at(key.at(), "Facility Alternate ID " + key.value() + " ("
                     + key.position().wholeField() + ") is not a billing facility Sequence Number: add the facility in"
-                    + " the billing system and enter its Sequence Number as the facility's Alternate ID in WebPT."));
+                    + " the billing system and enter its Sequence Number as the facility's Alternate ID in WebPT.")
+                    .waitingFor(WaitingKinds.FACILITY, String.valueOf(seq.get())));
         }
         return facility.orElse(null);
     }
@@ -134,13 +139,14 @@ final class EncounterHandler implements MessageHandler {
             findings.problems.add(NakReason.UNKNOWN_KEY.at(key.at(), "Rendering provider Alternate ID "
                     + key.alternateId() + " (" + where + ") is not a billing provider Sequence Number: add the provider"
                     + " in the billing system (with the same NPI as in WebPT) and enter its Sequence Number as the"
-                    + " provider's Alternate ID in WebPT."));
+                    + " provider's Alternate ID in WebPT.").waitingFor(WaitingKinds.PROVIDER, key.alternateId()));
             return null;
         }
         if (!provider.get().npi().equals(key.npi())) {
             findings.problems.add(NakReason.UNKNOWN_KEY.at(key.at(), "Rendering provider " + key.alternateId()
                     + " has NPI " + key.npi() + " in WebPT (" + where + ") but NPI " + provider.get().npi()
-                    + " in the billing system: correct the NPI so that both systems match."));
+                    + " in the billing system: correct the NPI so that both systems match.")
+                    .waitingFor(WaitingKinds.NPI_MISMATCH, key.alternateId()));
             return null;
         }
         return provider.get().sequenceNumber();
@@ -159,7 +165,8 @@ final class EncounterHandler implements MessageHandler {
         Optional<ReferringProvider> referring = references.referringByNpi(key.npi());
         if (referring.isEmpty()) {
             findings.problems.add(NakReason.UNKNOWN_KEY.at(key.at(), "Referring provider NPI " + key.npi() + " ("
-                    + where + ") is not in the billing system: add the referring provider with this NPI."));
+                    + where + ") is not in the billing system: add the referring provider with this NPI.")
+                    .waitingFor(WaitingKinds.REFERRING_PROVIDER, key.npi()));
             return null;
         }
         return referring.get().sequenceNumber();
@@ -176,7 +183,8 @@ final class EncounterHandler implements MessageHandler {
             if (code.isEmpty()) {
                 findings.problems.add(NakReason.UNKNOWN_KEY.at(line.procedureCode().at(), "Procedure code "
                         + line.procedureCode().value() + " (" + line.procedureCode().at().display() + ") is not in the"
-                        + " billing system: add the CPT/HCPCS code in the billing system."));
+                        + " billing system: add the CPT/HCPCS code in the billing system.")
+                        .waitingFor(WaitingKinds.PROCEDURE_CODE, line.procedureCode().value()));
                 continue;
             }
             ProcedureCode pc = code.get();

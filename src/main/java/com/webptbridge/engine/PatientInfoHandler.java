@@ -42,8 +42,9 @@ final class PatientInfoHandler implements MessageHandler {
             return null;
         }
         return c -> {
-            patients.apply(c, info);
-            return List.of();
+            List<String> notes = new java.util.ArrayList<>();
+            patients.apply(c, info, findings.journalId, notes);
+            return notes;
         };
     }
 }

@@ -178,7 +178,9 @@ public final class WebptInterface {
 
     private Completion completion(MessageStatus status, Reply reply, Findings findings, Long duplicateOf) {
         List<MessageError> errors = reply.problems().stream()
-                .map(p -> new MessageError(p.reason().hl7Code(), p.reason().name(), p.location().display(), p.sentence()))
+                .map(p -> new MessageError(p.reason().hl7Code(), p.reason().name(), p.location().display(), p.sentence(),
+                        p.waitingFor() == null ? null : p.waitingFor().kind(),
+                        p.waitingFor() == null ? null : p.waitingFor().key()))
                 .toList();
         return new Completion(status, reply.code().name(), reply.ackMessage(), findings.patientId, findings.notes,
                 errors, duplicateOf);

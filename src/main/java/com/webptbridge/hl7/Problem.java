@@ -3,7 +3,20 @@ package com.webptbridge.hl7;
 /**
  * One thing wrong with a message: why (reason and its 0357 code), where, and a plain sentence that
  * tells the clinic or the analyst what to do. Problems are collected, not thrown, so one NAK can
- * list them all.
+ * list them all. A problem that a reference record would fix names it in {@code waitingFor}.
  */
-public record Problem(NakReason reason, ErrorLocation location, String sentence) {
+public record Problem(NakReason reason, ErrorLocation location, String sentence, WaitingFor waitingFor) {
+
+    public Problem(NakReason reason, ErrorLocation location, String sentence) {
+        this(reason, location, sentence, null);
+    }
+
+    /** A problem that goes away once this reference exists: the message waits for it. */
+    public Problem waitingFor(String kind, String key) {
+        return new Problem(reason, location, sentence, new WaitingFor(kind, key));
+    }
+
+    /** The reference a message waits for: its kind (payer, facility, ...) and key (sequence number, NPI, code). */
+    public record WaitingFor(String kind, String key) {
+    }
 }

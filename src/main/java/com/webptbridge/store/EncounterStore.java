@@ -30,8 +30,9 @@ public final class EncounterStore {
      */
     public List<String> apply(Connection c, long patientRef, Encounter e, Placement placement, String sendingFacility,
                               long journalId) throws SQLException {
+        List<String> notes = new ArrayList<>();
         for (Policy p : e.policies()) {
-            replacePolicy(c, patientRef, p, journalId);
+            replacePolicy(c, patientRef, p, journalId, notes);
         }
         String facility = Storable.text(sendingFacility == null ? "" : sendingFacility, 250);
         List<ChargeLine> fresh = new ArrayList<>();
@@ -43,7 +44,6 @@ public final class EncounterStore {
                 fresh.add(charge);
             }
         }
-        List<String> notes = new ArrayList<>();
         if (!skipped.isEmpty()) {
             notes.add(skipped.size() + " charge(s) already posted, not posted again: transaction ID(s) "
                     + String.join(", ", skipped));
@@ -133,15 +133,23 @@ public final class EncounterStore {
         return id;
     }
 
-    private static void replacePolicy(Connection c, long patientRef, Policy p, long journalId) throws SQLException {
+    /** Replaces the policy at this priority, unless a message that arrived later already set it. */
+    private static void replacePolicy(Connection c, long patientRef, Policy p, long journalId, List<String> notes)
+            throws SQLException {
         Long existing = null;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM insurance_policy WHERE patient_ref = ? AND priority = ? FOR UPDATE")) {
+                "SELECT id, journal_id FROM insurance_policy WHERE patient_ref = ? AND priority = ? FOR UPDATE")) {
             ps.setLong(1, patientRef);
             ps.setInt(2, p.priority());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     existing = rs.getLong(1);
+                    long setBy = rs.getLong(2);
+                    if (setBy > journalId) {
+                        notes.add("Policy at priority " + p.priority() + " not changed: journal entry " + setBy
+                                + ", which arrived later, already set it.");
+                        return;
+                    }
                 }
             }
         }

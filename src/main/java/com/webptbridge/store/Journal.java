@@ -104,9 +104,18 @@ public final class Journal {
                 attempt = rs.getInt(1);
             }
         }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_attempt (journal_id, attempt, completed_at,"
+                + " status, ack_code) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setInt(2, attempt);
+            ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(4, done.status().name());
+            ps.setString(5, done.ackCode());
+            ps.executeUpdate();
+        }
         if (!done.errors().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_error"
-                    + " (journal_id, position, attempt, hl7_code, reason, location, text) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_error (journal_id, position, attempt,"
+                    + " hl7_code, reason, location, text, waiting_kind, waiting_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int position = 1;
                 for (MessageError e : done.errors()) {
                     ps.setLong(1, id);
@@ -116,6 +125,8 @@ public final class Journal {
                     ps.setString(5, e.reason());
                     ps.setString(6, Storable.text(e.location(), 40));
                     ps.setString(7, Storable.text(e.text(), 2000));
+                    ps.setString(8, e.waitingKind());
+                    ps.setString(9, Storable.text(e.waitingKey(), 100));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -200,13 +211,14 @@ public final class Journal {
 
     private List<MessageError> errors(Connection c, long id, int attempt) throws SQLException {
         List<MessageError> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT hl7_code, reason, location, text FROM message_error"
-                + " WHERE journal_id = ? AND attempt = ? ORDER BY position")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT hl7_code, reason, location, text, waiting_kind, waiting_key"
+                + " FROM message_error WHERE journal_id = ? AND attempt = ? ORDER BY position")) {
             ps.setLong(1, id);
             ps.setInt(2, attempt);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new MessageError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    out.add(new MessageError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
                 }
             }
         }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Map.Entry;
@@ -34,16 +35,23 @@ public final class PatientStore {
      * Creates or updates the patient inside the caller's transaction. A unique violation on insert
      * (another message created the same patient first) is the caller's cue to retry.
      *
+     * <p>Order per patient: a message applies Patient Info only if no message that arrived after it
+     * (a higher journal id) already did; a reprocessed older message leaves newer data alone and a
+     * note says so.
+     *
      * @return the patient's row id, which policies and encounters refer to
      */
-    public long apply(Connection c, PatientInfo info) throws SQLException {
+    public long apply(Connection c, PatientInfo info, long journalId, List<String> notes) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Long existing = locked(c, info.patientId());
-        if (existing != null) {
-            if (info.changes().isEmpty()) {
+        long[] row = locked(c, info.patientId());
+        if (row != null) {
+            long existing = row[0];
+            if (row[1] > journalId) {
+                notes.add("Patient Info not changed: journal entry " + row[1] + ", which arrived later, already updated"
+                        + " this patient.");
                 return existing;
             }
-            StringBuilder sql = new StringBuilder("UPDATE patient SET updated_at = ?");
+            StringBuilder sql = new StringBuilder("UPDATE patient SET updated_at = ?, last_journal_id = ?");
             for (PatientField f : info.changes().keySet()) {
                 sql.append(", ").append(column(f)).append(" = ?");
             }
@@ -51,6 +59,7 @@ public final class PatientStore {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 ps.setObject(i++, now);
+                ps.setLong(i++, journalId);
                 for (Entry<PatientField, Object> e : info.changes().entrySet()) {
                     bind(ps, i++, e.getKey(), e.getValue());
                 }
@@ -59,8 +68,8 @@ public final class PatientStore {
             }
             return existing;
         } else {
-            StringBuilder columns = new StringBuilder("patient_id, created_at, updated_at");
-            StringBuilder marks = new StringBuilder("?, ?, ?");
+            StringBuilder columns = new StringBuilder("patient_id, created_at, updated_at, last_journal_id");
+            StringBuilder marks = new StringBuilder("?, ?, ?, ?");
             for (PatientField f : info.changes().keySet()) {
                 columns.append(", ").append(column(f));
                 marks.append(", ?");
@@ -71,6 +80,7 @@ public final class PatientStore {
                 ps.setString(i++, info.patientId());
                 ps.setObject(i++, now);
                 ps.setObject(i++, now);
+                ps.setLong(i++, journalId);
                 for (Entry<PatientField, Object> e : info.changes().entrySet()) {
                     bind(ps, i++, e.getKey(), e.getValue());
                 }
@@ -105,12 +115,16 @@ public final class PatientStore {
         }
     }
 
-    /** Locks the patient's row for this transaction; its id, or null when there is none yet. */
-    private static Long locked(Connection c, String patientId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM patient WHERE patient_id = ? FOR UPDATE")) {
+    /**
+     * Locks the patient's row for this transaction: its id and the journal id of the last message
+     * applied to it (0 when unknown), or null when there is no such patient yet.
+     */
+    private static long[] locked(Connection c, String patientId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, last_journal_id FROM patient WHERE patient_id = ? FOR UPDATE")) {
             ps.setString(1, patientId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
             }
         }
     }
