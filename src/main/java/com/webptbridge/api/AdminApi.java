@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
-import com.webptbridge.reference.ReferenceStore;
+import com.webptbridge.engine.Maintenance;
 import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientStore;
 import org.slf4j.Logger;
@@ -41,13 +41,16 @@ public final class AdminApi implements AutoCloseable {
     }
 
     public static AdminApi start(String host, int port, Database db, Journal journal, PatientStore patients,
-                                 PatientAccount accounts, ReferenceStore references) throws IOException {
+                                 PatientAccount accounts, Maintenance maintenance)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 50);
         // Dates as yyyy-MM-dd, amounts as plain numbers: what an analyst reads in the billing system.
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
                         .addSerializer(java.time.LocalDate.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer()));
-        Routes routes = new Routes(db, journal, patients, accounts, references);
+        json.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                .addSerializer(java.time.Instant.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer()));
+        Routes routes = new Routes(db, journal, patients, accounts, maintenance);
         server.createContext("/", exchange -> handle(exchange, routes, json));
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "bridge-http");
@@ -66,12 +69,10 @@ public final class AdminApi implements AutoCloseable {
     private static void handle(HttpExchange exchange, Routes routes, ObjectMapper json) throws IOException {
         ApiResponse response;
         try {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                response = ApiResponse.error(405, "Only GET is supported on " + exchange.getRequestURI().getPath());
-            } else {
-                URI uri = exchange.getRequestURI();
-                response = routes.get(uri.getPath(), query(uri.getRawQuery()));
-            }
+            URI uri = exchange.getRequestURI();
+            String operator = exchange.getRequestHeaders().getFirst("X-Operator");
+            response = routes.handle(exchange.getRequestMethod(), uri.getPath(), query(uri.getRawQuery()),
+                    body(exchange, json), operator == null || operator.isBlank() ? "api" : operator);
         } catch (ApiException e) {
             response = ApiResponse.error(e.status(), e.getMessage());
         } catch (Exception e) {
@@ -84,6 +85,24 @@ public final class AdminApi implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** The request's JSON object body; empty when there is none. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(HttpExchange exchange, ObjectMapper json) throws IOException {
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        if (bytes.length == 0) {
+            return Map.of();
+        }
+        try {
+            Object parsed = json.readValue(bytes, Object.class);
+            if (parsed instanceof Map<?, ?> m) {
+                return (Map<String, Object>) m;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiException(400, "The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        throw new ApiException(400, "The request body must be a JSON object.");
     }
 
     private static Map<String, String> query(String raw) {

@@ -6,7 +6,10 @@ import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
 import com.webptbridge.store.MessageError;
 import com.webptbridge.store.MessageStatus;
-import com.webptbridge.reference.ReferenceStore;
+import com.webptbridge.engine.Maintenance;
+import com.webptbridge.reference.ReferenceException;
+import com.webptbridge.reference.ReferenceKind;
+import com.webptbridge.store.ReprocessFilter;
 import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientRecord;
 import com.webptbridge.store.PatientStore;
@@ -31,14 +34,111 @@ final class Routes {
     private final Journal journal;
     private final PatientStore patients;
     private final PatientAccount accounts;
-    private final ReferenceStore references;
+    private final Maintenance maintenance;
 
-    Routes(Database db, Journal journal, PatientStore patients, PatientAccount accounts, ReferenceStore references) {
+    Routes(Database db, Journal journal, PatientStore patients, PatientAccount accounts, Maintenance maintenance) {
         this.db = db;
         this.journal = journal;
         this.patients = patients;
         this.accounts = accounts;
-        this.references = references;
+        this.maintenance = maintenance;
+    }
+
+    ApiResponse handle(String method, String path, Map<String, String> query, Map<String, Object> body, String operator)
+            throws SQLException {
+        String[] parts = path.replaceAll("/+$", "").split("/");
+        // /api/{kind}[/{key}[/audit]]: reference maintenance
+        ReferenceKind kind = parts.length >= 3 && parts[1].equals("api") ? ReferenceKind.byPath(parts[2]) : null;
+        try {
+            if (kind != null) {
+                return reference(method, kind, parts, query, body, operator);
+            }
+            if (method.equals("POST") && path.equals("/api/messages/reprocess")) {
+                return ApiResponse.ok(Map.of("reprocessed", maintenance.reprocessor().reprocess(filter(body))));
+            }
+            if (method.equals("POST") && parts.length == 5 && path.startsWith("/api/messages/") && parts[4].equals("reprocess")) {
+                long id = number(parts[3], "message id");
+                return maintenance.reprocessor().reprocess(id).map(ApiResponse::ok)
+                        .orElse(ApiResponse.error(404, "No journaled message has id " + id));
+            }
+        } catch (ReferenceException e) {
+            int status = switch (e.failure()) {
+                case INVALID -> 400;
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+            };
+            return ApiResponse.error(status, e.getMessage());
+        }
+        if (!method.equals("GET")) {
+            return ApiResponse.error(405, method + " is not supported on " + path);
+        }
+        return get(path, query);
+    }
+
+    private ApiResponse reference(String method, ReferenceKind kind, String[] parts, Map<String, String> query,
+                                  Map<String, Object> body, String operator) throws ReferenceException, SQLException {
+        String key = parts.length > 3 ? URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : null;
+        if (parts.length == 5 && parts[4].equals("audit") && method.equals("GET")) {
+            maintenance.references().show(kind, key);
+            return ApiResponse.ok(maintenance.references().audit(kind, key));
+        }
+        if (parts.length > 4) {
+            return ApiResponse.error(404, "No such resource");
+        }
+        switch (method) {
+            case "GET":
+                return ApiResponse.ok(key == null ? maintenance.references().list(kind, query.get("q"))
+                        : maintenance.references().show(kind, key));
+            case "POST":
+                if (key != null) {
+                    return ApiResponse.error(405, "POST goes to /api/" + kind.path() + "; use PUT to change " + key);
+                }
+                return new ApiResponse(201, changeJson(maintenance.create(kind, body, operator)));
+            case "PUT":
+                if (key == null) {
+                    return ApiResponse.error(405, "PUT needs the record: /api/" + kind.path() + "/{key}");
+                }
+                return ApiResponse.ok(changeJson(maintenance.update(kind, key, body, operator)));
+            case "DELETE":
+                if (key == null) {
+                    return ApiResponse.error(405, "DELETE needs the record: /api/" + kind.path() + "/{key}");
+                }
+                return ApiResponse.ok(maintenance.references().deactivate(kind, key, operator));
+            default:
+                return ApiResponse.error(405, method + " is not supported on /api/" + kind.path());
+        }
+    }
+
+    private static Map<String, Object> changeJson(Maintenance.Change change) {
+        Map<String, Object> json = new LinkedHashMap<>(change.record());
+        if (change.instructions() != null) {
+            json.put("instructions", change.instructions());
+        }
+        json.put("reprocessed", change.reprocessed());
+        return json;
+    }
+
+    /** A bulk-reprocess filter from JSON: status, errorCode, waitingKind, waitingKey, from, to, limit. */
+    private static ReprocessFilter filter(Map<String, Object> body) {
+        try {
+            java.util.Set<MessageStatus> statuses = new java.util.HashSet<>();
+            Object status = body.get("status");
+            if (status != null) {
+                for (String s : String.valueOf(status).split(",")) {
+                    statuses.add(status(s));
+                }
+            }
+            Object code = body.get("errorCode");
+            Object limit = body.get("limit");
+            return new ReprocessFilter(statuses, code == null ? null : Integer.valueOf(String.valueOf(code)),
+                    (String) body.get("waitingKind"), body.get("waitingKey") == null ? null : String.valueOf(body.get("waitingKey")),
+                    body.get("from") == null ? null : java.time.LocalDate.parse(String.valueOf(body.get("from"))),
+                    body.get("to") == null ? null : java.time.LocalDate.parse(String.valueOf(body.get("to"))),
+                    limit == null ? 1000 : Integer.parseInt(String.valueOf(limit)));
+        } catch (NumberFormatException | java.time.format.DateTimeParseException | ClassCastException e) {
+            throw new ApiException(400, "Bad reprocess filter: errorCode and limit are numbers, from/to dates"
+                    + " (yyyy-MM-dd), status one of " + List.of(MessageStatus.values()) + ".");
+        }
     }
 
     ApiResponse get(String path, Map<String, String> query) throws SQLException {
@@ -57,19 +157,8 @@ final class Routes {
             json.put("encounters", accounts.encounters(patient.get().id()).stream().map(Routes::encounterJson).toList());
             return ApiResponse.ok(json);
         }
-        switch (path) {
-            case "/api/payers":
-                return ApiResponse.ok(references.payers());
-            case "/api/facilities":
-                return ApiResponse.ok(references.facilities());
-            case "/api/providers":
-                return ApiResponse.ok(references.providers());
-            case "/api/referring-providers":
-                return ApiResponse.ok(references.referringProviders());
-            case "/api/procedure-codes":
-                return ApiResponse.ok(references.procedureCodes());
-            default:
-                break;
+        if (path.equals("/api/worklist")) {
+            return ApiResponse.ok(maintenance.worklist());
         }
         if (path.equals("/api/messages")) {
             return ApiResponse.ok(journal.list(status(query.get("status")), blankToNull(query.get("type")),
@@ -78,8 +167,13 @@ final class Routes {
         if (path.startsWith("/api/messages/")) {
             long id = number(path.substring("/api/messages/".length()), "message id");
             boolean raw = "true".equalsIgnoreCase(query.get("raw"));
-            return journal.find(id, raw).map(e -> ApiResponse.ok(messageJson(e)))
-                    .orElse(ApiResponse.error(404, "No journaled message has id " + id));
+            Optional<JournalEntry> entry = journal.find(id, raw);
+            if (entry.isEmpty()) {
+                return ApiResponse.error(404, "No journaled message has id " + id);
+            }
+            Map<String, Object> json = messageJson(entry.get());
+            json.put("attemptHistory", journal.attempts(id));
+            return ApiResponse.ok(json);
         }
         return ApiResponse.error(404, "No such resource: " + path);
     }

@@ -2,14 +2,26 @@ package com.webptbridge.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code java -jar target/webpt-bridge.jar [command]}. With no command, runs the engine.
  */
 @Command(name = "bridge", mixinStandardHelpOptions = true, version = "WebPT Bridge 0.1",
         description = "WebPT to billing HL7 v2 interface engine.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, ReferenceCommands.Payer.class, ReferenceCommands.Facility.class,
+            ReferenceCommands.Provider.class, ReferenceCommands.ReferringProvider.class,
+            ReferenceCommands.ProcedureCode.class, WorklistCommand.class, ReprocessCommand.class})
 public final class BridgeCommand implements Runnable {
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, defaultValue = "http://localhost:8080",
+            description = "The running engine's HTTP API (default: ${DEFAULT-VALUE})")
+    String url;
+
+    @Option(names = "--operator", scope = ScopeType.INHERIT, defaultValue = "${sys:user.name}",
+            description = "Who is making the change, for the audit trail (default: your OS user)")
+    String operator;
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new BridgeCommand());

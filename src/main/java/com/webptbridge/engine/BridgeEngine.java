@@ -6,6 +6,7 @@ import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
 import com.webptbridge.mapping.EncounterMapper;
 import com.webptbridge.mapping.MappingProfile;
+import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.reference.ReferenceSeed;
 import com.webptbridge.reference.ReferenceStore;
 import com.webptbridge.store.EncounterStore;
@@ -14,6 +15,7 @@ import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientStore;
+import com.webptbridge.store.Worklist;
 import com.webptbridge.transport.FrameLimits;
 import com.webptbridge.transport.MllpCodec;
 import org.apache.camel.CamelContext;
@@ -68,8 +70,11 @@ public final class BridgeEngine implements AutoCloseable {
         CamelContext camel = null;
         try {
             camel = startRoutes(settings, db);
+            WebptInterface inbound = camel.getRegistry().lookupByNameAndType("webptInterface", WebptInterface.class);
+            Maintenance maintenance = new Maintenance(new ReferenceMaintenance(db), new Reprocessor(new Journal(db), inbound),
+                    new Worklist(db), Boolean.parseBoolean(settings.get("bridge.reprocess.auto")));
             AdminApi api = AdminApi.start(settings.get("bridge.http.host"), settings.getInt("bridge.http.port"), db,
-                    new Journal(db), new PatientStore(db), new PatientAccount(db), new ReferenceStore(db));
+                    new Journal(db), new PatientStore(db), new PatientAccount(db), maintenance);
             BridgeEngine engine = new BridgeEngine(db, camel, api, settings.getInt("bridge.mllp.port"));
             LOG.info("WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}", engine.mllpPort,
                     api.port(), safeUrl(settings.get("bridge.db.url")));

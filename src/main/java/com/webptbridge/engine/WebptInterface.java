@@ -144,6 +144,9 @@ public final class WebptInterface {
     private Reply duplicate(long id, InboundMessage m, JournalEntry original) throws SQLException {
         Reply reply = new Reply(m.header(), AckCode.valueOf(original.ackCode()), List.of(), original.ackMessage(),
                 m.charset(), ackControlId(id));
+        if (original.id() == id) {
+            return reply; // this very entry was applied by a concurrent reprocess: nothing more to record
+        }
         Findings findings = new Findings();
         findings.patientId = original.patientId();
         findings.notes.add("Duplicate of journal entry " + original.id() + " (same sending facility and control ID):"

@@ -193,6 +193,68 @@ public final class Journal {
         }
     }
 
+    /** Ids of the messages a bulk reprocess takes, oldest first (arrival order). */
+    public List<Long> idsToReprocess(ReprocessFilter f) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT j.id FROM message_journal j LEFT JOIN message_error e"
+                + " ON e.journal_id = j.id AND e.attempt = j.attempts WHERE j.status IN (");
+        List<Object> args = new ArrayList<>();
+        for (MessageStatus s : f.statuses()) {
+            sql.append(args.isEmpty() ? "?" : ", ?");
+            args.add(s.name());
+        }
+        sql.append(")");
+        if (f.errorCode() != null) {
+            sql.append(" AND e.hl7_code = ?");
+            args.add(f.errorCode());
+        }
+        if (f.waitingKind() != null) {
+            sql.append(" AND e.waiting_kind = ?");
+            args.add(f.waitingKind());
+        }
+        if (f.waitingKey() != null) {
+            sql.append(" AND e.waiting_key = ?");
+            args.add(f.waitingKey());
+        }
+        if (f.from() != null) {
+            sql.append(" AND j.received_at >= ?");
+            args.add(f.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        if (f.to() != null) {
+            sql.append(" AND j.received_at < ?");
+            args.add(f.to().atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        sql.append(" ORDER BY j.id");
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            ps.setMaxRows(f.limit());
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** Every attempt at a message and how it ended, oldest first. */
+    public List<String> attempts(long id) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT attempt, completed_at, status, ack_code FROM message_attempt WHERE journal_id = ? ORDER BY attempt")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getInt(1) + " " + rs.getObject(2, OffsetDateTime.class).toInstant() + " "
+                            + rs.getString(3) + " " + rs.getString(4));
+                }
+            }
+        }
+        return out;
+    }
+
     private JournalEntry entry(Connection c, ResultSet rs, boolean withRaw) throws SQLException {
         long id = rs.getLong("id");
         int attempts = rs.getInt("attempts");

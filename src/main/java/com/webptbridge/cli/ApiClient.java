@@ -1,0 +1,71 @@
+package com.webptbridge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** The running engine's HTTP API as the command line uses it. */
+final class ApiClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String url;
+    private final String operator;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    ApiClient(String url, String operator) {
+        this.url = url.replaceAll("/+$", "");
+        this.operator = operator;
+    }
+
+    /** An answer: HTTP status and JSON body. */
+    record Answer(int status, JsonNode body) {
+        boolean ok() {
+            return status / 100 == 2;
+        }
+
+        String error() {
+            return body.has("error") ? body.get("error").asText() : body.toString();
+        }
+    }
+
+    Answer call(String method, String path, Map<String, Object> body) throws CliFailure {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+                    .timeout(Duration.ofMinutes(5))
+                    .header("Content-Type", "application/json")
+                    .header("X-Operator", operator)
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+        } catch (ConnectException e) {
+            throw new CliFailure(1, "Cannot reach the engine at " + url + ": is it running? (set --url)");
+        } catch (IOException e) {
+            throw new CliFailure(1, "The engine at " + url + " did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(1, "Interrupted");
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(2, "--url " + url + " is not a valid URL");
+        }
+    }
+
+    /** A failure the command reports with its exit code: 2 for a refused request, 1 for everything else. */
+    static final class CliFailure extends Exception {
+        final int exitCode;
+
+        CliFailure(int exitCode, String message) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+}
