@@ -1,4 +1,4 @@
-package com.webptbridge.support;
+package com.webptbridge.tester;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * One file of hl7-samples/ and the outcome expected beside it ({@code NAME.expected.yaml}): ACK
  * code, ERR codes with locations, and optionally fields of the stored patient.
  */
-public record Sample(String name, String text, java.nio.charset.Charset charset, JsonNode expected) {
+public record Sample(String name, String text, java.nio.charset.Charset charset, JsonNode expected, Path file) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -33,8 +33,8 @@ public record Sample(String name, String text, java.nio.charset.Charset charset,
                 byte[] bytes = Files.readAllBytes(f);
                 // Read in the charset the sample's own MSH-18 declares, as the engine will.
                 InboundMessage read = InboundMessage.read(bytes, StandardCharsets.UTF_8);
-                out.add(new Sample(name, Hl7Text.segments(read.text()), read.charset(),
-                        YAML.readTree(dir.resolve(name + ".expected.yaml").toFile())));
+                out.add(new Sample(name, MessageFiles.segments(read.text()), read.charset(),
+                        YAML.readTree(dir.resolve(name + ".expected.yaml").toFile()), dir.resolve(name + ".expected.yaml")));
             }
             return out;
         } catch (IOException e) {
