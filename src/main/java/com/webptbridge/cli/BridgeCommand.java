@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
         description = "WebPT to billing HL7 v2 interface engine.",
         subcommands = {RunCommand.class, ReferenceCommands.Payer.class, ReferenceCommands.Facility.class,
             ReferenceCommands.Provider.class, ReferenceCommands.ReferringProvider.class,
-            ReferenceCommands.ProcedureCode.class, WorklistCommand.class, ReprocessCommand.class})
+            ReferenceCommands.ProcedureCode.class, WorklistCommand.class, ReprocessCommand.class,
+            SendCommand.class, ReplayCommand.class, AckServerCommand.class})
 public final class BridgeCommand implements Runnable {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, defaultValue = "http://localhost:8080",

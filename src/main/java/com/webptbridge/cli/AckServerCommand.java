@@ -1,0 +1,31 @@
+package com.webptbridge.cli;
+
+import com.webptbridge.tester.AckServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code bridge ack-server --port P}: an MLLP listener that answers AA to everything with an MSH. */
+@Command(name = "ack-server", description = "Minimal MLLP listener that only reads MSH and answers AA (a transport baseline).")
+final class AckServerCommand implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "0.0.0.0")
+    String host;
+    @Option(names = "--port", defaultValue = "2576")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+        AckServer server = AckServer.start(host, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        System.out.println("ack-server listening on port " + server.port());
+        stopped.await();
+        return 0;
+    }
+}

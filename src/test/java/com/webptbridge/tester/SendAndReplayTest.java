@@ -1,0 +1,129 @@
+package com.webptbridge.tester;
+
+import com.webptbridge.support.Cli;
+import com.webptbridge.support.TestEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The tester's tools over real sockets, against the engine, the ack-server, and peers that misbehave. */
+class SendAndReplayTest {
+
+    @Test
+    void sendPrintsEachAckAgainstTheEngineAndTheAckServer() throws Exception {
+        try (TestEngine engine = TestEngine.start(); AckServer ackServer = AckServer.start("127.0.0.1", 0)) {
+            Cli.Result toEngine = Cli.run("send", "hl7-samples/adt/01-a04-new-patient-v251.hl7",
+                    "hl7-samples/adt/11-bad-oru-unsupported-type.hl7", "--host", "127.0.0.1", "--port", "" + engine.mllpPort());
+            assertThat(toEngine.out()).contains("01-a04-new-patient-v251.hl7  control=ADT0001  AA")
+                    .contains("control=BAD0001  AR  200@MSH-9.1").contains("1 of 2 accepted");
+            assertThat(toEngine.exitCode()).isEqualTo(1);
+
+            Cli.Result toAckServer = Cli.run("send", "hl7-samples/dft", "--host", "127.0.0.1", "--port", "" + ackServer.port());
+            assertThat(toAckServer.exitCode()).as(toAckServer.out()).isZero();
+            assertThat(toAckServer.out()).contains("18 of 18 accepted");
+        }
+    }
+
+    @Test
+    void aFileWithSeveralMessagesIsSentMessageByMessage(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("two.hl7");
+        Files.writeString(file, "MSH|^~\\&|W|C|B|B|2026||ADT^A08|M1|P|2.5.1\r\nPID|1||X1^^^W^MR||A^B\r\n"
+                + "MSH|^~\\&|W|C|B|B|2026||ADT^A08|M2|P|2.5.1\rPID|1||X2^^^W^MR||C^D\r");
+        try (AckServer ackServer = AckServer.start("127.0.0.1", 0)) {
+            Cli.Result r = Cli.run("send", file.toString(), "--host", "127.0.0.1", "--port", "" + ackServer.port());
+            assertThat(r.out()).contains("two.hl7  control=M1  AA").contains("two.hl7#2  control=M2  AA");
+            assertThat(r.exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void aDroppedConnectionAndATimeoutAreReportedNotHung() throws Exception {
+        try (ServerSocket hangsUp = new ServerSocket(0); ServerSocket silent = new ServerSocket(0)) {
+            Thread closer = new Thread(() -> {
+                try (Socket s = hangsUp.accept()) {
+                    s.getInputStream().read(); // take the first byte, then hang up
+                } catch (Exception ignored) {
+                    // the test reads what the client reports
+                }
+            });
+            closer.start();
+            Cli.Result dropped = Cli.run("send", "hl7-samples/adt/01-a04-new-patient-v251.hl7", "--host", "127.0.0.1",
+                    "--port", "" + hangsUp.getLocalPort());
+            assertThat(dropped.out()).contains("DROPPED");
+            assertThat(dropped.exitCode()).isEqualTo(1);
+
+            List<Socket> held = new ArrayList<>();
+            Thread holder = new Thread(() -> {
+                try {
+                    held.add(silent.accept()); // accept and never answer
+                } catch (Exception ignored) {
+                    // closed at the end of the test
+                }
+            });
+            holder.start();
+            Cli.Result timedOut = Cli.run("send", "hl7-samples/adt/01-a04-new-patient-v251.hl7", "--host", "127.0.0.1",
+                    "--port", "" + silent.getLocalPort(), "--timeout", "1");
+            assertThat(timedOut.out()).contains("TIMEOUT: no ACK within 1 s");
+            assertThat(timedOut.exitCode()).isEqualTo(1);
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void replayPassesTheSampleSuiteAndFailsADeliberatelyWrongExpectation(@TempDir Path dir) throws Exception {
+        try (TestEngine engine = TestEngine.start()) {
+            String url = "http://127.0.0.1:" + engine.engine().httpPort();
+            Cli.Result suite = Cli.run("replay", "hl7-samples/adt", "hl7-samples/dft", "--host", "127.0.0.1",
+                    "--port", "" + engine.mllpPort(), "--url", url);
+            assertThat(suite.out()).contains("0 failed");
+            assertThat(suite.exitCode()).as(suite.out()).isZero();
+        }
+        copy(Path.of("hl7-samples/adt"), dir);
+        Path expected = dir.resolve("04-a28-add-person-v23.expected.yaml");
+        Files.writeString(expected, Files.readString(expected).replace("lastName: Okafor", "lastName: Okafour"));
+        try (TestEngine engine = TestEngine.start()) {
+            String url = "http://127.0.0.1:" + engine.engine().httpPort();
+            Cli.Result wrong = Cli.run("replay", dir.toString(), "--host", "127.0.0.1", "--port", "" + engine.mllpPort(), "--url", url);
+            assertThat(wrong.exitCode()).isEqualTo(1);
+            assertThat(wrong.out()).contains("04-a28-add-person-v23").contains("DIFFERENT")
+                    .contains("lastName: expected <Okafour> but was <Okafor>").contains("1 failed");
+        }
+        try (TestEngine engine = TestEngine.start()) {
+            String url = "http://127.0.0.1:" + engine.engine().httpPort();
+            Cli.Result updated = Cli.run("replay", dir.toString(), "--update", "--host", "127.0.0.1",
+                    "--port", "" + engine.mllpPort(), "--url", url);
+            assertThat(updated.exitCode()).isZero();
+            assertThat(Files.readString(expected)).contains("lastName: \"Okafor\"").doesNotContain("Okafour");
+        }
+    }
+
+    @Test
+    void replayWorksAgainstTheAckServer(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("hl7-samples/adt/01-a04-new-patient-v251.hl7"), dir.resolve("a.hl7"));
+        Files.writeString(dir.resolve("a.expected.yaml"), "ack: AA\nerrors: []\n");
+        try (AckServer ackServer = AckServer.start("127.0.0.1", 0)) {
+            Cli.Result r = Cli.run("replay", dir.toString(), "--host", "127.0.0.1", "--port", "" + ackServer.port());
+            assertThat(r.out()).contains("1 passed, 0 failed");
+            assertThat(r.exitCode()).isZero();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+}
