@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RunCommand.class, ReferenceCommands.Payer.class, ReferenceCommands.Facility.class,
             ReferenceCommands.Provider.class, ReferenceCommands.ReferringProvider.class,
             ReferenceCommands.ProcedureCode.class, WorklistCommand.class, ReprocessCommand.class,
-            SendCommand.class, ReplayCommand.class, AckServerCommand.class})
+            SendCommand.class, ReplayCommand.class, AckServerCommand.class, LoadCommand.class})
 public final class BridgeCommand implements Runnable {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, defaultValue = "http://localhost:8080",

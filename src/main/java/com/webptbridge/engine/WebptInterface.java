@@ -54,7 +54,23 @@ public final class WebptInterface {
         this.acks = acks;
     }
 
+    /** Decides and applies, then waits until what was committed is on disk: only then may the ACK go. */
     public Reply apply(Arrival arrival) {
+        Reply reply = decide(arrival);
+        if (arrival.journalId() == null || reply.code() == AckCode.AR && reply.problems().stream()
+                .anyMatch(p -> p.reason() == NakReason.STORE_UNAVAILABLE)) {
+            return reply;
+        }
+        try {
+            db.awaitDurable();
+            return reply;
+        } catch (SQLException e) {
+            LOG.error("journal={} committed but not confirmed on disk: {}", arrival.journalId(), e.getClass().getSimpleName());
+            return answer(arrival.journalId(), arrival.message(), List.of(storeUnavailable()));
+        }
+    }
+
+    private Reply decide(Arrival arrival) {
         InboundMessage m = arrival.message();
         MessageHeader h = m.header();
         Long id = arrival.journalId();

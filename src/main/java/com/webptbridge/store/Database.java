@@ -15,9 +15,11 @@ import java.sql.SQLException;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final GroupCommit groupCommit; // null where every commit is already durable (PostgreSQL, WRITE_DELAY=0)
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, GroupCommit groupCommit) {
         this.dataSource = dataSource;
+        this.groupCommit = groupCommit;
     }
 
     public static Database open(String url, String user, String password, int poolSize) {
@@ -35,7 +37,20 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds);
+        // Embedded H2 file databases write commits lazily (WRITE_DELAY); group commit makes each ACK
+        // wait for a shared flush instead. A URL that sets WRITE_DELAY=0 asks for a write per commit.
+        boolean lazyWrites = url.startsWith("jdbc:h2:file:") && !url.toUpperCase().contains("WRITE_DELAY=0");
+        return new Database(ds, lazyWrites ? new GroupCommit(ds) : null);
+    }
+
+    /**
+     * Returns once everything the calling thread has committed is on disk. The inbound path calls
+     * it before every ACK; it is free where the database makes each commit durable itself.
+     */
+    public void awaitDurable() throws SQLException {
+        if (groupCommit != null) {
+            groupCommit.awaitDurable();
+        }
     }
 
     public DataSource dataSource() {
@@ -74,6 +89,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         dataSource.close();
     }
 

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Benchmark: the engine (embedded H2, durable ACKs) against the ack-server (MLLP framing, MSH only,
+# no storage) on this machine, same load, same run, at 1, 4 and 16 connections. Ratios, not
+# absolute numbers, are what compare across (shared, noisy) machines. Also measures the disk's
+# durable-write latency: the floor under an ACK that waits for a commit.
+#   bench/run.sh [MESSAGES_PER_RUN]      (default 3000; writes bench/results/latest.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+messages=${1:-3000}
+out=bench/results
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+mvn -q -B package -DskipTests
+jar=target/webpt-bridge.jar
+engine_port=22575; http_port=28080; ack_port=22576
+
+echo "== disk: 1000 durable 1 KiB writes (O_DSYNC)"
+dd if=/dev/zero of="$work/dsync.bin" bs=1024 count=1000 oflag=dsync 2> "$work/dd.txt"
+dsync_ms=$(awk '/copied/ {for (i=1;i<=NF;i++) if ($i ~ /^s,?$/) print $(i-1)*1000/1000}' "$work/dd.txt" | head -n 1)
+echo "durable write: ${dsync_ms} ms"
+
+echo "== starting engine (H2 under $work) and ack-server"
+java -Dbridge.db.url="jdbc:h2:file:$work/data/bridge" -Dbridge.mllp.port=$engine_port -Dbridge.http.port=$http_port \
+     -Dbridge.mllp.host=127.0.0.1 -Dbridge.http.host=127.0.0.1 -jar $jar > "$work/engine.log" 2>&1 &
+java -jar $jar ack-server --host 127.0.0.1 --port $ack_port > "$work/ack.log" 2>&1 &
+for _ in $(seq 1 60); do grep -q "WebPT Bridge ready" "$work/engine.log" && grep -q listening "$work/ack.log" && break; sleep 1; done
+grep -q "WebPT Bridge ready" "$work/engine.log" || { echo "engine did not start"; cat "$work/engine.log"; exit 1; }
+
+load() { java -jar $jar load --host 127.0.0.1 --port "$1" --connections "$2" --messages "$3" --json "$4" 2>/dev/null >/dev/null; }
+echo "== warm-up"
+load $ack_port 4 2000 "$work/warm-a.json"; load $engine_port 4 1000 "$work/warm-e.json"
+
+for c in 1 4 16; do
+  echo "== $c connection(s), $messages messages each"
+  load $ack_port $c "$messages" "$work/ack-$c.json"
+  load $engine_port $c "$messages" "$work/engine-$c.json"
+done
+
+python3 - "$work" "$dsync_ms" "$messages" > "$out/latest.md" <<'PY'
+import json, sys, datetime, platform, os
+work, dsync, messages = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+rows = []
+for c in (1, 4, 16):
+    a = json.load(open(f"{work}/ack-{c}.json")); e = json.load(open(f"{work}/engine-{c}.json"))
+    rows.append((c, a, e))
+print(f"# Benchmark run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC")
+print()
+print(f"Machine: {os.cpu_count()} cores, {platform.platform()}; {messages} messages per run (ADT 30% / DFT 70%).")
+print(f"Disk durable 1 KiB write (O_DSYNC): {dsync:.3f} ms.")
+print()
+print("| connections | ack-server msg/s | engine msg/s | engine/ack-server | ack-server p99 ms | engine p99 ms | engine p50 ms | engine p50 / durable write | engine ACK codes |")
+print("|---|---|---|---|---|---|---|---|---|")
+for c, a, e in rows:
+    print(f"| {c} | {a['throughput']:.0f} | {e['throughput']:.0f} | {e['throughput']/a['throughput']:.2f} | {a['p99Ms']:.2f} | {e['p99Ms']:.2f} | {e['p50Ms']:.2f} | {e['p50Ms']/dsync:.1f}x | {e['ackCodes']} |")
+PY
+cat "$out/latest.md"

@@ -1,0 +1,116 @@
+package com.webptbridge.engine;
+
+import com.webptbridge.store.Database;
+import com.webptbridge.support.Hl7Text;
+import com.webptbridge.transport.MllpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Durable before ACK, with the default embedded H2 and its group commit: the engine runs as its own
+ * process, is killed with SIGKILL in the middle of traffic, and every message it had acknowledged
+ * must be PROCESSED in the database when it is opened again.
+ */
+class DurabilityTest {
+
+    @Test
+    void everyAcknowledgedMessageSurvivesKillMinus9(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("data/bridge");
+        int port = freePort();
+        Process engine = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dbridge.db.url=" + url, "-Dbridge.mllp.host=127.0.0.1", "-Dbridge.mllp.port=" + port,
+                "-Dbridge.http.host=127.0.0.1", "-Dbridge.http.port=0",
+                "com.webptbridge.cli.BridgeCommand", "run")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("engine.log").toFile()).start();
+        List<String> acknowledged = new ArrayList<>();
+        try {
+            awaitReady(dir.resolve("engine.log"), engine);
+            List<Thread> senders = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                int connection = c;
+                Thread t = new Thread(() -> send(port, connection, acknowledged));
+                senders.add(t);
+                t.start();
+            }
+            while (count(acknowledged) < 200) {
+                Thread.onSpinWait();
+            }
+            engine.destroyForcibly(); // SIGKILL while the senders are still sending
+            engine.waitFor();
+            for (Thread t : senders) {
+                t.join(30_000);
+            }
+        } finally {
+            engine.destroyForcibly();
+        }
+        assertThat(acknowledged.size()).isGreaterThanOrEqualTo(200);
+        try (Database db = Database.open(url, "sa", "", 2); Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT status FROM message_journal WHERE control_id = ?")) {
+            for (String controlId : List.copyOf(acknowledged)) {
+                ps.setString(1, controlId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).as("acknowledged %s is in the journal", controlId).isTrue();
+                    assertThat(rs.getString(1)).as(controlId).isEqualTo("PROCESSED");
+                }
+            }
+        }
+    }
+
+    private static void send(int port, int connection, List<String> acknowledged) {
+        try (MllpClient client = MllpClient.connect("127.0.0.1", port, Duration.ofSeconds(10))) {
+            for (int i = 0; ; i++) {
+                String controlId = "K" + connection + "-" + i;
+                String ack = new String(client.exchange(Hl7Text.bytes("MSH|^~\\&|WEBPT|KILL|CMD|BILLING|2026||ADT^A08^ADT_A01|"
+                        + controlId + "|P|2.5.1\nPID|1||K" + connection + "-" + (i % 10) + "^^^W^MR||Kill^Test||19800101|F")),
+                        StandardCharsets.UTF_8);
+                if (ack.contains("\rMSA|AA|" + controlId)) {
+                    synchronized (acknowledged) {
+                        acknowledged.add(controlId);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the engine was killed: what was acknowledged before is what the test checks
+        }
+    }
+
+    private static int count(List<String> list) {
+        synchronized (list) {
+            return list.size();
+        }
+    }
+
+    private static void awaitReady(Path log, Process engine) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (Files.exists(log) && Files.readString(log).contains("WebPT Bridge ready")) {
+                return;
+            }
+            if (!engine.isAlive()) {
+                throw new IllegalStateException("The engine exited: " + Files.readString(log));
+            }
+            Thread.sleep(100); // polling for readiness, not timing anything
+        }
+        throw new IllegalStateException("The engine did not start: " + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
