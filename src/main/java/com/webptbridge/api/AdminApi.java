@@ -2,6 +2,8 @@ package com.webptbridge.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.webptbridge.store.Database;
@@ -18,6 +20,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -44,12 +48,11 @@ public final class AdminApi implements AutoCloseable {
                                  PatientAccount accounts, Maintenance maintenance)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 50);
-        // Dates as yyyy-MM-dd, amounts as plain numbers: what an analyst reads in the billing system.
+        // Dates as yyyy-MM-dd and instants as ISO-8601 text: what an analyst reads elsewhere too.
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
-                        .addSerializer(java.time.LocalDate.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer()));
-        json.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
-                .addSerializer(java.time.Instant.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer()));
+                .registerModule(new SimpleModule()
+                        .addSerializer(LocalDate.class, ToStringSerializer.instance)
+                        .addSerializer(Instant.class, ToStringSerializer.instance));
         Routes routes = new Routes(db, journal, patients, accounts, maintenance);
         server.createContext("/", exchange -> handle(exchange, routes, json));
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {

@@ -76,8 +76,8 @@ public final class BridgeEngine implements AutoCloseable {
             AdminApi api = AdminApi.start(settings.get("bridge.http.host"), settings.getInt("bridge.http.port"), db,
                     new Journal(db), new PatientStore(db), new PatientAccount(db), maintenance);
             BridgeEngine engine = new BridgeEngine(db, camel, api, settings.getInt("bridge.mllp.port"));
-            LOG.info("WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}", engine.mllpPort,
-                    api.port(), safeUrl(settings.get("bridge.db.url")));
+            LOG.info("WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}, profile {}", engine.mllpPort,
+                    api.port(), safeUrl(settings.get("bridge.db.url")), settings.get("bridge.profile"));
             return engine;
         } catch (Exception e) {
             if (camel != null) {

@@ -90,12 +90,6 @@ public final class Settings {
         }
     }
 
-    public Settings with(String key, String value) {
-        Properties p = new Properties();
-        p.putAll(values);
-        p.setProperty(key, value);
-        return new Settings(p);
-    }
 
     public Properties asProperties() {
         Properties p = new Properties();

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** Reads and adds billing reference data. Lookups see only active records. */
@@ -40,25 +38,10 @@ public final class ReferenceStore {
         return one("SELECT * FROM procedure_code WHERE code = ? AND active = TRUE", code, ReferenceStore::procedure);
     }
 
-    public List<Payer> payers() throws SQLException {
-        return all("SELECT * FROM payer ORDER BY sequence_number", ReferenceStore::payer);
-    }
 
-    public List<Facility> facilities() throws SQLException {
-        return all("SELECT * FROM facility ORDER BY sequence_number", ReferenceStore::facility);
-    }
 
-    public List<Provider> providers() throws SQLException {
-        return all("SELECT * FROM provider ORDER BY sequence_number", ReferenceStore::provider);
-    }
 
-    public List<ReferringProvider> referringProviders() throws SQLException {
-        return all("SELECT * FROM referring_provider ORDER BY sequence_number", ReferenceStore::referring);
-    }
 
-    public List<ProcedureCode> procedureCodes() throws SQLException {
-        return all("SELECT * FROM procedure_code ORDER BY code", ReferenceStore::procedure);
-    }
 
     /**
      * Adds a record under its own sequence number unless one with that number (or that NPI/code,
@@ -128,16 +111,6 @@ public final class ReferenceStore {
         }
     }
 
-    private <T> List<T> all(String sql, Row<T> row) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            List<T> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(row.map(rs));
-            }
-            return out;
-        }
-    }
 
     @FunctionalInterface
     private interface Row<T> {

@@ -2,12 +2,12 @@ package com.webptbridge.engine;
 
 import com.webptbridge.store.Database;
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class DurabilityTest {
     @Test
     void everyAcknowledgedMessageSurvivesKillMinus9(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("data/bridge");
-        int port = freePort();
+        int port = TestEngine.freePort();
         Process engine = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dbridge.db.url=" + url, "-Dbridge.mllp.host=127.0.0.1", "-Dbridge.mllp.port=" + port,
@@ -108,9 +108,4 @@ class DurabilityTest {
         throw new IllegalStateException("The engine did not start: " + Files.readString(log));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -2,7 +2,6 @@ package com.webptbridge.support;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.Terser;
 
 import java.nio.charset.StandardCharsets;
@@ -17,14 +16,7 @@ public final class Hl7Text {
         return com.webptbridge.tester.MessageFiles.segments(text).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static final PipeParser PARSER;
-
-    static {
-        ca.uhn.hl7v2.HapiContext context = new ca.uhn.hl7v2.DefaultHapiContext(
-                new ca.uhn.hl7v2.parser.CanonicalModelClassFactory("2.5.1"));
-        context.setValidationContext(ca.uhn.hl7v2.validation.impl.ValidationContextFactory.noValidation());
-        PARSER = context.getPipeParser();
-    }
+    private static final com.webptbridge.hl7.Hl7Parser PARSER = new com.webptbridge.hl7.Hl7Parser();
 
     public static Message parseAck(String ack) throws HL7Exception {
         return PARSER.parse(ack);

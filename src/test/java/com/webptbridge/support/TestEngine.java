@@ -59,7 +59,7 @@ public final class TestEngine implements AutoCloseable {
         return engine;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
