@@ -24,7 +24,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(embeddedDefaults(url));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -41,6 +41,26 @@ public final class Database implements AutoCloseable {
         // wait for a shared flush instead. A URL that sets WRITE_DELAY=0 asks for a write per commit.
         boolean lazyWrites = url.startsWith("jdbc:h2:file:") && !url.toUpperCase().contains("WRITE_DELAY=0");
         return new Database(ds, lazyWrites ? new GroupCommit(ds) : null);
+    }
+
+    /**
+     * Embedded H2 settings the engine relies on, unless the URL sets them: the engine closes the
+     * database itself after the last in-flight message (H2's own shutdown hook would close it under
+     * them), and H2 writes no trace file (it can record SQL, and with it patient data).
+     */
+    static String embeddedDefaults(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String upper = url.toUpperCase();
+        String out = url;
+        if (!upper.contains("DB_CLOSE_ON_EXIT=")) {
+            out += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        if (!upper.contains("TRACE_LEVEL_FILE=")) {
+            out += ";TRACE_LEVEL_FILE=0";
+        }
+        return out;
     }
 
     /**
