@@ -80,6 +80,24 @@ class ListenerRobustnessTest {
     }
 
     @Test
+    void inputsKnownToHangOrMisleadOtherParsersGetAPromptAr() throws Exception {
+        try (MllpClient client = engine.connect()) {
+            // The input that hangs another HL7 library's parser: one encoding character, version 2.2.
+            Message hang = ack(client.exchange("MSH|^|||||||^A|||2.2\r^AA\r".getBytes(StandardCharsets.US_ASCII)));
+            assertThat(Hl7Text.get(hang, "/MSA-1")).isEqualTo("AR");
+            assertThat(Hl7Text.errors(hang)).containsExactly("100@MSH");
+            // A payload that looks like XML is not HL7 v2 pipe text, and is never handed to an XML parser.
+            Message xml = ack(client.exchange("<?xml version=\"1.0\"?><ADT_A01><MSH/></ADT_A01>".getBytes(StandardCharsets.US_ASCII)));
+            assertThat(Hl7Text.get(xml, "/MSA-1")).isEqualTo("AR");
+            assertThat(Hl7Text.errors(xml)).containsExactly("100@MSH");
+            // A supported-looking header with an unsupported version stops at the header.
+            Message v22 = ack(client.exchange("MSH|^~\\&|W|C|B|B|2026||ADT^A08|V22|P|2.2\r^AA\r".getBytes(StandardCharsets.US_ASCII)));
+            assertThat(Hl7Text.errors(v22)).containsExactly("203@MSH-12");
+        }
+        assertStillServing("AFTER-HANG-INPUTS");
+    }
+
+    @Test
     void randomBytesInFramesAlwaysGetAnAckAndNeverStopTheListener() throws Exception {
         Random random = new Random(20261127);
         try (MllpClient client = engine.connect()) {
