@@ -10,7 +10,7 @@ import java.sql.Statement;
 
 /**
  * Group commit for embedded H2: transactions commit to memory, and one flusher thread writes and
- * syncs everything committed so far ({@code CHECKPOINT}) whenever someone is waiting. A caller that
+ * syncs everything committed so far ({@code CHECKPOINT SYNC}) whenever someone is waiting. A caller that
  * must not answer before its commit is on disk calls {@link #awaitDurable()}; every caller waiting
  * at the same time shares one flush, so concurrent messages cost one disk sync instead of one each.
  */
@@ -67,7 +67,8 @@ final class GroupCommit implements AutoCloseable {
                 }
                 boolean ok = true;
                 try {
-                    s.execute("CHECKPOINT"); // store and sync all committed changes
+                    // CHECKPOINT alone only hands the store to the OS; SYNC also forces it to the device.
+                    s.execute("CHECKPOINT SYNC");
                 } catch (SQLException e) {
                     ok = false;
                     LOG.error("Group commit flush failed: {}", e.getClass().getSimpleName());
