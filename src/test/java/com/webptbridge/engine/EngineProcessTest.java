@@ -21,22 +21,17 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Durable before ACK, with the default embedded H2 and its group commit: the engine runs as its own
- * process, is killed with SIGKILL in the middle of traffic, and every message it had acknowledged
- * must be PROCESSED in the database when it is opened again.
+ * The engine as its own process. Durable before ACK, with the default embedded H2 and its group
+ * commit: killed with SIGKILL in the middle of traffic, every message it had acknowledged must be
+ * PROCESSED in the database when it is opened again. And SIGTERM stops it cleanly.
  */
-class DurabilityTest {
+class EngineProcessTest {
 
     @Test
     void everyAcknowledgedMessageSurvivesKillMinus9(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("data/bridge");
         int port = TestEngine.freePort();
-        Process engine = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dbridge.db.url=" + url, "-Dbridge.mllp.host=127.0.0.1", "-Dbridge.mllp.port=" + port,
-                "-Dbridge.http.host=127.0.0.1", "-Dbridge.http.port=0",
-                "com.webptbridge.cli.BridgeCommand", "run")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("engine.log").toFile()).start();
+        Process engine = start(url, port, dir.resolve("engine.log"));
         List<String> acknowledged = new ArrayList<>();
         try {
             awaitReady(dir.resolve("engine.log"), engine);
@@ -69,6 +64,41 @@ class DurabilityTest {
                 }
             }
         }
+    }
+
+    @Test
+    void sigtermStopsTheEngineCleanlyAndItStartsAgainOnTheSameDatabase(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("data/bridge");
+        for (int run = 1; run <= 2; run++) {
+            int port = TestEngine.freePort();
+            Path log = dir.resolve("engine-" + run + ".log");
+            Process engine = start(url, port, log);
+            try {
+                awaitReady(log, engine);
+                try (MllpClient client = MllpClient.connect("127.0.0.1", port, Duration.ofSeconds(10))) {
+                    String ack = new String(client.exchange(Hl7Text.bytes("MSH|^~\\&|WEBPT|TERM|CMD|BILLING|2026||ADT^A08^ADT_A01|T"
+                            + run + "|P|2.5.1\nPID|1||T1^^^W^MR||Term^Test||19800101|F")), StandardCharsets.UTF_8);
+                    assertThat(ack).contains("MSA|AA|T" + run);
+                }
+                engine.destroy(); // SIGTERM
+                assertThat(engine.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+                assertThat(engine.exitValue()).isIn(0, 143);
+                assertThat(Files.readString(log)).contains("WebPT Bridge stopping").contains("WebPT Bridge stopped")
+                        .doesNotContain("ERROR");
+            } finally {
+                engine.destroyForcibly();
+            }
+        }
+        assertThat(Files.exists(dir.resolve("data/bridge.trace.db"))).as("H2 writes no trace file").isFalse();
+    }
+
+    private static Process start(String url, int port, Path log) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dbridge.db.url=" + url, "-Dbridge.mllp.host=127.0.0.1", "-Dbridge.mllp.port=" + port,
+                "-Dbridge.http.host=127.0.0.1", "-Dbridge.http.port=0",
+                "com.webptbridge.cli.BridgeCommand", "run")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static void send(int port, int connection, List<String> acknowledged) {
