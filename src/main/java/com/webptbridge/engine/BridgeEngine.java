@@ -100,7 +100,7 @@ public final class BridgeEngine implements AutoCloseable {
         HeaderRules rules = new HeaderRules(versions, csv(settings.get("bridge.hl7.processing-ids")), SUPPORTED);
         AckBuilder acks = new AckBuilder(ZoneId.systemDefault(), versions);
         ReferenceStore references = new ReferenceStore(db);
-        ReferenceSeed.load(Path.of(settings.get("bridge.reference.dir")), references);
+        ReferenceSeed.load(Path.of(settings.get("bridge.reference.dir")), new ReferenceMaintenance(db));
         MessageHandler encounter = new EncounterHandler(new EncounterMapper(profile), references, patients, new EncounterStore());
         Map<String, MessageHandler> handlers = Map.of(
                 "ADT^A04", patientInfo, "ADT^A08", patientInfo, "ADT^A28", patientInfo, "ADT^A31", patientInfo,

@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Reads and adds billing reference data. Lookups see only active records. */
+/** Finds billing reference data for inbound messages. Lookups see only active records. */
 public final class ReferenceStore {
 
     private final Database db;
@@ -42,65 +42,6 @@ public final class ReferenceStore {
 
 
 
-
-    /**
-     * Adds a record under its own sequence number unless one with that number (or that NPI/code,
-     * for referring providers and procedure codes) exists. Returns whether it was added.
-     */
-    public boolean addIfAbsent(Object record) throws SQLException {
-        try (Connection c = db.connection()) {
-            if (record instanceof Payer p) {
-                return absent(c, "SELECT 1 FROM payer WHERE sequence_number = ?", p.sequenceNumber())
-                        && insert(c, "INSERT INTO payer (sequence_number, name, payer_id, address_line1, city, state, zip,"
-                        + " plan_type, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p.sequenceNumber(), p.name(), p.payerId(),
-                        p.addressLine1(), p.city(), p.state(), p.zip(), p.planType(), p.active());
-            }
-            if (record instanceof Facility f) {
-                return absent(c, "SELECT 1 FROM facility WHERE sequence_number = ?", f.sequenceNumber())
-                        && insert(c, "INSERT INTO facility (sequence_number, name, npi, address_line1, city, state, zip,"
-                        + " place_of_service, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", f.sequenceNumber(), f.name(),
-                        f.npi(), f.addressLine1(), f.city(), f.state(), f.zip(), f.placeOfService(), f.active());
-            }
-            if (record instanceof Provider p) {
-                return absent(c, "SELECT 1 FROM provider WHERE sequence_number = ?", p.sequenceNumber())
-                        && insert(c, "INSERT INTO provider (sequence_number, last_name, first_name, npi, taxonomy, active)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", p.sequenceNumber(), p.lastName(), p.firstName(), p.npi(),
-                        p.taxonomy(), p.active());
-            }
-            if (record instanceof ReferringProvider r) {
-                return absent(c, "SELECT 1 FROM referring_provider WHERE sequence_number = ?", r.sequenceNumber())
-                        && absent(c, "SELECT 1 FROM referring_provider WHERE npi = ?", r.npi())
-                        && insert(c, "INSERT INTO referring_provider (sequence_number, last_name, first_name, npi, active)"
-                        + " VALUES (?, ?, ?, ?, ?)", r.sequenceNumber(), r.lastName(), r.firstName(), r.npi(), r.active());
-            }
-            if (record instanceof ProcedureCode p) {
-                return absent(c, "SELECT 1 FROM procedure_code WHERE sequence_number = ?", p.sequenceNumber())
-                        && absent(c, "SELECT 1 FROM procedure_code WHERE code = ?", p.code())
-                        && insert(c, "INSERT INTO procedure_code (sequence_number, code, description, default_charge,"
-                        + " default_units, default_revenue_code, active) VALUES (?, ?, ?, ?, ?, ?, ?)", p.sequenceNumber(),
-                        p.code(), p.description(), p.defaultCharge(), p.defaultUnits(), p.defaultRevenueCode(), p.active());
-            }
-            throw new IllegalArgumentException("Not a reference record: " + record.getClass().getSimpleName());
-        }
-    }
-
-    private static boolean absent(Connection c, String sql, Object key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return !rs.next();
-            }
-        }
-    }
-
-    private static boolean insert(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-            return ps.executeUpdate() == 1;
-        }
-    }
 
     private <T> Optional<T> one(String sql, Object key, Row<T> row) throws SQLException {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {

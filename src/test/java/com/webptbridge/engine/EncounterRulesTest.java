@@ -2,8 +2,8 @@ package com.webptbridge.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.webptbridge.reference.ProcedureCode;
-import com.webptbridge.reference.ReferenceStore;
+import com.webptbridge.reference.ReferenceKind;
+import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,8 +72,8 @@ class EncounterRulesTest {
         assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-3")).contains("97012").contains("add the CPT/HCPCS code");
         assertThat(engine.get("/api/patients/E100").statusCode()).as("nothing applied").isEqualTo(404);
 
-        new ReferenceStore(engine.engine().database()).addIfAbsent(new ProcedureCode(90, "97012", "Mechanical traction",
-                new BigDecimal("30.00"), 1, "0420", true));
+        new ReferenceMaintenance(engine.engine().database()).create(ReferenceKind.PROCEDURE_CODE, Map.of("code", "97012",
+                "description", "Mechanical traction", "defaultCharge", "30.00", "defaultRevenueCode", "0420"), "test");
 
         assertThat(Hl7Text.get(Hl7Text.parseAck(send(dft("CPT-2", "E100", "97012"))), "/MSA-1")).isEqualTo("AA");
         assertThat(postedTransactionIds("E100")).containsExactly("E100-A", "E100-B", "E100-C");
@@ -114,7 +114,7 @@ class EncounterRulesTest {
         // A second load of the same seed adds nothing.
         int before = payers.size();
         com.webptbridge.reference.ReferenceSeed.load(java.nio.file.Path.of("conf/reference"),
-                new ReferenceStore(engine.engine().database()));
+                new ReferenceMaintenance(engine.engine().database()));
         assertThat(JSON.readTree(engine.get("/api/payers").body()).size()).isEqualTo(before);
     }
 }
