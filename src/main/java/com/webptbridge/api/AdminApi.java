@@ -79,7 +79,9 @@ public final class AdminApi implements AutoCloseable {
         } catch (ApiException e) {
             response = ApiResponse.error(e.status(), e.getMessage());
         } catch (Exception e) {
-            LOG.error("HTTP {} failed: {}", exchange.getRequestURI().getPath(), e.getClass().getSimpleName());
+            // The resource only: a path such as /api/patients/{id} carries a patient identifier.
+            LOG.error("HTTP {} {} failed: {}", exchange.getRequestMethod(), resource(exchange.getRequestURI().getPath()),
+                    e.getClass().getSimpleName());
             response = ApiResponse.error(503, "The billing store is not available: " + e.getClass().getSimpleName());
         }
         byte[] body = json.writeValueAsBytes(response.body());
@@ -88,6 +90,12 @@ public final class AdminApi implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** The first two path segments, e.g. {@code /api/patients}. */
+    static String resource(String path) {
+        String[] parts = path.split("/");
+        return parts.length > 2 ? "/" + parts[1] + "/" + parts[2] : path;
     }
 
     /** The request's JSON object body; empty when there is none. */
