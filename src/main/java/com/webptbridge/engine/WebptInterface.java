@@ -57,9 +57,8 @@ public final class WebptInterface {
     /** Decides and applies, then waits until what was committed is on disk: only then may the ACK go. */
     public Reply apply(Arrival arrival) {
         Reply reply = decide(arrival);
-        if (arrival.journalId() == null || reply.code() == AckCode.AR && reply.problems().stream()
-                .anyMatch(p -> p.reason() == NakReason.STORE_UNAVAILABLE)) {
-            return reply;
+        if (reply.problems().stream().anyMatch(p -> p.reason() == NakReason.STORE_UNAVAILABLE)) {
+            return reply; // nothing was committed to wait for (this covers a journal that could not be written)
         }
         try {
             db.awaitDurable();
