@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
-import com.webptbridge.engine.Maintenance;
+import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientStore;
 import org.slf4j.Logger;

@@ -1,14 +1,14 @@
 package com.webptbridge.api;
 
-import com.webptbridge.mapping.PatientField;
+import com.webptbridge.billing.PatientField;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
 import com.webptbridge.store.MessageError;
 import com.webptbridge.store.MessageStatus;
-import com.webptbridge.engine.Maintenance;
+import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.reference.ReferenceException;
-import com.webptbridge.reference.ReferenceKind;
+import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.store.ReprocessFilter;
 import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientRecord;
@@ -48,7 +48,8 @@ final class Routes {
             throws SQLException {
         String[] parts = path.replaceAll("/+$", "").split("/");
         // /api/{kind}[/{key}[/audit]]: reference maintenance
-        ReferenceKind kind = parts.length >= 3 && parts[1].equals("api") ? ReferenceKind.byPath(parts[2]) : null;
+        ReferenceKind kind = parts.length >= 3 && parts[1].equals("api") && ReferenceKind.isPath(parts[2])
+                ? ReferenceKind.byPath(parts[2]) : null;
         try {
             if (kind != null) {
                 return reference(method, kind, parts, query, body, operator);

@@ -1,7 +1,7 @@
 package com.webptbridge.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webptbridge.reference.ReferenceKind;
+import com.webptbridge.billing.ReferenceKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

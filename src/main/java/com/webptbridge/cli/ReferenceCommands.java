@@ -1,6 +1,6 @@
 package com.webptbridge.cli;
 
-import com.webptbridge.reference.ReferenceKind;
+import com.webptbridge.billing.ReferenceKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -4,28 +4,32 @@ import com.webptbridge.api.AdminApi;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
+import com.webptbridge.inbound.Acknowledger;
+import com.webptbridge.inbound.Commit;
+import com.webptbridge.inbound.EncounterStep;
+import com.webptbridge.inbound.Failure;
+import com.webptbridge.inbound.HeaderCheck;
+import com.webptbridge.inbound.InFlight;
+import com.webptbridge.inbound.Intake;
+import com.webptbridge.inbound.Parse;
+import com.webptbridge.inbound.PatientInfoStep;
+import com.webptbridge.maintenance.Maintenance;
+import com.webptbridge.maintenance.Reprocessor;
 import com.webptbridge.mapping.EncounterMapper;
 import com.webptbridge.mapping.MappingProfile;
+import com.webptbridge.mapping.PatientInfoMapper;
+import com.webptbridge.reference.EncounterResolver;
 import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.reference.ReferenceSeed;
-import com.webptbridge.reference.ReferenceStore;
-import com.webptbridge.store.EncounterStore;
-import com.webptbridge.mapping.PatientInfoMapper;
 import com.webptbridge.store.Database;
+import com.webptbridge.store.EncounterStore;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientStore;
+import com.webptbridge.store.ReferenceLookup;
 import com.webptbridge.store.Worklist;
 import com.webptbridge.transport.FrameLimits;
 import com.webptbridge.transport.MllpCodec;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.Resource;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.DirectoryStream;
@@ -37,8 +41,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running interface: database, HTTP API and the Camel routes with the beans they call. Start
@@ -48,9 +60,6 @@ import java.util.Set;
 public final class BridgeEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeEngine.class);
-
-    /** The message types and trigger events this interface handles. */
-    static final Map<String, Set<String>> SUPPORTED = Map.of("ADT", Set.of("A04", "A08", "A28", "A31"), "DFT", Set.of("P03"));
 
     private final Database db;
     private final CamelContext camel;
@@ -69,12 +78,17 @@ public final class BridgeEngine implements AutoCloseable {
                 settings.get("bridge.db.password"), settings.getInt("bridge.db.pool-size"));
         CamelContext camel = null;
         try {
+            ReferenceMaintenance references = new ReferenceMaintenance(db);
+            ReferenceSeed.load(Path.of(settings.get("bridge.reference.dir")), references);
             camel = startRoutes(settings, db);
-            WebptInterface inbound = camel.getRegistry().lookupByNameAndType("webptInterface", WebptInterface.class);
-            Maintenance maintenance = new Maintenance(new ReferenceMaintenance(db), new Reprocessor(new Journal(db), inbound),
-                    new Worklist(db), Boolean.parseBoolean(settings.get("bridge.reprocess.auto")));
+            ProducerTemplate process = camel.createProducerTemplate();
+            Journal journal = new Journal(db);
+            Reprocessor reprocessor = new Reprocessor(journal,
+                    m -> process.requestBody("direct:" + AcceptedEvents.PROCESS_ROUTE, m, InFlight.class));
+            Maintenance maintenance = new Maintenance(references, reprocessor, new Worklist(db),
+                    Boolean.parseBoolean(settings.get("bridge.reprocess.auto")));
             AdminApi api = AdminApi.start(settings.get("bridge.http.host"), settings.getInt("bridge.http.port"), db,
-                    new Journal(db), new PatientStore(db), new PatientAccount(db), maintenance);
+                    journal, new PatientStore(db), new PatientAccount(db), maintenance);
             BridgeEngine engine = new BridgeEngine(db, camel, api, settings.getInt("bridge.mllp.port"));
             LOG.info("WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}, profile {}", engine.mllpPort,
                     api.port(), safeUrl(settings.get("bridge.db.url")), settings.get("bridge.profile"));
@@ -88,37 +102,44 @@ public final class BridgeEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the routes, reads from them which messages they map, binds the beans the steps name
+     * and starts them: the MLLP port opens last, ready to answer at once.
+     */
     private static CamelContext startRoutes(Settings settings, Database db) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("webpt-bridge");
+        camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
+        camel.getShutdownStrategy().setTimeout(15);
+        camel.build();
+        PluginHelper.getRoutesLoader(camel).loadRoutes(routeFiles(camel, Path.of(settings.get("bridge.routes.dir"))));
+
         Journal journal = new Journal(db);
         PatientStore patients = new PatientStore(db);
         Hl7Parser parser = new Hl7Parser();
         parser.warmUp();
         Path profileFile = Path.of(settings.get("bridge.profile"));
         MappingProfile profile = Files.exists(profileFile) ? MappingProfile.load(profileFile) : MappingProfile.webptDefault();
-        MessageHandler patientInfo = new PatientInfoHandler(new PatientInfoMapper(profile), patients);
         Set<String> versions = csv(settings.get("bridge.hl7.versions"));
-        HeaderRules rules = new HeaderRules(versions, csv(settings.get("bridge.hl7.processing-ids")), SUPPORTED);
+        HeaderRules rules = new HeaderRules(versions, csv(settings.get("bridge.hl7.processing-ids")),
+                AcceptedEvents.of(camel));
         AckBuilder acks = new AckBuilder(ZoneId.systemDefault(), versions);
-        ReferenceStore references = new ReferenceStore(db);
-        ReferenceSeed.load(Path.of(settings.get("bridge.reference.dir")), new ReferenceMaintenance(db));
-        MessageHandler encounter = new EncounterHandler(new EncounterMapper(profile), references, patients, new EncounterStore());
-        Map<String, MessageHandler> handlers = Map.of(
-                "ADT^A04", patientInfo, "ADT^A08", patientInfo, "ADT^A28", patientInfo, "ADT^A31", patientInfo,
-                "DFT^P03", encounter);
-
-        CamelContext camel = new DefaultCamelContext();
-        camel.getCamelContextExtension().setName("webpt-bridge");
-        camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
-        camel.getShutdownStrategy().setTimeout(15);
         FrameLimits limits = new FrameLimits(settings.getInt("bridge.mllp.max-frame-bytes"),
                 Duration.ofMillis(settings.getInt("bridge.mllp.frame-timeout-ms")));
-        camel.getRegistry().bind("mllpFrameDecoder", MllpCodec.decoder(limits));
-        camel.getRegistry().bind("mllpFrameEncoder", MllpCodec.encoder());
-        camel.getRegistry().bind("journal", new MessageIntake(journal, Charset.forName(settings.get("bridge.hl7.default-charset"))));
-        camel.getRegistry().bind("webptInterface", new WebptInterface(db, journal, parser, rules, handlers, acks));
-        camel.getRegistry().bind("acknowledger", new Acknowledger(acks));
-        camel.build();
-        PluginHelper.getRoutesLoader(camel).loadRoutes(routeFiles(camel, Path.of(settings.get("bridge.routes.dir"))));
+        Commit commit = new Commit(db, journal, acks);
+
+        Registry beans = camel.getRegistry();
+        beans.bind("mllpFrameDecoder", MllpCodec.decoder(limits));
+        beans.bind("mllpFrameEncoder", MllpCodec.encoder());
+        beans.bind("intake", new Intake(journal, Charset.forName(settings.get("bridge.hl7.default-charset"))));
+        beans.bind("headerCheck", new HeaderCheck(rules, db, journal));
+        beans.bind("parse", new Parse(parser));
+        beans.bind("patientInfo", new PatientInfoStep(new PatientInfoMapper(profile), patients));
+        beans.bind("encounter", new EncounterStep(new EncounterMapper(profile),
+                new EncounterResolver(new ReferenceLookup(db)), patients, new EncounterStore()));
+        beans.bind("commit", commit);
+        beans.bind("failure", new Failure(commit));
+        beans.bind("acknowledger", new Acknowledger(acks));
         camel.start();
         return camel;
     }

@@ -1,5 +1,6 @@
 package com.webptbridge.hl7;
 
+import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.parser.EncodingCharacters;
 import ca.uhn.hl7v2.parser.Escape;
 
@@ -38,7 +39,7 @@ public final class AckBuilder {
      * @param problems     one ERR segment each; the first one's sentence also goes in MSA-3
      * @param ackControlId MSH-10 of the ACK itself
      */
-    public String build(MessageHeader inbound, AckCode code, List<Problem> problems, String ackControlId) {
+    public String build(MessageHeader inbound, AcknowledgmentCode code, List<Problem> problems, String ackControlId) {
         char fs = inbound != null ? inbound.fieldSeparator() : '|';
         String enc = inbound != null ? inbound.encodingCharacters() : DEFAULT_ENCODING;
         String version = inbound != null && versions.contains(inbound.version()) ? inbound.version() : DEFAULT_VERSION;
@@ -63,7 +64,7 @@ public final class AckBuilder {
         }
         ack.append('\r');
 
-        ack.append("MSA").append(fs).append(code)
+        ack.append("MSA").append(fs).append(code.name())
                 .append(fs).append(inbound != null ? inbound.controlId() : "");
         if (!problems.isEmpty()) {
             ack.append(fs).append(Escape.escape(oneLine(problems.get(0).sentence()), encoding));

@@ -1,57 +1,97 @@
 package com.webptbridge.hl7;
 
+import ca.uhn.hl7v2.AcknowledgmentCode;
+import ca.uhn.hl7v2.ErrorCode;
+import java.util.Collection;
+
 /**
- * Every reason the engine refuses or cannot apply a message, each with its HL7 table 0357 code and
- * whether the message is rejected outright (AR: the sender should not expect a different answer
- * without changing how it sends) or in error (AE: the content needs fixing or reference data is
- * missing; the message is kept and can be reprocessed).
+ * Every reason the engine refuses or cannot apply a message: HAPI's table 0357 code, whether the
+ * message is rejected outright (AR: the sender should not expect another answer without changing
+ * how it sends, or should send again later) or in error (AE: the content needs fixing, reference
+ * data is missing, or the interface itself must be fixed; the message is kept and reprocessed),
+ * and, for reasons that need no detail, the sentence the analyst reads.
  */
 public enum NakReason {
     // Rejected: the message could not be taken in at all.
-    NOT_HL7(100, AckCode.AR, "Segment sequence error"),
-    BAD_ENCODING(102, AckCode.AR, "Data type error"),
-    FRAME_TOO_LARGE(100, AckCode.AR, "Segment sequence error"),
-    UNKNOWN_CHARSET(103, AckCode.AR, "Table value not found"),
-    MISSING_HEADER_FIELD(101, AckCode.AR, "Required field missing"),
-    UNSUPPORTED_MESSAGE_TYPE(200, AckCode.AR, "Unsupported message type"),
-    UNSUPPORTED_EVENT(201, AckCode.AR, "Unsupported event code"),
-    UNSUPPORTED_PROCESSING_ID(202, AckCode.AR, "Unsupported processing id"),
-    UNSUPPORTED_VERSION(203, AckCode.AR, "Unsupported version id"),
-    STORE_UNAVAILABLE(207, AckCode.AR, "Application internal error"),
+    NOT_HL7(ErrorCode.SEGMENT_SEQUENCE_ERROR, AcknowledgmentCode.AR, null),
+    BAD_ENCODING(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AR, null),
+    FRAME_TOO_LARGE(ErrorCode.SEGMENT_SEQUENCE_ERROR, AcknowledgmentCode.AR, null),
+    UNKNOWN_CHARSET(ErrorCode.TABLE_VALUE_NOT_FOUND, AcknowledgmentCode.AR, null),
+    MISSING_HEADER_FIELD(ErrorCode.REQUIRED_FIELD_MISSING, AcknowledgmentCode.AR, null),
+    UNSUPPORTED_MESSAGE_TYPE(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, AcknowledgmentCode.AR, null),
+    UNSUPPORTED_EVENT(ErrorCode.UNSUPPORTED_EVENT_CODE, AcknowledgmentCode.AR, null),
+    UNSUPPORTED_PROCESSING_ID(ErrorCode.UNSUPPORTED_PROCESSING_ID, AcknowledgmentCode.AR, null),
+    UNSUPPORTED_VERSION(ErrorCode.UNSUPPORTED_VERSION_ID, AcknowledgmentCode.AR, null),
+    /** The database failed: nothing was applied, and the same message sent later can succeed. */
+    STORE_UNAVAILABLE(
+            ErrorCode.APPLICATION_INTERNAL_ERROR,
+            AcknowledgmentCode.AR,
+            "The billing interface could not store the message right now; it was not applied. Send it again"
+                    + " later."),
 
     // In error: the message was read but its content cannot be applied as it stands.
-    REQUIRED_FIELD_MISSING(101, AckCode.AE, "Required field missing"),
-    DATA_TYPE_ERROR(102, AckCode.AE, "Data type error"),
-    TABLE_VALUE_NOT_FOUND(103, AckCode.AE, "Table value not found"),
-    UNKNOWN_KEY(204, AckCode.AE, "Unknown key identifier");
+    REQUIRED_FIELD_MISSING(ErrorCode.REQUIRED_FIELD_MISSING, AcknowledgmentCode.AE, null),
+    DATA_TYPE_ERROR(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AE, null),
+    TABLE_VALUE_NOT_FOUND(ErrorCode.TABLE_VALUE_NOT_FOUND, AcknowledgmentCode.AE, null),
+    UNKNOWN_KEY(ErrorCode.UNKNOWN_KEY_IDENTIFIER, AcknowledgmentCode.AE, null),
+    /**
+     * A bug in the interface (not the message, not the database): a resend would fail the same
+     * way, so the message is kept and waits for the interface to be fixed and the message
+     * reprocessed.
+     */
+    INTERNAL_ERROR(
+            ErrorCode.APPLICATION_INTERNAL_ERROR,
+            AcknowledgmentCode.AE,
+            "Internal error in the billing interface; the message is kept and is reprocessed once the interface is"
+                    + " fixed. There is no need to send it again.");
 
-    private final int hl7Code;
-    private final AckCode ackCode;
-    private final String hl7Text;
+    private final ErrorCode code;
+    private final AcknowledgmentCode ack;
+    private final String sentence;
 
-    NakReason(int hl7Code, AckCode ackCode, String hl7Text) {
-        this.hl7Code = hl7Code;
-        this.ackCode = ackCode;
-        this.hl7Text = hl7Text;
+    NakReason(ErrorCode code, AcknowledgmentCode ack, String sentence) {
+        this.code = code;
+        this.ack = ack;
+        this.sentence = sentence;
     }
 
     /** The HL7 table 0357 code carried in ERR-3. */
     public int hl7Code() {
-        return hl7Code;
-    }
-
-    /** The acknowledgment this reason leads to on its own. */
-    public AckCode ackCode() {
-        return ackCode;
+        return code.getCode();
     }
 
     /** Table 0357's own name for the code, carried in ERR-3.2. */
     public String hl7Text() {
-        return hl7Text;
+        return code.getMessage();
+    }
+
+    /** The acknowledgment this reason leads to on its own. */
+    public AcknowledgmentCode ackCode() {
+        return ack;
     }
 
     /** A problem of this kind at a location, with the sentence an analyst acts on. */
     public Problem at(ErrorLocation location, String sentence) {
         return new Problem(this, location, sentence);
+    }
+
+    /** A problem with the message as a whole, in this reason's own words. */
+    public Problem problem() {
+        if (sentence == null) {
+            throw new IllegalStateException(name() + " needs a sentence that says where and what");
+        }
+        return new Problem(this, ErrorLocation.MESSAGE, sentence);
+    }
+
+    /** The worst outcome a list of problems leads to: AR beats AE beats AA. */
+    public static AcknowledgmentCode worstOf(Collection<Problem> problems) {
+        AcknowledgmentCode worst = AcknowledgmentCode.AA;
+        for (Problem p : problems) {
+            if (p.reason().ackCode() == AcknowledgmentCode.AR) {
+                return AcknowledgmentCode.AR;
+            }
+            worst = AcknowledgmentCode.AE;
+        }
+        return worst;
     }
 }

@@ -1,5 +1,8 @@
 package com.webptbridge.hl7;
 
+import com.webptbridge.billing.WaitingFor;
+import com.webptbridge.billing.WaitingKind;
+
 /**
  * One thing wrong with a message: why (reason and its 0357 code), where, and a plain sentence that
  * tells the clinic or the analyst what to do. Problems are collected, not thrown, so one NAK can
@@ -12,11 +15,7 @@ public record Problem(NakReason reason, ErrorLocation location, String sentence,
     }
 
     /** A problem that goes away once this reference exists: the message waits for it. */
-    public Problem waitingFor(String kind, String key) {
+    public Problem waitingFor(WaitingKind kind, String key) {
         return new Problem(reason, location, sentence, new WaitingFor(kind, key));
-    }
-
-    /** The reference a message waits for: its kind (payer, facility, ...) and key (sequence number, NPI, code). */
-    public record WaitingFor(String kind, String key) {
     }
 }

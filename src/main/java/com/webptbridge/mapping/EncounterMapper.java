@@ -2,6 +2,8 @@ package com.webptbridge.mapping;
 
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.Type;
+import com.webptbridge.billing.Coverage;
+import com.webptbridge.billing.PatientInfo;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
@@ -15,7 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * DFT^P03 to an {@link Encounter}: Patient Info from PID, a policy per IN1, the visit from PV1, a
+ * DFT^P03 to an {@link MappedEncounter}: Patient Info from PID, a policy per IN1, the visit from PV1, a
  * diagnosis list from DG1 and a charge line per FT1, at the profile's positions. Every problem is
  * collected; resolving payers, facilities, providers and codes against billing data happens later.
  */
@@ -33,41 +35,41 @@ public final class EncounterMapper {
         this.patients = new PatientInfoMapper(profile);
     }
 
-    public Encounter map(MessageView m, List<Problem> problems, List<String> notes) {
+    public MappedEncounter map(MessageView m, List<Problem> problems, List<String> notes) {
         PatientInfo patient = patients.map(m, problems);
-        List<Policy> policies = policies(m, problems);
+        List<MappedPolicy> policies = policies(m, problems);
         List<String> diagnoses = diagnoses(m);
-        List<ChargeLine> charges = charges(m, diagnoses, problems, notes);
+        List<MappedCharge> charges = charges(m, diagnoses, problems, notes);
 
         Segment pv1 = m.first("PV1");
-        String visitNumber = text(m, pv1, "encounter", "visitNumber");
-        Located facility = firstValued(m, null, "encounter", "facility");
+        String visitNumber = text(m, pv1, ProfileKey.ENCOUNTER_VISIT_NUMBER);
+        Located facility = firstValued(m, null, ProfileKey.ENCOUNTER_FACILITY);
         Keyed facilityKey = null;
         if (facility == null) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(location(m, null, profile.positions("encounter", "facility")),
-                    "The visit names no facility (" + list("encounter", "facility") + "): set the facility's Alternate ID"
+            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(location(m, null, profile.positions(ProfileKey.ENCOUNTER_FACILITY)),
+                    "The visit names no facility (" + list(ProfileKey.ENCOUNTER_FACILITY) + "): set the facility's Alternate ID"
                             + " in WebPT to its billing Sequence Number."));
         } else {
             facilityKey = new Keyed(facility.text, facility.at, facility.position);
         }
-        ProviderKey rendering = provider(m, "renderingProvider", true, problems);
-        ProviderKey referring = provider(m, "referringProvider", false, problems);
-        LocalDate serviceDate = charges.stream().map(ChargeLine::serviceDate).filter(d -> d != null)
+        ProviderKey rendering = provider(m, ProfileKey.ENCOUNTER_RENDERING_PROVIDER, true, problems);
+        ProviderKey referring = provider(m, ProfileKey.ENCOUNTER_REFERRING_PROVIDER, false, problems);
+        LocalDate serviceDate = charges.stream().map(MappedCharge::serviceDate).filter(d -> d != null)
                 .min(Comparator.naturalOrder()).orElse(null);
         if (patient == null) {
             return null;
         }
-        return new Encounter(patient, policies, visitNumber.isEmpty() ? null : visitNumber, serviceDate, facilityKey,
+        return new MappedEncounter(patient, policies, visitNumber.isEmpty() ? null : visitNumber, serviceDate, facilityKey,
                 rendering, referring, diagnoses, charges);
     }
 
-    private List<Policy> policies(MessageView m, List<Problem> problems) {
-        List<Policy> out = new ArrayList<>();
+    private List<MappedPolicy> policies(MessageView m, List<Problem> problems) {
+        List<MappedPolicy> out = new ArrayList<>();
         int n = 0;
         for (Segment in1 : m.all("IN1")) {
             n++;
-            String priorityText = text(m, in1, "insurance", "priority");
-            ErrorLocation priorityAt = at("IN1", n, profile.positions("insurance", "priority"));
+            String priorityText = text(m, in1, ProfileKey.INSURANCE_PRIORITY);
+            ErrorLocation priorityAt = at("IN1", n, profile.positions(ProfileKey.INSURANCE_PRIORITY));
             int priority;
             if (!priorityText.matches("[123]")) {
                 problems.add(NakReason.TABLE_VALUE_NOT_FOUND.at(priorityAt, "Insurance " + n + " has priority '"
@@ -75,29 +77,29 @@ public final class EncounterMapper {
                 continue;
             }
             priority = Integer.parseInt(priorityText);
-            String payer = text(m, in1, "insurance", "payer");
-            ErrorLocation payerAt = at("IN1", n, profile.positions("insurance", "payer"));
+            String payer = text(m, in1, ProfileKey.INSURANCE_PAYER);
+            ErrorLocation payerAt = at("IN1", n, profile.positions(ProfileKey.INSURANCE_PAYER));
             if (payer.isEmpty()) {
                 problems.add(NakReason.REQUIRED_FIELD_MISSING.at(payerAt, "Insurance " + n + " names no payer ("
-                        + list("insurance", "payer") + "): set the payer's Alternate ID in WebPT to its billing Sequence Number."));
+                        + list(ProfileKey.INSURANCE_PAYER) + "): set the payer's Alternate ID in WebPT to its billing Sequence Number."));
             }
-            String memberId = text(m, in1, "insurance", "memberId");
+            String memberId = text(m, in1, ProfileKey.INSURANCE_MEMBER_ID);
             if (memberId.isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at("IN1", n, profile.positions("insurance", "memberId")),
-                        "Insurance " + n + " has no member (policy) number (" + list("insurance", "memberId")
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at("IN1", n, profile.positions(ProfileKey.INSURANCE_MEMBER_ID)),
+                        "Insurance " + n + " has no member (policy) number (" + list(ProfileKey.INSURANCE_MEMBER_ID)
                                 + "): add it to the patient's case in WebPT."));
             }
-            Type name = type(m, in1, "insurance", "insuredName");
-            Type address = type(m, in1, "insurance", "insuredAddress");
-            out.add(new Policy(priority, payer.isEmpty() ? null : new Keyed(payer, payerAt, profile.positions("insurance", "payer").get(0)),
-                    memberId, blankToNull(text(m, in1, "insurance", "groupNumber")),
-                    blankToNull(text(m, in1, "insurance", "groupName")),
-                    date(m, in1, n, "insurance", "effectiveDate", "plan effective date", problems),
-                    date(m, in1, n, "insurance", "expirationDate", "plan expiration date", problems),
-                    part(m, name, 1), part(m, name, 2), blankToNull(text(m, in1, "insurance", "relationship")),
-                    date(m, in1, n, "insurance", "insuredDateOfBirth", "insured's date of birth", problems),
-                    blankToNull(text(m, in1, "insurance", "insuredSex").toUpperCase(Locale.ROOT)),
-                    part(m, address, 1), part(m, address, 2), part(m, address, 3), part(m, address, 4), part(m, address, 5)));
+            Type name = type(m, in1, ProfileKey.INSURANCE_INSURED_NAME);
+            Type address = type(m, in1, ProfileKey.INSURANCE_INSURED_ADDRESS);
+            out.add(new MappedPolicy(priority, payer.isEmpty() ? null : new Keyed(payer, payerAt, profile.positions(ProfileKey.INSURANCE_PAYER).get(0)),
+                    new Coverage(memberId, blankToNull(text(m, in1, ProfileKey.INSURANCE_GROUP_NUMBER)),
+                    blankToNull(text(m, in1, ProfileKey.INSURANCE_GROUP_NAME)),
+                    date(m, in1, n, ProfileKey.INSURANCE_EFFECTIVE_DATE, "plan effective date", problems),
+                    date(m, in1, n, ProfileKey.INSURANCE_EXPIRATION_DATE, "plan expiration date", problems),
+                    part(m, name, 1), part(m, name, 2), blankToNull(text(m, in1, ProfileKey.INSURANCE_RELATIONSHIP)),
+                    date(m, in1, n, ProfileKey.INSURANCE_INSURED_DATE_OF_BIRTH, "insured's date of birth", problems),
+                    blankToNull(text(m, in1, ProfileKey.INSURANCE_INSURED_SEX).toUpperCase(Locale.ROOT)),
+                    part(m, address, 1), part(m, address, 2), part(m, address, 3), part(m, address, 4), part(m, address, 5))));
         }
         return out;
     }
@@ -109,69 +111,69 @@ public final class EncounterMapper {
         List<Dx> found = new ArrayList<>();
         int order = 0;
         for (Segment dg1 : m.all("DG1")) {
-            String code = text(m, dg1, "diagnosis", "code");
+            String code = text(m, dg1, ProfileKey.DIAGNOSIS_CODE);
             if (!code.isEmpty()) {
-                found.add(new Dx(code.toUpperCase(Locale.ROOT), number(text(m, dg1, "diagnosis", "priority")),
-                        number(text(m, dg1, "diagnosis", "setId")), order++));
+                found.add(new Dx(code.toUpperCase(Locale.ROOT), number(text(m, dg1, ProfileKey.DIAGNOSIS_PRIORITY)),
+                        number(text(m, dg1, ProfileKey.DIAGNOSIS_SET_ID)), order++));
             }
         }
         found.sort(Comparator.comparingInt(Dx::priority).thenComparingInt(Dx::setId).thenComparingInt(Dx::order));
         return found.stream().map(Dx::code).distinct().toList();
     }
 
-    private List<ChargeLine> charges(MessageView m, List<String> diagnoses, List<Problem> problems, List<String> notes) {
+    private List<MappedCharge> charges(MessageView m, List<String> diagnoses, List<Problem> problems, List<String> notes) {
         List<Segment> ft1s = m.all("FT1");
         if (ft1s.isEmpty()) {
             problems.add(NakReason.REQUIRED_FIELD_MISSING.at(ErrorLocation.segment("FT1", 1),
                     "The encounter has no charges (no FT1 segment): a DFT^P03 must carry at least one charge."));
             return List.of();
         }
-        List<ChargeLine> out = new ArrayList<>();
+        List<MappedCharge> out = new ArrayList<>();
         int n = 0;
         for (Segment ft1 : ft1s) {
             n++;
-            String type = text(m, ft1, "charge", "type").toUpperCase(Locale.ROOT);
+            String type = text(m, ft1, ProfileKey.CHARGE_TYPE).toUpperCase(Locale.ROOT);
             if (!CHARGE_TYPES.contains(type)) {
                 notes.add("FT1 " + n + " has transaction type " + type + ": only charges (CG) are posted; skipped.");
                 continue;
             }
-            String transactionId = text(m, ft1, "charge", "transactionId");
+            String transactionId = text(m, ft1, ProfileKey.CHARGE_TRANSACTION_ID);
             if (transactionId.isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at("FT1", n, profile.positions("charge", "transactionId")),
-                        "Charge " + n + " has no transaction ID (" + list("charge", "transactionId")
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at("FT1", n, profile.positions(ProfileKey.CHARGE_TRANSACTION_ID)),
+                        "Charge " + n + " has no transaction ID (" + list(ProfileKey.CHARGE_TRANSACTION_ID)
                                 + "): it is what keeps a charge from being posted twice."));
             }
-            LocalDate serviceDate = date(m, ft1, n, "charge", "serviceDate", "date of service", problems);
-            if (serviceDate == null && text(m, ft1, "charge", "serviceDate").isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at("FT1", n, profile.positions("charge", "serviceDate")),
-                        "Charge " + n + " has no date of service (" + list("charge", "serviceDate") + ")."));
+            LocalDate serviceDate = date(m, ft1, n, ProfileKey.CHARGE_SERVICE_DATE, "date of service", problems);
+            if (serviceDate == null && text(m, ft1, ProfileKey.CHARGE_SERVICE_DATE).isEmpty()) {
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at("FT1", n, profile.positions(ProfileKey.CHARGE_SERVICE_DATE)),
+                        "Charge " + n + " has no date of service (" + list(ProfileKey.CHARGE_SERVICE_DATE) + ")."));
             }
-            Located code = firstValued(m, ft1, "charge", "procedureCode");
+            Located code = firstValued(m, ft1, ProfileKey.CHARGE_PROCEDURE_CODE);
             if (code == null) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at("FT1", n, profile.positions("charge", "procedureCode")),
-                        "Charge " + n + " has no CPT/HCPCS code (" + list("charge", "procedureCode") + ")."));
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at("FT1", n, profile.positions(ProfileKey.CHARGE_PROCEDURE_CODE)),
+                        "Charge " + n + " has no CPT/HCPCS code (" + list(ProfileKey.CHARGE_PROCEDURE_CODE) + ")."));
             }
-            List<String> modifiers = repetitions(m, ft1, "charge", "modifiers");
+            List<String> modifiers = repetitions(m, ft1, ProfileKey.CHARGE_MODIFIERS);
             if (modifiers.size() > 4) {
-                problems.add(NakReason.DATA_TYPE_ERROR.at(at("FT1", n, profile.positions("charge", "modifiers")),
+                problems.add(NakReason.DATA_TYPE_ERROR.at(at("FT1", n, profile.positions(ProfileKey.CHARGE_MODIFIERS)),
                         "Charge " + n + " has " + modifiers.size() + " modifiers; a charge takes at most 4."));
             }
             List<Integer> pointers = new ArrayList<>();
-            for (String dx : repetitions(m, ft1, "charge", "diagnosisPointers")) {
+            for (String dx : repetitions(m, ft1, ProfileKey.CHARGE_DIAGNOSIS_POINTERS)) {
                 int index = diagnoses.indexOf(dx.toUpperCase(Locale.ROOT));
                 if (index < 0) {
-                    problems.add(NakReason.DATA_TYPE_ERROR.at(at("FT1", n, profile.positions("charge", "diagnosisPointers")),
+                    problems.add(NakReason.DATA_TYPE_ERROR.at(at("FT1", n, profile.positions(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)),
                             "Charge " + n + " points at diagnosis " + dx + ", which no DG1 segment lists."));
                 } else {
                     pointers.add(index + 1);
                 }
             }
-            out.add(new ChargeLine(transactionId, serviceDate,
+            out.add(new MappedCharge(transactionId, serviceDate,
                     code == null ? null : new Keyed(code.text.toUpperCase(Locale.ROOT), at("FT1", n, List.of(code.position)), code.position),
                     modifiers.stream().limit(4).map(s -> s.toUpperCase(Locale.ROOT)).toList(),
-                    decimal(m, ft1, n, "units", "units", problems), decimal(m, ft1, n, "amount", "amount", problems),
-                    decimal(m, ft1, n, "unitAmount", "unit amount", problems),
-                    blankToNull(text(m, ft1, "charge", "revenueCode")), pointers));
+                    decimal(m, ft1, n, ProfileKey.CHARGE_UNITS, "units", problems), decimal(m, ft1, n, ProfileKey.CHARGE_AMOUNT, "amount", problems),
+                    decimal(m, ft1, n, ProfileKey.CHARGE_UNIT_AMOUNT, "unit amount", problems),
+                    blankToNull(text(m, ft1, ProfileKey.CHARGE_REVENUE_CODE)), pointers));
         }
         return out;
     }
@@ -181,9 +183,9 @@ public final class EncounterMapper {
      * (XCN.13 = NPI, or XCN.9 naming the NPI authority by text or OID); the Alternate ID is the first
      * XCN.1 that is not the NPI. For a referring provider an unmarked 10-digit XCN.1 is taken as NPI.
      */
-    private ProviderKey provider(MessageView m, String key, boolean rendering, List<Problem> problems) {
+    private ProviderKey provider(MessageView m, ProfileKey key, boolean rendering, List<Problem> problems) {
         String what = rendering ? "rendering provider" : "referring provider";
-        for (FieldPosition p : profile.positions("encounter", key)) {
+        for (FieldPosition p : profile.positions(key)) {
             Segment segment = m.first(p.segment());
             if (segment == null) {
                 continue;
@@ -222,8 +224,8 @@ public final class EncounterMapper {
             return new ProviderKey(alternateId, npi, rule, at, p);
         }
         if (rendering) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(location(m, null, profile.positions("encounter", key)),
-                    "The encounter names no " + what + " (" + list("encounter", key) + ")."));
+            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(location(m, null, profile.positions(key)),
+                    "The encounter names no " + what + " (" + list(key) + ")."));
         }
         return null;
     }
@@ -244,8 +246,8 @@ public final class EncounterMapper {
     private record Located(String text, ErrorLocation at, FieldPosition position) {
     }
 
-    private Located firstValued(MessageView m, Segment current, String section, String key) {
-        for (FieldPosition p : profile.positions(section, key)) {
+    private Located firstValued(MessageView m, Segment current, ProfileKey key) {
+        for (FieldPosition p : profile.positions(key)) {
             Segment s = segment(m, current, p);
             if (s != null) {
                 FieldValue v = m.value(s, p);
@@ -257,13 +259,13 @@ public final class EncounterMapper {
         return null;
     }
 
-    private String text(MessageView m, Segment current, String section, String key) {
-        Located found = firstValued(m, current, section, key);
+    private String text(MessageView m, Segment current, ProfileKey key) {
+        Located found = firstValued(m, current, key);
         return found == null ? "" : found.text;
     }
 
-    private Type type(MessageView m, Segment current, String section, String key) {
-        for (FieldPosition p : profile.positions(section, key)) {
+    private Type type(MessageView m, Segment current, ProfileKey key) {
+        for (FieldPosition p : profile.positions(key)) {
             Segment s = segment(m, current, p);
             if (s != null) {
                 List<Type> reps = m.repetitions(s, p.field());
@@ -275,8 +277,8 @@ public final class EncounterMapper {
         return null;
     }
 
-    private List<String> repetitions(MessageView m, Segment current, String section, String key) {
-        for (FieldPosition p : profile.positions(section, key)) {
+    private List<String> repetitions(MessageView m, Segment current, ProfileKey key) {
+        for (FieldPosition p : profile.positions(key)) {
             Segment s = segment(m, current, p);
             if (s != null) {
                 List<String> values = new ArrayList<>();
@@ -294,22 +296,22 @@ public final class EncounterMapper {
         return List.of();
     }
 
-    private LocalDate date(MessageView m, Segment current, int n, String section, String key, String what,
+    private LocalDate date(MessageView m, Segment current, int n, ProfileKey key, String what,
                            List<Problem> problems) {
-        String v = text(m, current, section, key);
+        String v = text(m, current, key);
         if (v.isEmpty()) {
             return null;
         }
         LocalDate d = Hl7Dates.parse(v);
         if (d == null) {
-            problems.add(NakReason.DATA_TYPE_ERROR.at(at(current.getName(), n, profile.positions(section, key)),
-                    "The " + what + " (" + list(section, key) + ") is not a date in the form YYYYMMDD."));
+            problems.add(NakReason.DATA_TYPE_ERROR.at(at(current.getName(), n, profile.positions(key)),
+                    "The " + what + " (" + list(key) + ") is not a date in the form YYYYMMDD."));
         }
         return d;
     }
 
-    private BigDecimal decimal(MessageView m, Segment ft1, int n, String key, String what, List<Problem> problems) {
-        String v = text(m, ft1, "charge", key);
+    private BigDecimal decimal(MessageView m, Segment ft1, int n, ProfileKey key, String what, List<Problem> problems) {
+        String v = text(m, ft1, key);
         if (v.isEmpty()) {
             return null;
         }
@@ -320,8 +322,8 @@ public final class EncounterMapper {
             }
             return d;
         } catch (NumberFormatException e) {
-            problems.add(NakReason.DATA_TYPE_ERROR.at(at("FT1", n, profile.positions("charge", key)),
-                    "Charge " + n + " has " + what + " '" + v + "' (" + list("charge", key) + "): it must be a number of 0 or more."));
+            problems.add(NakReason.DATA_TYPE_ERROR.at(at("FT1", n, profile.positions(key)),
+                    "Charge " + n + " has " + what + " '" + v + "' (" + list(key) + "): it must be a number of 0 or more."));
             return null;
         }
     }
@@ -347,8 +349,8 @@ public final class EncounterMapper {
         return at(current == null ? (positions.isEmpty() ? "" : positions.get(0).segment()) : current.getName(), 1, positions);
     }
 
-    private String list(String section, String key) {
-        return String.join(" or ", profile.positions(section, key).stream().map(FieldPosition::toString).toList());
+    private String list(ProfileKey key) {
+        return String.join(" or ", profile.positions(key).stream().map(FieldPosition::toString).toList());
     }
 
     private static int number(String s) {

@@ -3,6 +3,7 @@ package com.webptbridge.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.webptbridge.billing.PatientField;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,15 +29,15 @@ public final class MappingProfile {
     private final FieldPosition patientId;
     private final List<String> patientIdTypes;
     private final Map<PatientField, FieldPosition> patientFields;
-    private final Map<String, List<FieldPosition>> sectionFields; // "charge.units" -> positions, first valued wins
+    private final Map<ProfileKey, List<FieldPosition>> positions; // first valued wins
 
     private MappingProfile(String name, FieldPosition patientId, List<String> patientIdTypes,
-                           Map<PatientField, FieldPosition> patientFields, Map<String, List<FieldPosition>> sectionFields) {
+                           Map<PatientField, FieldPosition> patientFields, Map<ProfileKey, List<FieldPosition>> positions) {
         this.name = name;
         this.patientId = patientId;
         this.patientIdTypes = List.copyOf(patientIdTypes);
         this.patientFields = patientFields;
-        this.sectionFields = Map.copyOf(sectionFields);
+        this.positions = Map.copyOf(positions);
     }
 
     public static MappingProfile load(Path file) {
@@ -58,7 +62,24 @@ public final class MappingProfile {
         if (root == null || !root.has("patient")) {
             throw new IllegalStateException("Mapping profile " + source + " has no 'patient' section");
         }
+        Set<String> sections = new TreeSet<>(ProfileKey.sections());
+        root.fieldNames().forEachRemaining(top -> {
+            if (!top.equals("name") && !top.equals("patient") && !sections.contains(top)) {
+                throw new IllegalStateException("Mapping profile " + source + ": unknown section '" + top
+                        + "'; a profile has name, patient, " + String.join(", ", sections) + ".");
+            }
+        });
         JsonNode patient = root.get("patient");
+        Map<String, PatientField> byName = new LinkedHashMap<>();
+        for (PatientField f : PatientField.values()) {
+            byName.put(f.profileName(), f);
+        }
+        patient.fieldNames().forEachRemaining(key -> {
+            if (!key.equals("patientId") && !byName.containsKey(key)) {
+                throw new IllegalStateException("Mapping profile " + source + ": unknown key 'patient." + key
+                        + "'; the patient section takes patientId, " + String.join(", ", byName.keySet()) + ".");
+            }
+        });
         JsonNode id = require(patient, "patientId", source);
         FieldPosition idPosition = FieldPosition.parse(id.isObject() ? require(id, "from", source).asText() : id.asText());
         List<String> idTypes = new ArrayList<>();
@@ -66,28 +87,28 @@ public final class MappingProfile {
             id.get("identifierTypes").forEach(t -> idTypes.add(t.asText().toUpperCase(Locale.ROOT)));
         }
         Map<PatientField, FieldPosition> fields = new EnumMap<>(PatientField.class);
-        for (PatientField f : PatientField.values()) {
-            JsonNode position = patient.get(f.profileName());
+        byName.forEach((name, f) -> {
+            JsonNode position = patient.get(name);
             if (position != null && !position.isNull() && !position.asText().isBlank()) {
                 fields.put(f, FieldPosition.parse(position.asText()));
             }
-        }
-        Map<String, List<FieldPosition>> sections = new java.util.HashMap<>();
-        for (String section : List.of("insurance", "encounter", "charge", "diagnosis")) {
+        });
+        Map<ProfileKey, List<FieldPosition>> positions = new EnumMap<>(ProfileKey.class);
+        for (String section : sections) {
             JsonNode node = root.path(section);
             node.fieldNames().forEachRemaining(key -> {
-                List<FieldPosition> positions = new ArrayList<>();
+                List<FieldPosition> list = new ArrayList<>();
                 JsonNode value = node.get(key);
                 if (value.isArray()) {
-                    value.forEach(v -> positions.add(FieldPosition.parse(v.asText())));
+                    value.forEach(v -> list.add(FieldPosition.parse(v.asText())));
                 } else if (!value.isNull() && !value.asText().isBlank()) {
-                    positions.add(FieldPosition.parse(value.asText()));
+                    list.add(FieldPosition.parse(value.asText()));
                 }
-                sections.put(section + "." + key, positions);
+                positions.put(ProfileKey.of(section, key, source), List.copyOf(list));
             });
         }
         String name = root.has("name") ? root.get("name").asText() : source;
-        return new MappingProfile(name, idPosition, idTypes, fields, sections);
+        return new MappingProfile(name, idPosition, idTypes, fields, positions);
     }
 
     private static JsonNode require(JsonNode node, String key, String source) {
@@ -113,11 +134,10 @@ public final class MappingProfile {
     }
 
     /**
-     * Where a DFT field comes from, in order of preference, e.g. {@code positions("encounter", "facility")}.
-     * Empty when the profile does not map it.
+     * Where a DFT field comes from, in order of preference. Empty when the profile does not map it.
      */
-    public List<FieldPosition> positions(String section, String key) {
-        return sectionFields.getOrDefault(section + "." + key, List.of());
+    public List<FieldPosition> positions(ProfileKey key) {
+        return positions.getOrDefault(key, List.of());
     }
 
     /** Where a Patient Info field comes from, or null when the profile does not map it. */

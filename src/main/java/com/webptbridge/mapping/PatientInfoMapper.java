@@ -2,6 +2,8 @@ package com.webptbridge.mapping;
 
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.Type;
+import com.webptbridge.billing.PatientField;
+import com.webptbridge.billing.PatientInfo;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;

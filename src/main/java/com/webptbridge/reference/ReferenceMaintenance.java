@@ -1,7 +1,8 @@
 package com.webptbridge.reference;
 
 import com.webptbridge.reference.ReferenceException.Failure;
-import com.webptbridge.reference.ReferenceKind.Field;
+import com.webptbridge.billing.ReferenceKind;
+import com.webptbridge.billing.ReferenceKind.Field;
 import com.webptbridge.store.Database;
 
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ public final class ReferenceMaintenance {
                                 + " (by " + describe(c, kind, requested) + "): choose another or leave it out to get the next one.");
                     }
                     if (kind.uniqueField() != null) {
-                        Field unique = field(kind, kind.uniqueField());
+                        Field unique = kind.field(kind.uniqueField());
                         Object value = values.get(unique.json());
                         if (exists(c, kind, unique.column(), value)) {
                             throw new Conflict("A " + kind.noun() + " with " + unique.json() + " " + value
@@ -121,7 +122,7 @@ public final class ReferenceMaintenance {
             db.inTransaction(c -> {
                 if (kind.uniqueField() != null && values.containsKey(kind.uniqueField())
                         && !values.get(kind.uniqueField()).equals(current.get(kind.uniqueField()))
-                        && exists(c, kind, field(kind, kind.uniqueField()).column(), values.get(kind.uniqueField()))) {
+                        && exists(c, kind, kind.field(kind.uniqueField()).column(), values.get(kind.uniqueField()))) {
                     throw new Conflict("A " + kind.noun() + " with " + kind.uniqueField() + " "
                             + values.get(kind.uniqueField()) + " already exists.");
                 }
@@ -376,10 +377,6 @@ public final class ReferenceMaintenance {
         }
         m.put("active", rs.getBoolean("active"));
         return m;
-    }
-
-    private static Field field(ReferenceKind kind, String json) {
-        return kind.fields().stream().filter(f -> f.json().equals(json)).findFirst().orElseThrow();
     }
 
     /** Carries a conflict out of a transaction lambda (which may only throw SQLException). */

@@ -1,5 +1,6 @@
 package com.webptbridge.reference;
 
+import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.reference.ReferenceException.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

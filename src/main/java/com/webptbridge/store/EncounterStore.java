@@ -1,8 +1,10 @@
 package com.webptbridge.store;
 
-import com.webptbridge.mapping.ChargeLine;
-import com.webptbridge.mapping.Encounter;
-import com.webptbridge.mapping.Policy;
+import com.webptbridge.billing.ChargeLine;
+import com.webptbridge.billing.Coverage;
+import com.webptbridge.billing.Encounter;
+import com.webptbridge.billing.Placement;
+import com.webptbridge.billing.Policy;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -28,7 +30,7 @@ public final class EncounterStore {
      *
      * @return notes for the journal (charges skipped because they were already posted)
      */
-    public List<String> apply(Connection c, long patientRef, Encounter e, Placement placement, String sendingFacility,
+    public List<String> apply(Connection c, long patientRef, Encounter e, String sendingFacility,
                               long journalId) throws SQLException {
         List<String> notes = new ArrayList<>();
         for (Policy p : e.policies()) {
@@ -51,7 +53,7 @@ public final class EncounterStore {
         if (fresh.isEmpty()) {
             return notes;
         }
-        long encounterId = encounter(c, patientRef, e, placement, journalId);
+        long encounterId = encounter(c, patientRef, e, journalId);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO charge (encounter_id, sending_facility,"
                 + " transaction_id, service_date, procedure_code, modifiers, units, amount, revenue_code,"
                 + " diagnosis_pointers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -60,7 +62,7 @@ public final class EncounterStore {
                 ps.setString(2, facility);
                 ps.setString(3, charge.transactionId());
                 ps.setDate(4, Date.valueOf(charge.serviceDate()));
-                ps.setString(5, charge.procedureCode().value());
+                ps.setString(5, charge.procedureCode());
                 ps.setString(6, charge.modifiers().isEmpty() ? null : String.join(",", charge.modifiers()));
                 ps.setBigDecimal(7, charge.units());
                 ps.setBigDecimal(8, charge.amount());
@@ -86,7 +88,7 @@ public final class EncounterStore {
     }
 
     /** The patient's encounter for this visit number, or a new one (with the message's diagnoses). */
-    private static long encounter(Connection c, long patientRef, Encounter e, Placement placement, long journalId)
+    private static long encounter(Connection c, long patientRef, Encounter e, long journalId)
             throws SQLException {
         if (e.visitNumber() != null) {
             try (PreparedStatement ps = c.prepareStatement(
@@ -100,6 +102,7 @@ public final class EncounterStore {
                 }
             }
         }
+        Placement placement = e.placement();
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO encounter (patient_ref, visit_number, service_date,"
                 + " facility_sequence, rendering_sequence, referring_sequence, place_of_service, journal_id, created_at)"
@@ -163,22 +166,23 @@ public final class EncounterStore {
                 + " insured_sex, insured_address_line1, insured_address_line2, insured_city, insured_state, insured_zip,"
                 + " journal_id, updated_at, patient_ref, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, Long.parseLong(p.payer().value()));
-            ps.setString(2, p.memberId());
-            ps.setString(3, p.groupNumber());
-            ps.setString(4, p.groupName());
-            ps.setDate(5, date(p.effectiveDate()));
-            ps.setDate(6, date(p.expirationDate()));
-            ps.setString(7, p.insuredLastName());
-            ps.setString(8, p.insuredFirstName());
-            ps.setString(9, p.relationship());
-            ps.setDate(10, date(p.insuredDateOfBirth()));
-            ps.setString(11, p.insuredSex());
-            ps.setString(12, p.insuredAddressLine1());
-            ps.setString(13, p.insuredAddressLine2());
-            ps.setString(14, p.insuredCity());
-            ps.setString(15, p.insuredState());
-            ps.setString(16, p.insuredZip());
+            Coverage v = p.coverage();
+            ps.setLong(1, p.payerSequence());
+            ps.setString(2, v.memberId());
+            ps.setString(3, v.groupNumber());
+            ps.setString(4, v.groupName());
+            ps.setDate(5, date(v.effectiveDate()));
+            ps.setDate(6, date(v.expirationDate()));
+            ps.setString(7, v.insuredLastName());
+            ps.setString(8, v.insuredFirstName());
+            ps.setString(9, v.relationship());
+            ps.setDate(10, date(v.insuredDateOfBirth()));
+            ps.setString(11, v.insuredSex());
+            ps.setString(12, v.insuredAddressLine1());
+            ps.setString(13, v.insuredAddressLine2());
+            ps.setString(14, v.insuredCity());
+            ps.setString(15, v.insuredState());
+            ps.setString(16, v.insuredZip());
             ps.setLong(17, journalId);
             ps.setObject(18, OffsetDateTime.now(ZoneOffset.UTC));
             if (existing != null) {

@@ -1,6 +1,6 @@
 package com.webptbridge.store;
 
-import com.webptbridge.mapping.PatientField;
+import com.webptbridge.billing.PatientField;
 
 import java.util.Map;
 

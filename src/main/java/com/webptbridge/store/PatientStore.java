@@ -1,7 +1,7 @@
 package com.webptbridge.store;
 
-import com.webptbridge.mapping.PatientField;
-import com.webptbridge.mapping.PatientInfo;
+import com.webptbridge.billing.PatientField;
+import com.webptbridge.billing.PatientInfo;
 
 import java.sql.Connection;
 import java.sql.Date;

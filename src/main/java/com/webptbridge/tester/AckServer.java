@@ -1,7 +1,7 @@
 package com.webptbridge.tester;
 
 import com.webptbridge.hl7.AckBuilder;
-import com.webptbridge.hl7.AckCode;
+import ca.uhn.hl7v2.AcknowledgmentCode;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.InboundMessage;
 import com.webptbridge.hl7.NakReason;
@@ -51,9 +51,9 @@ public final class AckServer implements AutoCloseable {
                                     protected void channelRead0(ChannelHandlerContext ctx, InboundFrame frame) {
                                         InboundMessage m = InboundMessage.read(frame.payload(), StandardCharsets.UTF_8);
                                         String ack = m.header() == null
-                                                ? acks.build(null, AckCode.AR, List.of(NakReason.NOT_HL7.at(
+                                                ? acks.build(null, AcknowledgmentCode.AR, List.of(NakReason.NOT_HL7.at(
                                                         ErrorLocation.segment("MSH", 1), "No MSH segment")), "S" + ++count)
-                                                : acks.build(m.header(), AckCode.AA, List.of(), "S" + ++count);
+                                                : acks.build(m.header(), AcknowledgmentCode.AA, List.of(), "S" + ++count);
                                         ctx.writeAndFlush(ack.getBytes(m.charset()));
                                     }
                                 });

@@ -2,7 +2,7 @@ package com.webptbridge.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.webptbridge.reference.ReferenceKind;
+import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestEngine;

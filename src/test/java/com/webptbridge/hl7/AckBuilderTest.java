@@ -1,5 +1,6 @@
 package com.webptbridge.hl7;
 
+import ca.uhn.hl7v2.AcknowledgmentCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;
@@ -36,7 +37,7 @@ class AckBuilderTest {
     @Test
     void aNakEscapesDelimitersInTheSentenceAndListsEachProblem() {
         MessageHeader h = MessageHeader.read("MSH|^~\\&|W|C|B|F|2026||ADT^A08|X1|P|2.5.1");
-        String ack = builder.build(h, AckCode.AE, List.of(
+        String ack = builder.build(h, AcknowledgmentCode.AE, List.of(
                 NakReason.DATA_TYPE_ERROR.at(ErrorLocation.field("PID", 1, 7), "Date | wrong ^ here"),
                 NakReason.UNKNOWN_KEY.at(ErrorLocation.component("IN1", 2, 3, 1), "Payer 1042 unknown")), "B7");
         String[] segments = ack.split("\r");
@@ -49,14 +50,14 @@ class AckBuilderTest {
     @Test
     void olderVersionsAlsoGetErr1() {
         MessageHeader h = MessageHeader.read("MSH|^~\\&|W|C|B|F|2026||ADT^A28|X2|P|2.3");
-        String ack = builder.build(h, AckCode.AE, List.of(
+        String ack = builder.build(h, AcknowledgmentCode.AE, List.of(
                 NakReason.REQUIRED_FIELD_MISSING.at(ErrorLocation.field("PID", 1, 3), "No ID")), "B8");
         assertThat(ack).contains("|ACK^A28|").contains("\rERR|PID^1^3^101&Required field missing&HL70357|PID^1^3|101^");
     }
 
     @Test
     void aMessageWithoutHeaderStillGetsAReadableAck() {
-        String ack = builder.build(null, AckCode.AR, List.of(NakReason.NOT_HL7.at(ErrorLocation.segment("MSH", 1), "Not HL7")), "B9");
+        String ack = builder.build(null, AcknowledgmentCode.AR, List.of(NakReason.NOT_HL7.at(ErrorLocation.segment("MSH", 1), "Not HL7")), "B9");
         assertThat(ack).startsWith("MSH|^~\\&|||||").contains("|ACK|B9|P|2.5.1\rMSA|AR||Not HL7\r");
     }
 
@@ -64,8 +65,8 @@ class AckBuilderTest {
     void theWorstProblemDecidesTheCode() {
         Problem ae = NakReason.UNKNOWN_KEY.at(ErrorLocation.MESSAGE, "x");
         Problem ar = NakReason.UNSUPPORTED_VERSION.at(ErrorLocation.MESSAGE, "y");
-        assertThat(AckCode.worstOf(List.of())).isEqualTo(AckCode.AA);
-        assertThat(AckCode.worstOf(List.of(ae))).isEqualTo(AckCode.AE);
-        assertThat(AckCode.worstOf(List.of(ae, ar))).isEqualTo(AckCode.AR);
+        assertThat(NakReason.worstOf(List.of())).isEqualTo(AcknowledgmentCode.AA);
+        assertThat(NakReason.worstOf(List.of(ae))).isEqualTo(AcknowledgmentCode.AE);
+        assertThat(NakReason.worstOf(List.of(ae, ar))).isEqualTo(AcknowledgmentCode.AR);
     }
 }

@@ -1,5 +1,7 @@
 package com.webptbridge.mapping;
 
+import com.webptbridge.billing.PatientField;
+import com.webptbridge.billing.PatientInfo;
 import com.webptbridge.hl7.Hl7Parser;
 import com.webptbridge.hl7.Problem;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,222 @@
+package com.webptbridge.billing;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The five kinds of billing reference data, each the one home of everything said about it: its
+ * API path and CLI name, its table and maintained fields, the NAK sentence a message naming an
+ * unknown one gets, the instruction an analyst reads once a record exists, and which waiting
+ * messages a new or reactivated record releases. Procedure codes are addressed by code, the
+ * others by Sequence Number.
+ */
+public enum ReferenceKind {
+    PAYER(
+            "payers",
+            "payer",
+            "payer",
+            null,
+            List.of(
+                    Field.text("name", "name", true, 200),
+                    Field.text("payerId", "payer_id", true, 50),
+                    Field.text("addressLine1", "address_line1", false, 200),
+                    Field.text("city", "city", false, 100),
+                    Field.text("state", "state", false, 50),
+                    Field.text("zip", "zip", false, 20),
+                    Field.text("planType", "plan_type", false, 50))),
+    FACILITY(
+            "facilities",
+            "facility",
+            "facility",
+            null,
+            List.of(
+                    Field.text("name", "name", true, 200),
+                    new Field("npi", "npi", Check.NPI, false, 10),
+                    new Field("placeOfService", "place_of_service", Check.PLACE_OF_SERVICE, false, 2),
+                    Field.text("addressLine1", "address_line1", false, 200),
+                    Field.text("city", "city", false, 100),
+                    Field.text("state", "state", false, 50),
+                    Field.text("zip", "zip", false, 20))),
+    PROVIDER(
+            "providers",
+            "provider",
+            "provider",
+            null,
+            List.of(
+                    Field.text("lastName", "last_name", true, 100),
+                    Field.text("firstName", "first_name", true, 100),
+                    new Field("npi", "npi", Check.NPI, true, 10),
+                    Field.text("taxonomy", "taxonomy", false, 20))),
+    REFERRING_PROVIDER(
+            "referring-providers",
+            "referring-provider",
+            "referring provider",
+            "npi",
+            List.of(
+                    Field.text("lastName", "last_name", true, 100),
+                    Field.text("firstName", "first_name", true, 100),
+                    new Field("npi", "npi", Check.NPI, true, 10))),
+    PROCEDURE_CODE(
+            "procedure-codes",
+            "procedure-code",
+            "procedure code",
+            "code",
+            List.of(
+                    new Field("code", "code", Check.PROCEDURE_CODE, true, 10),
+                    Field.text("description", "description", true, 200),
+                    new Field("defaultCharge", "default_charge", Check.AMOUNT, false, 12),
+                    new Field("defaultUnits", "default_units", Check.UNITS, false, 4),
+                    new Field("defaultRevenueCode", "default_revenue_code", Check.REVENUE_CODE, false, 4)));
+
+    private final String path;
+    private final String cliName;
+    private final String noun;
+    private final String uniqueField;
+    private final List<Field> fields;
+
+    ReferenceKind(String path, String cliName, String noun, String uniqueField, List<Field> fields) {
+        this.path = path;
+        this.cliName = cliName;
+        this.noun = noun;
+        this.uniqueField = uniqueField;
+        this.fields = fields;
+    }
+
+    /** The plural in the API path and the seed file name, e.g. {@code referring-providers}. */
+    public String path() {
+        return path;
+    }
+
+    /** The CLI command, e.g. {@code referring-provider}; also how a waiting message names the kind. */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** The kind in a sentence, e.g. "referring provider". */
+    public String noun() {
+        return noun;
+    }
+
+    /** The table that holds the records. */
+    public String table() {
+        return cliName.replace('-', '_');
+    }
+
+    /** A field that must be unique besides the Sequence Number (referring NPI, procedure code), or null. */
+    public String uniqueField() {
+        return uniqueField;
+    }
+
+    /** The fields an analyst maintains, in API order. */
+    public List<Field> fields() {
+        return fields;
+    }
+
+    public Field field(String json) {
+        return fields.stream()
+                .filter(f -> f.json().equals(json))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(noun + " has no field " + json));
+    }
+
+    /** True when records are addressed by code rather than Sequence Number. */
+    public boolean addressedByCode() {
+        return this == PROCEDURE_CODE;
+    }
+
+    /** The kind whose API path is {@code path}; a typo fails naming the valid paths. */
+    public static ReferenceKind byPath(String path) {
+        return Arrays.stream(values())
+                .filter(k -> k.path.equals(path))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown reference kind '" + path + "': use one of "
+                        + Arrays.stream(values()).map(ReferenceKind::path).collect(Collectors.joining(", "))
+                        + "."));
+    }
+
+    /** True when {@code path} names a kind (for routing requests that may be about something else). */
+    public static boolean isPath(String path) {
+        return Arrays.stream(values()).anyMatch(k -> k.path.equals(path));
+    }
+
+    /** The waiting kinds a new or reactivated record of this kind releases (a provider also ends NPI mismatches). */
+    public List<WaitingKind> releases() {
+        return Arrays.stream(WaitingKind.values())
+                .filter(w -> w.releasedBy() == this)
+                .toList();
+    }
+
+    /** The key waiting messages carry for this record: its NPI, code or Sequence Number. */
+    public String waitingKey(Map<String, Object> record) {
+        Object key =
+                switch (this) {
+                    case REFERRING_PROVIDER -> record.get("npi");
+                    case PROCEDURE_CODE -> record.get("code");
+                    default -> record.get("sequenceNumber");
+                };
+        return String.valueOf(key);
+    }
+
+    /** The NAK sentence for a message naming a record the billing side does not have. */
+    public String unknownSentence(String key, String where) {
+        return switch (this) {
+            case PAYER -> "Payer Alternate ID " + key + " (" + where + ") is not a billing payer Sequence Number: add"
+                    + " the payer in the billing system and copy its Sequence Number into WebPT's Alternate ID.";
+            case FACILITY -> "Facility Alternate ID " + key + " (" + where + ") is not a billing facility Sequence"
+                    + " Number: add the facility in the billing system and enter its Sequence Number as the facility's"
+                    + " Alternate ID in WebPT.";
+            case PROVIDER -> "Rendering provider Alternate ID " + key + " (" + where + ") is not a billing provider"
+                    + " Sequence Number: add the provider in the billing system (with the same NPI as in WebPT) and"
+                    + " enter its Sequence Number as the provider's Alternate ID in WebPT.";
+            case REFERRING_PROVIDER -> "Referring provider NPI " + key + " (" + where + ") is not in the billing"
+                    + " system: add the referring provider with this NPI.";
+            case PROCEDURE_CODE -> "Procedure code " + key + " (" + where + ") is not in the billing system: add the"
+                    + " CPT/HCPCS code in the billing system.";
+        };
+    }
+
+    /** What the analyst does in WebPT once the record exists. */
+    public String instructions(Map<String, Object> record) {
+        Object seq = record.get("sequenceNumber");
+        return switch (this) {
+            case PAYER -> "Enter " + seq + " as this payer's Alternate ID in WebPT (Payer Alternate ID).";
+            case FACILITY -> "Enter " + seq + " as this facility's Alternate ID in WebPT (Facility Alternate ID), and"
+                    + " tell WebPT the number.";
+            case PROVIDER -> "Enter " + seq + " as this provider's Alternate ID in WebPT; the provider's NPI in WebPT"
+                    + " must be " + record.get("npi") + ".";
+            case REFERRING_PROVIDER -> "Referring providers are matched by NPI: WebPT must send NPI "
+                    + record.get("npi") + " for this provider.";
+            case PROCEDURE_CODE -> "Charges with " + record.get("code") + " can now be posted"
+                    + (record.get("defaultRevenueCode") == null
+                            ? "."
+                            : " and take revenue code " + record.get("defaultRevenueCode")
+                                    + " unless the message names one.");
+        };
+    }
+
+    /** How a field's value is checked. */
+    public enum Check {
+        TEXT,
+        NPI,
+        PLACE_OF_SERVICE,
+        PROCEDURE_CODE,
+        AMOUNT,
+        UNITS,
+        REVENUE_CODE
+    }
+
+    /** One maintained field: its JSON name, column, check, whether it is required, and its width. */
+    public record Field(String json, String column, Check check, boolean required, int max) {
+        static Field text(String json, String column, boolean required, int max) {
+            return new Field(json, column, Check.TEXT, required, max);
+        }
+
+        /** The CLI option, e.g. {@code --default-revenue-code} for defaultRevenueCode. */
+        public String option() {
+            return "--" + json.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+        }
+    }
+}

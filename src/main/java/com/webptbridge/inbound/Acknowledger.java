@@ -1,0 +1,54 @@
+package com.webptbridge.inbound;
+
+import ca.uhn.hl7v2.AcknowledgmentCode;
+import com.webptbridge.hl7.AckBuilder;
+import com.webptbridge.hl7.MessageHeader;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Last step of the inbound route: the bytes to send back. Original mode answers with the
+ * application ACK. Enhanced mode (MSH-15/16 valued) answers with an accept ACK (CA/CE/CR) when
+ * MSH-15's condition asks for one (AL always, NE never, ER on error, SU on success); application
+ * ACKs cannot be sent back on this connection, and the journal holds them.
+ */
+public final class Acknowledger {
+
+    private final AckBuilder builder;
+
+    public Acknowledger(AckBuilder builder) {
+        this.builder = builder;
+    }
+
+    /** The reply's bytes, or null when the sender asked for no answer. */
+    public byte[] reply(InFlight m) {
+        Reply reply = m.reply();
+        MessageHeader h = reply.header();
+        if (h == null || !h.enhancedMode()) {
+            return reply.ackMessage().getBytes(reply.charset());
+        }
+        AcknowledgmentCode accept = acceptCode(reply.code());
+        boolean send =
+                switch (h.acceptAckType().toUpperCase(Locale.ROOT)) {
+                    case "NE" -> false;
+                    case "ER" -> accept != AcknowledgmentCode.CA;
+                    case "SU" -> accept == AcknowledgmentCode.CA;
+                    default -> true; // AL, or empty with MSH-16 valued
+                };
+        if (!send) {
+            return null;
+        }
+        String ack = builder.build(
+                h, accept, accept == AcknowledgmentCode.CA ? List.of() : reply.problems(), reply.ackControlId());
+        return ack.getBytes(reply.charset());
+    }
+
+    /** The enhanced-mode accept code matching an application outcome. */
+    static AcknowledgmentCode acceptCode(AcknowledgmentCode application) {
+        return switch (application) {
+            case AA, AE, CA -> AcknowledgmentCode.CA; // safely stored: accepted, whatever the content says
+            case AR, CR -> AcknowledgmentCode.CR;
+            case CE -> AcknowledgmentCode.CE;
+        };
+    }
+}

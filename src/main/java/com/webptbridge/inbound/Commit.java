@@ -1,0 +1,186 @@
+package com.webptbridge.inbound;
+
+import ca.uhn.hl7v2.AcknowledgmentCode;
+import com.webptbridge.hl7.AckBuilder;
+import com.webptbridge.hl7.MessageHeader;
+import com.webptbridge.hl7.NakReason;
+import com.webptbridge.hl7.Problem;
+import com.webptbridge.store.Completion;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Journal;
+import com.webptbridge.store.JournalEntry;
+import com.webptbridge.store.MessageError;
+import com.webptbridge.store.MessageStatus;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Last step before the reply: record how the message ended and wait until that is on disk. A
+ * mapped change is applied in one transaction that also claims the control ID and records
+ * PROCESSED with its ACK; a refused message is recorded ERROR (AE, kept for reprocessing) or
+ * REJECTED (AR); a resend of an applied message is recorded DUPLICATE and gets the original ACK.
+ */
+public final class Commit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Commit.class);
+    private static final int MAX_TRIES = 3;
+
+    private final Database db;
+    private final Journal journal;
+    private final AckBuilder acks;
+
+    public Commit(Database db, Journal journal, AckBuilder acks) {
+        this.db = db;
+        this.journal = journal;
+        this.acks = acks;
+    }
+
+    public void commit(InFlight m) throws SQLException {
+        Long id = m.journalId();
+        if (id == null) {
+            m.reply = answer(m, List.of(NakReason.STORE_UNAVAILABLE.problem()));
+            return; // nothing was written, so nothing to wait for
+        }
+        if (m.duplicateOf != null) {
+            m.reply = duplicate(id, m, m.duplicateOf);
+        } else if (!m.problems.isEmpty()) {
+            m.reply = finish(id, m, m.problems);
+        } else if (m.change != null) {
+            m.reply = applyOnce(id, m);
+        } else {
+            throw new IllegalStateException("No route step mapped " + LogSafe.type(m.header()));
+        }
+        awaitDurable(m);
+    }
+
+    /**
+     * Answers a message whose processing failed with {@code problem} (the failure handler's way in):
+     * recorded if the journal can still be written, answered even if it cannot.
+     */
+    void fail(InFlight m, Problem problem) {
+        Long id = m.journalId();
+        try {
+            m.reply = id == null ? answer(m, List.of(problem)) : finish(id, m, List.of(problem));
+        } catch (SQLException | RuntimeException e) {
+            m.reply = answer(m, List.of(problem));
+            return;
+        }
+        if (problem.reason() != NakReason.STORE_UNAVAILABLE) {
+            awaitDurable(m); // the AE says the message is kept: it must be on disk first
+        }
+    }
+
+    private void awaitDurable(InFlight m) {
+        try {
+            db.awaitDurable();
+        } catch (SQLException e) {
+            LOG.error(
+                    "journal={} committed but not confirmed on disk: {}",
+                    m.journalId(),
+                    e.getClass().getSimpleName());
+            m.reply = answer(m, List.of(NakReason.STORE_UNAVAILABLE.problem()));
+        }
+    }
+
+    /** Applies the change in one transaction; a lost race for the same control ID becomes a duplicate. */
+    private Reply applyOnce(long id, InFlight m) throws SQLException {
+        MessageHeader h = m.header();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Reply applied = db.inTransaction(c -> {
+                    journal.claim(c, h.sendingFacility(), h.controlId(), id);
+                    List<String> notes = new ArrayList<>(m.notes);
+                    notes.addAll(m.change.apply(c));
+                    Reply reply = answer(m, List.of());
+                    journal.complete(c, id, completion(MessageStatus.PROCESSED, reply, m.patientId, notes, null));
+                    return reply;
+                });
+                log(id, m, MessageStatus.PROCESSED, applied);
+                return applied;
+            } catch (SQLException e) {
+                if (!Database.isUniqueViolation(e) || attempt >= MAX_TRIES) {
+                    throw e;
+                }
+                Optional<JournalEntry> original;
+                try (var c = db.connection()) {
+                    original = journal.findApplied(c, h.sendingFacility(), h.controlId());
+                }
+                if (original.isPresent()) {
+                    return duplicate(id, m, original.get());
+                }
+                // Another message created the same patient first: apply again as an update.
+            }
+        }
+    }
+
+    private Reply duplicate(long id, InFlight m, JournalEntry original) throws SQLException {
+        Reply reply = new Reply(
+                m.header(),
+                AcknowledgmentCode.valueOf(original.ackCode()),
+                List.of(),
+                original.ackMessage(),
+                m.message().charset(),
+                ackControlId(id));
+        if (original.id() == id) {
+            return reply; // this very entry was applied by a concurrent reprocess: nothing more to record
+        }
+        List<String> notes = List.of("Duplicate of journal entry " + original.id()
+                + " (same sending facility and control ID): not applied again; its ACK was returned.");
+        journal.complete(
+                id, completion(MessageStatus.DUPLICATE, reply, original.patientId(), notes, original.id()));
+        log(id, m, MessageStatus.DUPLICATE, reply);
+        return reply;
+    }
+
+    private Reply finish(long id, InFlight m, List<Problem> problems) throws SQLException {
+        Reply reply = answer(m, problems);
+        MessageStatus status = reply.code() == AcknowledgmentCode.AR ? MessageStatus.REJECTED : MessageStatus.ERROR;
+        journal.complete(id, completion(status, reply, m.patientId, m.notes, null));
+        log(id, m, status, reply);
+        return reply;
+    }
+
+    private Reply answer(InFlight m, List<Problem> problems) {
+        AcknowledgmentCode code = NakReason.worstOf(problems);
+        String ackId = ackControlId(m.journalId());
+        return new Reply(
+                m.header(), code, problems, acks.build(m.header(), code, problems, ackId), m.message().charset(), ackId);
+    }
+
+    private static Completion completion(
+            MessageStatus status, Reply reply, String patientId, List<String> notes, Long duplicateOf) {
+        List<MessageError> errors = reply.problems().stream()
+                .map(p -> new MessageError(
+                        p.reason().hl7Code(),
+                        p.reason().name(),
+                        p.location().display(),
+                        p.sentence(),
+                        p.waitingFor() == null ? null : p.waitingFor().kind().code(),
+                        p.waitingFor() == null ? null : p.waitingFor().key()))
+                .toList();
+        return new Completion(status, reply.code().name(), reply.ackMessage(), patientId, notes, errors, duplicateOf);
+    }
+
+    private static void log(long id, InFlight m, MessageStatus status, Reply reply) {
+        String codes = reply.problems().stream()
+                .map(p -> p.reason().hl7Code() + "@" + p.location().display())
+                .reduce((a, b) -> a + "," + b)
+                .orElse("-");
+        LOG.info(
+                "journal={} control={} type={} status={} ack={} errors={}",
+                id,
+                LogSafe.controlId(m.header()),
+                LogSafe.type(m.header()),
+                status,
+                reply.code(),
+                codes);
+    }
+
+    private static String ackControlId(Long journalId) {
+        return journalId == null ? "B" + System.nanoTime() : "B" + journalId;
+    }
+}

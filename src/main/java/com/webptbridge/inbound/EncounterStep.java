@@ -1,0 +1,53 @@
+package com.webptbridge.inbound;
+
+import com.webptbridge.billing.Encounter;
+import com.webptbridge.mapping.EncounterMapper;
+import com.webptbridge.mapping.MappedEncounter;
+import com.webptbridge.reference.EncounterResolver;
+import com.webptbridge.store.EncounterStore;
+import com.webptbridge.store.PatientStore;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DFT^P03: the only message that changes Insurance/Insured, and the one that posts charges. The
+ * message is mapped (keys and HL7 locations), then resolved against billing reference data
+ * (Sequence Numbers, defaults); any problem in either makes the whole message an AE and nothing is
+ * applied.
+ */
+public final class EncounterStep {
+
+    private final EncounterMapper mapper;
+    private final EncounterResolver resolver;
+    private final PatientStore patients;
+    private final EncounterStore encounters;
+
+    public EncounterStep(
+            EncounterMapper mapper, EncounterResolver resolver, PatientStore patients, EncounterStore encounters) {
+        this.mapper = mapper;
+        this.resolver = resolver;
+        this.patients = patients;
+        this.encounters = encounters;
+    }
+
+    public void map(InFlight m) throws SQLException {
+        MappedEncounter mapped = mapper.map(m.view, m.problems, m.notes);
+        if (mapped == null) {
+            return;
+        }
+        m.patientId = mapped.patient().patientId();
+        Encounter encounter = resolver.resolve(mapped, m.problems);
+        if (encounter == null || !m.problems.isEmpty()) {
+            return;
+        }
+        long journalId = m.journalId();
+        String sendingFacility = m.header().sendingFacility();
+        m.change = c -> {
+            List<String> notes = new ArrayList<>();
+            long patientRef = patients.apply(c, encounter.patient(), journalId, notes);
+            notes.addAll(encounters.apply(c, patientRef, encounter, sendingFacility, journalId));
+            return notes;
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package com.webptbridge.inbound;
+
+import com.webptbridge.hl7.NakReason;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The route's answer to a step that failed unexpectedly. Only a database failure is "store
+ * unavailable" (AR 207: the same message sent later can succeed). Anything else is a bug in the
+ * interface: a resend would fail the same way, so it is answered AE 207, journaled ERROR (the
+ * worklist shows it as an internal error) and reprocessed once the interface is fixed.
+ */
+public final class Failure {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Failure.class);
+
+    private final Commit commit;
+
+    public Failure(Commit commit) {
+        this.commit = commit;
+    }
+
+    public void answer(InFlight m, Exchange exchange) {
+        Throwable e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (storeFailure(e)) {
+            LOG.error(
+                    "journal={} control={} could not be processed, store unavailable: {}",
+                    m.journalId(),
+                    LogSafe.controlId(m.header()),
+                    e.getClass().getSimpleName());
+            commit.fail(m, NakReason.STORE_UNAVAILABLE.problem());
+        } else {
+            // Class and stack, never the exception's message: it may quote a field value.
+            LOG.error(
+                    "journal={} control={} internal error {} at\n{}",
+                    m.journalId(),
+                    LogSafe.controlId(m.header()),
+                    e == null ? "-" : e.getClass().getName(),
+                    e == null ? "" : stack(e));
+            commit.fail(m, NakReason.INTERNAL_ERROR.problem());
+        }
+    }
+
+    /** True when a database failure is behind the exception. */
+    static boolean storeFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String stack(Throwable e) {
+        return Arrays.stream(e.getStackTrace()).map(f -> "\tat " + f).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,44 @@
+package com.webptbridge.inbound;
+
+import com.webptbridge.hl7.HeaderRules;
+import com.webptbridge.hl7.MessageHeader;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Journal;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Second step: is this a message we take at all (readable, version, processing ID, a type the
+ * route maps), and is it a resend of one already applied? Either answer closes the message: the
+ * commit step records it and answers.
+ */
+public final class HeaderCheck {
+
+    private final HeaderRules rules;
+    private final Database db;
+    private final Journal journal;
+
+    public HeaderCheck(HeaderRules rules, Database db, Journal journal) {
+        this.rules = rules;
+        this.db = db;
+        this.journal = journal;
+    }
+
+    public void check(InFlight m) throws SQLException {
+        if (m.journalId() == null) {
+            return; // not journaled: the commit step answers "send it again later"
+        }
+        if (!m.message().readable()) {
+            m.problems.add(m.message().problem());
+            return;
+        }
+        MessageHeader h = m.header();
+        m.problems.addAll(rules.check(h));
+        if (!m.problems.isEmpty()) {
+            return;
+        }
+        try (Connection c = db.connection()) {
+            journal.findApplied(c, h.sendingFacility(), h.controlId()).ifPresent(e -> m.duplicateOf = e);
+        }
+    }
+}

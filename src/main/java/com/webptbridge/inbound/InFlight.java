@@ -1,0 +1,65 @@
+package com.webptbridge.inbound;
+
+import com.webptbridge.hl7.InboundMessage;
+import com.webptbridge.hl7.MessageHeader;
+import com.webptbridge.hl7.Problem;
+import com.webptbridge.mapping.MessageView;
+import com.webptbridge.store.JournalEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One message on its way through the inbound route, from receipt to reply: what each step found
+ * out so far. It stays "open" until a step decides the answer without needing the rest (the
+ * header is refused, it is a resend of an applied message, it does not parse); the commit step
+ * turns it into a {@link Reply} in every case.
+ */
+public final class InFlight {
+
+    private final Long journalId;
+    private final InboundMessage message;
+    final List<Problem> problems = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    String patientId;
+    MessageView view;
+    Change change;
+    JournalEntry duplicateOf;
+    Reply reply;
+
+    /**
+     * @param journalId the journal entry, or null when the journal could not be written (the
+     *     message must then not be acknowledged as accepted)
+     */
+    public InFlight(Long journalId, InboundMessage message) {
+        this.journalId = journalId;
+        this.message = message;
+    }
+
+    public Long journalId() {
+        return journalId;
+    }
+
+    public InboundMessage message() {
+        return message;
+    }
+
+    public MessageHeader header() {
+        return message.header();
+    }
+
+    /** The answer, once the commit step (or the failure handler) has decided it. */
+    public Reply reply() {
+        return reply;
+    }
+
+    /** For the route: true while no step has decided the answer yet. */
+    public boolean isOpen() {
+        return problems.isEmpty() && duplicateOf == null && reply == null;
+    }
+
+    /** For the route's choice: the message type and trigger event, e.g. {@code ADT^A08}. */
+    public String getEvent() {
+        MessageHeader h = message.header();
+        return h == null ? "" : h.messageCode() + "^" + h.triggerEvent();
+    }
+}

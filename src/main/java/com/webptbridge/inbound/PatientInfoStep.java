@@ -1,0 +1,50 @@
+package com.webptbridge.inbound;
+
+import com.webptbridge.billing.PatientInfo;
+import com.webptbridge.mapping.PatientInfoMapper;
+import com.webptbridge.store.PatientStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ADT A04/A08/A28/A31: updates Patient Info and nothing else. Insurance and guarantor segments are
+ * ignored (insurance changes only with a DFT^P03) and so are patient notes; the journal says so.
+ */
+public final class PatientInfoStep {
+
+    private static final List<String> IGNORED = List.of("IN1", "IN2", "IN3", "GT1", "NTE");
+
+    private final PatientInfoMapper mapper;
+    private final PatientStore patients;
+
+    public PatientInfoStep(PatientInfoMapper mapper, PatientStore patients) {
+        this.mapper = mapper;
+        this.patients = patients;
+    }
+
+    public void map(InFlight m) {
+        for (String segment : IGNORED) {
+            int count = m.view.all(segment).size();
+            if (count > 0) {
+                m.notes.add(count + " " + segment + " segment(s) ignored: "
+                        + (segment.equals("NTE")
+                                ? "patient notes are not supported by the billing interface"
+                                : "an ADT updates Patient Info only; insurance changes with a DFT^P03"));
+            }
+        }
+        PatientInfo info = mapper.map(m.view, m.problems);
+        if (info == null) {
+            return;
+        }
+        m.patientId = info.patientId();
+        if (!m.problems.isEmpty()) {
+            return;
+        }
+        long journalId = m.journalId();
+        m.change = c -> {
+            List<String> notes = new ArrayList<>();
+            patients.apply(c, info, journalId, notes);
+            return notes;
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package com.webptbridge.maintenance;
+
+import com.webptbridge.billing.ReferenceKind;
+import com.webptbridge.billing.WaitingKind;
+import com.webptbridge.reference.ReferenceException;
+import com.webptbridge.reference.ReferenceMaintenance;
+import com.webptbridge.store.ReprocessFilter;
+import com.webptbridge.store.Worklist;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analyst's maintenance loop: change reference data, see what messages wait for, reprocess.
+ * With auto-reprocess on (the default), adding or reactivating a reference reprocesses the messages
+ * waiting for it at once, oldest first, so the analyst does not have to ask WebPT to resend.
+ */
+public final class Maintenance {
+
+    private final ReferenceMaintenance references;
+    private final Reprocessor reprocessor;
+    private final Worklist worklist;
+    private final boolean autoReprocess;
+
+    public Maintenance(
+            ReferenceMaintenance references, Reprocessor reprocessor, Worklist worklist, boolean autoReprocess) {
+        this.references = references;
+        this.reprocessor = reprocessor;
+        this.worklist = worklist;
+        this.autoReprocess = autoReprocess;
+    }
+
+    /** A reference change and the waiting messages it let through. */
+    public record Change(Map<String, Object> record, String instructions, List<Reprocessor.Outcome> reprocessed) {
+    }
+
+    /** A worklist line: what is missing, what to do about it, and the messages waiting. */
+    public record WorklistLine(
+            String waitingFor,
+            String action,
+            String kind,
+            String key,
+            int hl7Code,
+            int messages,
+            int patients,
+            Instant oldest,
+            List<Long> journalIds) {
+    }
+
+    public Change create(ReferenceKind kind, Map<String, Object> body, String operator)
+            throws ReferenceException, SQLException {
+        ReferenceMaintenance.Created created = references.create(kind, body, operator);
+        return new Change(created.record(), created.instructions(), reprocessWaiting(kind, created.record()));
+    }
+
+    public Change update(ReferenceKind kind, String key, Map<String, Object> body, String operator)
+            throws ReferenceException, SQLException {
+        Map<String, Object> record = references.update(kind, key, body, operator);
+        boolean active = Boolean.TRUE.equals(record.get("active"));
+        return new Change(record, null, active ? reprocessWaiting(kind, record) : List.of());
+    }
+
+    public ReferenceMaintenance references() {
+        return references;
+    }
+
+    public Reprocessor reprocessor() {
+        return reprocessor;
+    }
+
+    /** Reprocesses what this record releases: messages waiting for it (and, for a provider, NPI mismatches). */
+    private List<Reprocessor.Outcome> reprocessWaiting(ReferenceKind kind, Map<String, Object> record)
+            throws SQLException {
+        if (!autoReprocess) {
+            return List.of();
+        }
+        List<Reprocessor.Outcome> outcomes = new ArrayList<>();
+        String key = kind.waitingKey(record);
+        for (WaitingKind waiting : kind.releases()) {
+            outcomes.addAll(reprocessor.reprocess(ReprocessFilter.waitingFor(waiting.code(), key)));
+        }
+        return outcomes;
+    }
+
+    public List<WorklistLine> worklist() throws SQLException {
+        List<WorklistLine> lines = new ArrayList<>();
+        for (Worklist.Group g : worklist.groups()) {
+            String at = g.location() == null || g.location().isEmpty() ? "" : " (" + g.location() + ")";
+            String key = g.waitingKey();
+            String title;
+            String action;
+            if (g.waitingKind() == null) {
+                title = g.reason().replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + " (" + g.hl7Code() + ")" + at;
+                action = g.reason().equals("INTERNAL_ERROR")
+                        ? "An internal error in the interface: report it; reprocess the messages once it is fixed."
+                        : "Correct the data in WebPT and resend, or reprocess once fixed.";
+            } else {
+                WaitingKind kind = WaitingKind.parse(g.waitingKind());
+                title = kind.title(key, at);
+                action = kind.action(key);
+            }
+            lines.add(new WorklistLine(
+                    title,
+                    action,
+                    g.waitingKind(),
+                    key,
+                    g.hl7Code(),
+                    g.messages(),
+                    g.patients(),
+                    g.oldest(),
+                    g.journalIds()));
+        }
+        return lines;
+    }
+}

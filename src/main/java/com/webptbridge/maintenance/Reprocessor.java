@@ -1,0 +1,77 @@
+package com.webptbridge.maintenance;
+
+import com.webptbridge.hl7.InboundMessage;
+import com.webptbridge.inbound.InFlight;
+import com.webptbridge.inbound.Reply;
+import com.webptbridge.store.Journal;
+import com.webptbridge.store.JournalEntry;
+import com.webptbridge.store.MessageStatus;
+import com.webptbridge.store.ReprocessFilter;
+import java.nio.charset.Charset;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs journaled messages through the inbound route again, exactly as if they had just arrived:
+ * same header check, duplicate check, parse, mapping, reference resolution and one transaction.
+ * Each run is a new attempt on the same journal entry. Messages already applied (PROCESSED,
+ * DUPLICATE) are left alone, so reprocessing twice changes nothing.
+ */
+public final class Reprocessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reprocessor.class);
+    private static final Set<MessageStatus> REPROCESSABLE =
+            Set.of(MessageStatus.ERROR, MessageStatus.REJECTED, MessageStatus.RECEIVED);
+
+    private final Journal journal;
+    private final UnaryOperator<InFlight> route;
+
+    /** @param route sends a message through the inbound route's processing steps and returns it answered */
+    public Reprocessor(Journal journal, UnaryOperator<InFlight> route) {
+        this.journal = journal;
+        this.route = route;
+    }
+
+    /** How one reprocess ended. {@code skipped} explains why nothing was done (e.g. already processed). */
+    public record Outcome(long id, String status, String ackCode, String skipped) {
+    }
+
+    /** Reprocesses one message; empty when there is no such journal entry. */
+    public Optional<Outcome> reprocess(long id) throws SQLException {
+        Optional<JournalEntry> found = journal.find(id, true);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        JournalEntry entry = found.get();
+        if (!REPROCESSABLE.contains(entry.status()) || entry.rawMessage() == null) {
+            return Optional.of(new Outcome(
+                    id,
+                    entry.status().name(),
+                    entry.ackCode(),
+                    entry.rawMessage() == null
+                            ? "the message was not stored (too large), so WebPT must send it again"
+                            : "already " + entry.status().name() + ": nothing to do"));
+        }
+        Charset charset = Charset.forName(entry.charset());
+        InboundMessage message = InboundMessage.read(entry.rawMessage().getBytes(charset), charset);
+        Reply reply = route.apply(new InFlight(id, message)).reply();
+        JournalEntry after = journal.find(id, false).orElseThrow();
+        LOG.info("journal={} reprocessed: status={} ack={}", id, after.status(), reply.code());
+        return Optional.of(new Outcome(id, after.status().name(), reply.code().name(), null));
+    }
+
+    /** Reprocesses every message the filter selects, oldest first (arrival order, so per patient too). */
+    public List<Outcome> reprocess(ReprocessFilter filter) throws SQLException {
+        List<Outcome> out = new ArrayList<>();
+        for (long id : journal.idsToReprocess(filter)) {
+            reprocess(id).ifPresent(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,221 @@
+package com.webptbridge.reference;
+
+import com.webptbridge.billing.ChargeLine;
+import com.webptbridge.billing.Encounter;
+import com.webptbridge.billing.Facility;
+import com.webptbridge.billing.Placement;
+import com.webptbridge.billing.Policy;
+import com.webptbridge.billing.ProcedureCode;
+import com.webptbridge.billing.Provider;
+import com.webptbridge.billing.ReferenceKind;
+import com.webptbridge.billing.ReferringProvider;
+import com.webptbridge.billing.WaitingKind;
+import com.webptbridge.hl7.NakReason;
+import com.webptbridge.hl7.Problem;
+import com.webptbridge.mapping.Keyed;
+import com.webptbridge.mapping.MappedCharge;
+import com.webptbridge.mapping.MappedEncounter;
+import com.webptbridge.mapping.MappedPolicy;
+import com.webptbridge.mapping.ProviderKey;
+import com.webptbridge.store.ReferenceLookup;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A mapped encounter to a resolved one: every payer, facility, provider, referring provider and
+ * procedure code found in billing reference data (by Alternate ID = Sequence Number, by NPI, by
+ * code), charge defaults applied from the code. Every miss is a problem that says what to add and
+ * names what the message waits for; with any problem there is no resolved encounter.
+ */
+public final class EncounterResolver {
+
+    private static final String DEFAULT_PLACE_OF_SERVICE = "11";
+
+    private final ReferenceLookup references;
+
+    public EncounterResolver(ReferenceLookup references) {
+        this.references = references;
+    }
+
+    /** The resolved encounter, or null when {@code problems} (added to) says why there is none. */
+    public Encounter resolve(MappedEncounter mapped, List<Problem> problems) throws SQLException {
+        List<Policy> policies = policies(mapped, problems);
+        Facility facility = facility(mapped.facility(), problems);
+        Long renderingSeq = rendering(mapped.renderingProvider(), problems);
+        Long referringSeq = referring(mapped.referringProvider(), problems);
+        List<ChargeLine> charges = charges(mapped, problems);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        Placement placement = new Placement(
+                facility.sequenceNumber(),
+                renderingSeq,
+                referringSeq,
+                facility.placeOfService() != null ? facility.placeOfService() : DEFAULT_PLACE_OF_SERVICE);
+        return new Encounter(
+                mapped.patient(),
+                policies,
+                mapped.visitNumber(),
+                mapped.serviceDate(),
+                placement,
+                mapped.diagnoses(),
+                charges);
+    }
+
+    private List<Policy> policies(MappedEncounter encounter, List<Problem> problems) throws SQLException {
+        List<Policy> out = new ArrayList<>();
+        for (MappedPolicy p : encounter.policies()) {
+            if (p.payer() == null) {
+                continue; // the mapper reported it missing
+            }
+            Optional<Long> seq = sequence(p.payer(), problems, "Payer");
+            if (seq.isEmpty()) {
+                continue;
+            }
+            if (references.payer(seq.get()).isEmpty()) {
+                problems.add(unknown(ReferenceKind.PAYER, p.payer(), p.payer().position().wholeField().toString())
+                        .waitingFor(WaitingKind.PAYER, String.valueOf(seq.get())));
+                continue;
+            }
+            out.add(new Policy(p.priority(), seq.get(), p.coverage()));
+        }
+        return out;
+    }
+
+    /** An Alternate ID as a sequence number; a non-number is reported here. */
+    private static Optional<Long> sequence(Keyed key, List<Problem> problems, String what) {
+        if (isNumber(key.value())) {
+            return Optional.of(Long.parseLong(key.value()));
+        }
+        problems.add(NakReason.UNKNOWN_KEY.at(
+                key.at(),
+                what + " Alternate ID '" + key.value() + "' (" + key.position().wholeField()
+                        + ") is not a billing Sequence Number (a number): enter the billing"
+                        + " Sequence Number as the Alternate ID in WebPT."));
+        return Optional.empty();
+    }
+
+    private Facility facility(Keyed key, List<Problem> problems) throws SQLException {
+        if (key == null) {
+            return null; // the mapper reported it missing
+        }
+        Optional<Long> seq = sequence(key, problems, "Facility");
+        Optional<Facility> facility = seq.isPresent() ? references.facility(seq.get()) : Optional.empty();
+        if (seq.isPresent() && facility.isEmpty()) {
+            problems.add(unknown(ReferenceKind.FACILITY, key, key.position().wholeField().toString())
+                    .waitingFor(WaitingKind.FACILITY, String.valueOf(seq.get())));
+        }
+        return facility.orElse(null);
+    }
+
+    private Long rendering(ProviderKey key, List<Problem> problems) throws SQLException {
+        if (key == null || key.alternateId() == null || key.npi() == null) {
+            return null; // the mapper reported what is missing
+        }
+        String where = key.position().wholeField().toString();
+        if (!Npi.valid(key.npi())) {
+            problems.add(invalidNpi("rendering", key, where));
+            return null;
+        }
+        if (!isNumber(key.alternateId())) {
+            problems.add(NakReason.UNKNOWN_KEY.at(
+                    key.at(),
+                    "Rendering provider Alternate ID '" + key.alternateId() + "' (" + where
+                            + ") is not a billing Sequence Number (a number): enter the"
+                            + " provider's billing Sequence Number as the Alternate ID in WebPT."));
+            return null;
+        }
+        Optional<Provider> provider = references.provider(Long.parseLong(key.alternateId()));
+        if (provider.isEmpty()) {
+            problems.add(NakReason.UNKNOWN_KEY.at(
+                            key.at(), ReferenceKind.PROVIDER.unknownSentence(key.alternateId(), where))
+                    .waitingFor(WaitingKind.PROVIDER, key.alternateId()));
+            return null;
+        }
+        if (!provider.get().npi().equals(key.npi())) {
+            problems.add(NakReason.UNKNOWN_KEY.at(
+                            key.at(),
+                            "Rendering provider " + key.alternateId() + " has NPI " + key.npi() + " in WebPT ("
+                                    + where + ") but NPI " + provider.get().npi()
+                                    + " in the billing system: correct the NPI so that both systems match.")
+                    .waitingFor(WaitingKind.NPI_MISMATCH, key.alternateId()));
+            return null;
+        }
+        return provider.get().sequenceNumber();
+    }
+
+    private Long referring(ProviderKey key, List<Problem> problems) throws SQLException {
+        if (key == null || key.npi() == null) {
+            return null;
+        }
+        String where = key.position().wholeField().toString();
+        if (!Npi.valid(key.npi())) {
+            problems.add(invalidNpi("referring", key, where));
+            return null;
+        }
+        Optional<ReferringProvider> referring = references.referringByNpi(key.npi());
+        if (referring.isEmpty()) {
+            problems.add(NakReason.UNKNOWN_KEY.at(
+                            key.at(), ReferenceKind.REFERRING_PROVIDER.unknownSentence(key.npi(), where))
+                    .waitingFor(WaitingKind.REFERRING_PROVIDER, key.npi()));
+            return null;
+        }
+        return referring.get().sequenceNumber();
+    }
+
+    /** Each charge with its code checked and units, amount and revenue code defaulted from it. */
+    private List<ChargeLine> charges(MappedEncounter encounter, List<Problem> problems) throws SQLException {
+        List<ChargeLine> out = new ArrayList<>();
+        for (MappedCharge line : encounter.charges()) {
+            if (line.procedureCode() == null) {
+                continue; // the mapper reported it missing
+            }
+            Keyed key = line.procedureCode();
+            Optional<ProcedureCode> code = references.procedureCode(key.value());
+            if (code.isEmpty()) {
+                problems.add(unknown(ReferenceKind.PROCEDURE_CODE, key, key.at().display())
+                        .waitingFor(WaitingKind.PROCEDURE_CODE, key.value()));
+                continue;
+            }
+            ProcedureCode pc = code.get();
+            BigDecimal units = line.units() != null
+                    ? line.units()
+                    : BigDecimal.valueOf(pc.defaultUnits() == null ? 1 : pc.defaultUnits());
+            BigDecimal amount = line.amount() != null
+                    ? line.amount()
+                    : line.unitAmount() != null
+                            ? line.unitAmount().multiply(units)
+                            : pc.defaultCharge() != null ? pc.defaultCharge().multiply(units) : BigDecimal.ZERO;
+            String revenue = line.revenueCode() != null ? line.revenueCode() : pc.defaultRevenueCode();
+            out.add(new ChargeLine(
+                    line.transactionId(),
+                    line.serviceDate(),
+                    key.value(),
+                    line.modifiers(),
+                    units,
+                    amount.setScale(2, RoundingMode.HALF_UP),
+                    revenue,
+                    line.diagnosisPointers()));
+        }
+        return out;
+    }
+
+    private static Problem unknown(ReferenceKind kind, Keyed key, String where) {
+        return NakReason.UNKNOWN_KEY.at(key.at(), kind.unknownSentence(key.value(), where));
+    }
+
+    private static Problem invalidNpi(String which, ProviderKey key, String where) {
+        return NakReason.DATA_TYPE_ERROR.at(
+                key.at(),
+                "The " + which + " provider's NPI " + key.npi() + " (" + where
+                        + ") is not a valid NPI (10 digits with a correct check digit): correct it in WebPT.");
+    }
+
+    private static boolean isNumber(String s) {
+        return s != null && s.matches("\\d{1,18}");
+    }
+}

@@ -1,6 +1,0 @@
-package com.webptbridge.reference;
-
-/** A billing (rendering) provider; WebPT's provider Alternate ID holds its sequence number, and the NPIs must match. */
-public record Provider(long sequenceNumber, String lastName, String firstName, String npi, String taxonomy,
-                       boolean active) {
-}
