@@ -9,6 +9,7 @@ import com.webptbridge.store.MessageStatus;
 import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.reference.ReferenceException;
 import com.webptbridge.billing.ReferenceKind;
+import com.webptbridge.billing.WaitingKind;
 import com.webptbridge.store.ReprocessFilter;
 import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientRecord;
@@ -132,13 +133,25 @@ final class Routes {
             Object code = body.get("errorCode");
             Object limit = body.get("limit");
             return new ReprocessFilter(statuses, code == null ? null : Integer.valueOf(String.valueOf(code)),
-                    (String) body.get("waitingKind"), body.get("waitingKey") == null ? null : String.valueOf(body.get("waitingKey")),
+                    waitingKind(body.get("waitingKind")), body.get("waitingKey") == null ? null : String.valueOf(body.get("waitingKey")),
                     body.get("from") == null ? null : java.time.LocalDate.parse(String.valueOf(body.get("from"))),
                     body.get("to") == null ? null : java.time.LocalDate.parse(String.valueOf(body.get("to"))),
                     limit == null ? 1000 : Integer.parseInt(String.valueOf(limit)));
         } catch (NumberFormatException | java.time.format.DateTimeParseException | ClassCastException e) {
             throw new ApiException(400, "Bad reprocess filter: errorCode and limit are numbers, from/to dates"
                     + " (yyyy-MM-dd), status one of " + List.of(MessageStatus.values()) + ".");
+        }
+    }
+
+    /** A waiting kind as the journal spells it; a typo is refused naming the valid kinds. */
+    private static String waitingKind(Object kind) {
+        if (kind == null) {
+            return null;
+        }
+        try {
+            return WaitingKind.parse(String.valueOf(kind)).code();
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "waitingKind: " + e.getMessage());
         }
     }
 

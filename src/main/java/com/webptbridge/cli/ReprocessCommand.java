@@ -1,6 +1,7 @@
 package com.webptbridge.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.webptbridge.billing.WaitingKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +23,8 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
     String status;
     @Option(names = "--error-code", description = "HL7 table 0357 code, e.g. 204")
     Integer errorCode;
-    @Option(names = "--waiting", description = "KIND:KEY, e.g. payer:1042 or procedure-code:97012")
+    @Option(names = "--waiting", description = "KIND:KEY, e.g. payer:1042 or procedure-code:97012; KIND is one of"
+            + " payer, facility, provider, npi-mismatch, referring-provider, procedure-code")
     String waiting;
     @Option(names = "--from", description = "Received on or after (yyyy-MM-dd)")
     String from;
@@ -53,7 +55,12 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
                         spec.commandLine().getErr().println("--waiting takes KIND:KEY, e.g. payer:1042");
                         return 2;
                     }
-                    filter.put("waitingKind", waiting.substring(0, colon));
+                    try {
+                        filter.put("waitingKind", WaitingKind.parse(waiting.substring(0, colon)).code());
+                    } catch (IllegalArgumentException e) {
+                        spec.commandLine().getErr().println("--waiting " + waiting + ": " + e.getMessage());
+                        return 2;
+                    }
                     filter.put("waitingKey", waiting.substring(colon + 1));
                 }
                 put(filter, "from", from);

@@ -52,9 +52,9 @@ public final class InFlight {
         return reply;
     }
 
-    /** For the route: true while no step has decided the answer yet. */
+    /** For the route: true while no step has decided the answer yet (a message not journaled never is open). */
     public boolean isOpen() {
-        return problems.isEmpty() && duplicateOf == null && reply == null;
+        return journalId != null && problems.isEmpty() && duplicateOf == null && reply == null;
     }
 
     /** For the route's choice: the message type and trigger event, e.g. {@code ADT^A08}. */
