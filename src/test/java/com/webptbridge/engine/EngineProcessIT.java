@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commit: killed with SIGKILL in the middle of traffic, every message it had acknowledged must be
  * PROCESSED in the database when it is opened again. And SIGTERM stops it cleanly.
  */
-class EngineProcessTest {
+class EngineProcessIT {
 
     @Test
     void everyAcknowledgedMessageSurvivesKillMinus9(@TempDir Path dir) throws Exception {

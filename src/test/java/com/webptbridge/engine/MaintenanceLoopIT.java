@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The analyst's loop end to end: a DFT waits for a missing reference, the analyst adds it with the
  * real `bridge` command line, and the waiting DFT goes through without a resend.
  */
-class MaintenanceLoopTest {
+class MaintenanceLoopIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestEngine engine;

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Duplicates, ACK addressing and enhanced-mode accept acknowledgments, end to end. */
-class AcknowledgmentRulesTest {
+class AcknowledgmentRulesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestEngine engine;

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the expectation beside the sample (the same comparison `bridge replay` makes), and no log line may
  * carry the samples' patient data.
  */
-class SampleReplayTest {
+class SampleReplayIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The tester's tools over real sockets, against the engine, the ack-server, and peers that misbehave. */
-class SendAndReplayTest {
+class SendAndReplayIT {
 
     @Test
     void sendPrintsEachAckAgainstTheEngineAndTheAckServer() throws Exception {

@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** All or nothing per DFT, and never a charge twice, whatever is resent, fixed or raced. */
-class EncounterRulesTest {
+class EncounterRulesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestEngine engine;

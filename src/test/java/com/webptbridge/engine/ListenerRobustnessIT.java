@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Bad input never hurts the listener: garbage, unfinished and oversize frames, pipelined frames
  * and many connections at once, each followed by proof that well-behaved clients are still served.
  */
-class ListenerRobustnessTest {
+class ListenerRobustnessIT {
 
     private static TestEngine engine;
 
