@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -201,7 +202,7 @@ class ListenerRobustnessIT {
                 answers.add(pool.submit(call));
             }
             for (int i = 0; i < 50; i++) {
-                assertThat(answers.get(i).get()).isEqualTo("AA CONC-" + i);
+                assertThat(answers.get(i).get(60, TimeUnit.SECONDS)).isEqualTo("AA CONC-" + i);
             }
         } finally {
             pool.shutdownNow();

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -195,7 +196,8 @@ class MaintenanceLoopIT {
 
     private static String post(String path, String body) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("X-Operator", "test").build(),
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("X-Operator", "test")
+                .timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return r.statusCode() + " " + r.body();
     }
