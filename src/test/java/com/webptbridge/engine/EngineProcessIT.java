@@ -102,6 +102,7 @@ class EngineProcessIT {
     private static Process start(String url, int port, Path log) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=logback.xml", // the shipped logging, not the tests' logback-test.xml
                 "-Dbridge.db.url=" + url, "-Dbridge.mllp.host=127.0.0.1", "-Dbridge.mllp.port=" + port,
                 "-Dbridge.http.host=127.0.0.1", "-Dbridge.http.port=0",
                 "com.webptbridge.cli.BridgeCommand", "run")
