@@ -1,5 +1,6 @@
 package com.webptbridge.support;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -7,29 +8,47 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Captures every log event of every logger (at every level) while open. */
+/**
+ * Captures every log event of every logger (at every level) while open. It sets the root logger and
+ * every logger already configured (e.g. com.webptbridge or org.apache.camel at WARN in
+ * logback-test.xml) to ALL, so nothing is filtered before it reaches the capturing appender, and
+ * puts each logger's own level back on close. Loggers created while open inherit ALL from their
+ * parents. The console and file appenders keep their own thresholds, if they have any.
+ */
 public final class LogCapture implements AutoCloseable {
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger root;
-    private final ch.qos.logback.classic.Level previous;
+    /** Each logger's own level before opening (null: it inherited its parent's). */
+    private final Map<Logger, Level> previous = new IdentityHashMap<>();
 
     public LogCapture() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        previous = root.getLevel();
         appender.setContext(context);
         appender.start();
         root.addAppender(appender);
+        for (Logger logger : context.getLoggerList()) {
+            previous.put(logger, logger.getLevel());
+            logger.setLevel(Level.ALL);
+        }
     }
 
     /** All captured output as one text: messages with arguments, and stack traces. */
     public String text() {
+        return text(e -> true);
+    }
+
+    /** The captured events that match, as one text: messages with arguments, and stack traces. */
+    public String text(Predicate<ILoggingEvent> which) {
         List<ILoggingEvent> events = List.copyOf(appender.list);
-        return events.stream().map(e -> e.getLoggerName() + " " + e.getFormattedMessage()
+        return events.stream().filter(which).map(e -> e.getLoggerName() + " " + e.getFormattedMessage()
                         + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .collect(Collectors.joining("\n"));
     }
@@ -37,6 +56,14 @@ public final class LogCapture implements AutoCloseable {
     @Override
     public void close() {
         root.detachAppender(appender);
-        root.setLevel(previous);
+        appender.stop();
+        // Loggers created while open had no level of their own: give them back to inheritance.
+        LoggerContext context = root.getLoggerContext();
+        for (Logger logger : context.getLoggerList()) {
+            if (logger != root) {
+                logger.setLevel(previous.get(logger));
+            }
+        }
+        root.setLevel(previous.get(root));
     }
 }

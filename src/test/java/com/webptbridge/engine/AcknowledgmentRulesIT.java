@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Duplicates, ACK addressing and enhanced-mode accept acknowledgments, end to end. */
-class AcknowledgmentRulesTest {
+class AcknowledgmentRulesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestEngine engine;
@@ -84,7 +85,7 @@ class AcknowledgmentRulesTest {
                 acks.add(pool.submit(() -> exchange(a08("RACE-1", "D300", "Racer", ""))));
             }
             for (Future<String> ack : acks) {
-                assertThat(Hl7Text.get(Hl7Text.parseAck(ack.get()), "/MSA-1")).isEqualTo("AA");
+                assertThat(Hl7Text.get(Hl7Text.parseAck(ack.get(60, TimeUnit.SECONDS)), "/MSA-1")).isEqualTo("AA");
             }
         } finally {
             pool.shutdownNow();

@@ -18,11 +18,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** All or nothing per DFT, and never a charge twice, whatever is resent, fixed or raced. */
-class EncounterRulesTest {
+class EncounterRulesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestEngine engine;
@@ -95,7 +96,7 @@ class EncounterRulesTest {
                 acks.add(pool.submit(() -> send(dft(controlId, "E200", "97530"))));
             }
             for (Future<String> ack : acks) {
-                assertThat(Hl7Text.get(Hl7Text.parseAck(ack.get()), "/MSA-1")).isEqualTo("AA");
+                assertThat(Hl7Text.get(Hl7Text.parseAck(ack.get(60, TimeUnit.SECONDS)), "/MSA-1")).isEqualTo("AA");
             }
         } finally {
             pool.shutdownNow();

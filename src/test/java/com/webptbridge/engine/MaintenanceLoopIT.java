@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The analyst's loop end to end: a DFT waits for a missing reference, the analyst adds it with the
  * real `bridge` command line, and the waiting DFT goes through without a resend.
  */
-class MaintenanceLoopTest {
+class MaintenanceLoopIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestEngine engine;
@@ -195,7 +196,8 @@ class MaintenanceLoopTest {
 
     private static String post(String path, String body) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("X-Operator", "test").build(),
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("X-Operator", "test")
+                .timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return r.statusCode() + " " + r.body();
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bulk reprocess applies each waiting message exactly once, and running it again changes nothing. */
-class BulkReprocessTest {
+class BulkReprocessIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +27,7 @@ class BulkReprocessTest {
             String url = "http://127.0.0.1:" + engine.engine().httpPort();
             try (MllpClient client = engine.connect()) {
                 for (int i = 0; i < 100; i++) {
-                    String ack = new String(client.exchange(Hl7Text.bytes(MaintenanceLoopTest.dft(
+                    String ack = new String(client.exchange(Hl7Text.bytes(MaintenanceLoopIT.dft(
                             "BULK-" + i, "B" + i, "1042", "97750", "1987654328"))), StandardCharsets.UTF_8);
                     assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AE");
                 }

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Bad input never hurts the listener: garbage, unfinished and oversize frames, pipelined frames
  * and many connections at once, each followed by proof that well-behaved clients are still served.
  */
-class ListenerRobustnessTest {
+class ListenerRobustnessIT {
 
     private static TestEngine engine;
 
@@ -201,7 +202,7 @@ class ListenerRobustnessTest {
                 answers.add(pool.submit(call));
             }
             for (int i = 0; i < 50; i++) {
-                assertThat(answers.get(i).get()).isEqualTo("AA CONC-" + i);
+                assertThat(answers.get(i).get(60, TimeUnit.SECONDS)).isEqualTo("AA CONC-" + i);
             }
         } finally {
             pool.shutdownNow();

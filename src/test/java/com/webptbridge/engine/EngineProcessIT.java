@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commit: killed with SIGKILL in the middle of traffic, every message it had acknowledged must be
  * PROCESSED in the database when it is opened again. And SIGTERM stops it cleanly.
  */
-class EngineProcessTest {
+class EngineProcessIT {
 
     @Test
     void everyAcknowledgedMessageSurvivesKillMinus9(@TempDir Path dir) throws Exception {
@@ -42,13 +43,19 @@ class EngineProcessTest {
                 senders.add(t);
                 t.start();
             }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (count(acknowledged) < 200) {
-                Thread.onSpinWait();
+                if (System.nanoTime() > deadline || !engine.isAlive()) {
+                    throw new AssertionError("Only " + count(acknowledged) + " of 200 messages acknowledged within 120 s"
+                            + (engine.isAlive() ? "" : " (the engine exited)") + ": " + Files.readString(dir.resolve("engine.log")));
+                }
+                Thread.sleep(1); // polling the count; a spin would take a core from the engine on a 2-core machine
             }
             engine.destroyForcibly(); // SIGKILL while the senders are still sending
-            engine.waitFor();
+            assertThat(engine.waitFor(60, TimeUnit.SECONDS)).as("the engine died within 60 s of SIGKILL").isTrue();
             for (Thread t : senders) {
                 t.join(30_000);
+                assertThat(t.isAlive()).as("sender %s stopped within 30 s of the kill", t.getName()).isFalse();
             }
         } finally {
             engine.destroyForcibly();
@@ -81,7 +88,7 @@ class EngineProcessTest {
                     assertThat(ack).contains("MSA|AA|T" + run);
                 }
                 engine.destroy(); // SIGTERM
-                assertThat(engine.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+                assertThat(engine.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
                 assertThat(engine.exitValue()).isIn(0, 143);
                 assertThat(Files.readString(log)).contains("WebPT Bridge stopping").contains("WebPT Bridge stopped")
                         .doesNotContain("ERROR");
@@ -95,6 +102,7 @@ class EngineProcessTest {
     private static Process start(String url, int port, Path log) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=logback.xml", // the shipped logging, not the tests' logback-test.xml
                 "-Dbridge.db.url=" + url, "-Dbridge.mllp.host=127.0.0.1", "-Dbridge.mllp.port=" + port,
                 "-Dbridge.http.host=127.0.0.1", "-Dbridge.http.port=0",
                 "com.webptbridge.cli.BridgeCommand", "run")
@@ -126,7 +134,8 @@ class EngineProcessTest {
     }
 
     private static void awaitReady(Path log, Process engine) throws Exception {
-        for (int i = 0; i < 600; i++) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
             if (Files.exists(log) && Files.readString(log).contains("WebPT Bridge ready")) {
                 return;
             }
@@ -135,7 +144,7 @@ class EngineProcessTest {
             }
             Thread.sleep(100); // polling for readiness, not timing anything
         }
-        throw new IllegalStateException("The engine did not start: " + Files.readString(log));
+        throw new AssertionError("The engine was not ready within 60 s: " + Files.readString(log));
     }
 
 }
