@@ -48,11 +48,7 @@ public final class AdminApi implements AutoCloseable {
                                  PatientAccount accounts, Maintenance maintenance)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 50);
-        // Dates as yyyy-MM-dd and instants as ISO-8601 text: what an analyst reads elsewhere too.
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .registerModule(new SimpleModule()
-                        .addSerializer(LocalDate.class, ToStringSerializer.instance)
-                        .addSerializer(Instant.class, ToStringSerializer.instance));
+        ObjectMapper json = json();
         Routes routes = new Routes(db, journal, patients, accounts, maintenance);
         server.createContext("/", exchange -> handle(exchange, routes, json));
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -63,6 +59,14 @@ public final class AdminApi implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         return new AdminApi(server, executor);
+    }
+
+    /** How the API writes JSON; dates as yyyy-MM-dd and instants as ISO-8601 text, as an analyst reads them elsewhere too. */
+    static ObjectMapper json() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .registerModule(new SimpleModule()
+                        .addSerializer(LocalDate.class, ToStringSerializer.instance)
+                        .addSerializer(Instant.class, ToStringSerializer.instance));
     }
 
     public int port() {
