@@ -20,17 +20,22 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The admin HTTP server: {@code /health}, {@code /api/patients/{id}}, {@code /api/messages} and
- * {@code /api/messages/{id}}. Errors are JSON {@code {"error": "..."}} with a status that says
- * whose fault it is (400 bad request, 404 unknown, 405 method, 503 store down).
+ * {@code /api/messages/{id}}, reference maintenance and reprocessing (docs/api.md). Errors are JSON
+ * {@code {"error": "..."}} with a status that says whose fault it is (400 bad request, 404 unknown,
+ * 405 method, 409 conflict, 500 a bug in the interface, 503 store down).
  */
 public final class AdminApi implements AutoCloseable {
 
@@ -48,11 +53,7 @@ public final class AdminApi implements AutoCloseable {
                                  PatientAccount accounts, Maintenance maintenance)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 50);
-        // Dates as yyyy-MM-dd and instants as ISO-8601 text: what an analyst reads elsewhere too.
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .registerModule(new SimpleModule()
-                        .addSerializer(LocalDate.class, ToStringSerializer.instance)
-                        .addSerializer(Instant.class, ToStringSerializer.instance));
+        ObjectMapper json = json();
         Routes routes = new Routes(db, journal, patients, accounts, maintenance);
         server.createContext("/", exchange -> handle(exchange, routes, json));
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -63,6 +64,14 @@ public final class AdminApi implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         return new AdminApi(server, executor);
+    }
+
+    /** How the API writes JSON; dates as yyyy-MM-dd and instants as ISO-8601 text, as an analyst reads them elsewhere too. */
+    static ObjectMapper json() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .registerModule(new SimpleModule()
+                        .addSerializer(LocalDate.class, ToStringSerializer.instance)
+                        .addSerializer(Instant.class, ToStringSerializer.instance));
     }
 
     public int port() {
@@ -80,9 +89,7 @@ public final class AdminApi implements AutoCloseable {
             response = ApiResponse.error(e.status(), e.getMessage());
         } catch (Exception e) {
             // The resource only: a path such as /api/patients/{id} carries a patient identifier.
-            LOG.error("HTTP {} {} failed: {}", exchange.getRequestMethod(), resource(exchange.getRequestURI().getPath()),
-                    e.getClass().getSimpleName());
-            response = ApiResponse.error(503, "The billing store is not available: " + e.getClass().getSimpleName());
+            response = failure(exchange.getRequestMethod(), resource(exchange.getRequestURI().getPath()), e);
         }
         byte[] body = json.writeValueAsBytes(response.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -90,6 +97,45 @@ public final class AdminApi implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /**
+     * The answer to an exception no route expected, logged. A store failure (an SQLException anywhere
+     * in the cause chain) is 503: the caller may try again. Anything else is a bug in the interface:
+     * 500, logged with the exception classes and stack frames but no messages, which may carry patient
+     * data (a name in a parse error, an identifier in a constraint violation).
+     */
+    static ApiResponse failure(String method, String resource, Exception e) {
+        if (storeFailure(e)) {
+            LOG.error("HTTP {} {} failed: {}", method, resource, e.getClass().getSimpleName());
+            return ApiResponse.error(503, "The billing store is not available; try again later.");
+        }
+        LOG.error("HTTP {} {} failed with an internal error (exception messages left out): {}", method, resource,
+                withoutMessages(e));
+        return ApiResponse.error(500, "Internal error in the interface; it has been logged.");
+    }
+
+    static boolean storeFailure(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A stack trace as Java prints it, cause by cause, but with only the class where each message was. */
+    static String withoutMessages(Throwable e) {
+        StringBuilder trace = new StringBuilder();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            trace.append(t == e ? "" : "\nCaused by: ").append(t.getClass().getName());
+            for (StackTraceElement frame : t.getStackTrace()) {
+                trace.append("\n\tat ").append(frame);
+            }
+        }
+        return trace.toString();
     }
 
     /** The first two path segments, e.g. {@code /api/patients}. */

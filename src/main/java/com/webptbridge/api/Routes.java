@@ -1,10 +1,8 @@
 package com.webptbridge.api;
 
-import com.webptbridge.billing.PatientField;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
-import com.webptbridge.store.MessageError;
 import com.webptbridge.store.MessageStatus;
 import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.reference.ReferenceException;
@@ -18,8 +16,6 @@ import com.webptbridge.store.PatientStore;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,12 +91,12 @@ final class Routes {
                 if (key != null) {
                     return ApiResponse.error(405, "POST goes to /api/" + kind.path() + "; use PUT to change " + key);
                 }
-                return new ApiResponse(201, changeJson(maintenance.create(kind, body, operator)));
+                return new ApiResponse(201, ChangeJson.of(maintenance.create(kind, body, operator)));
             case "PUT":
                 if (key == null) {
                     return ApiResponse.error(405, "PUT needs the record: /api/" + kind.path() + "/{key}");
                 }
-                return ApiResponse.ok(changeJson(maintenance.update(kind, key, body, operator)));
+                return ApiResponse.ok(ChangeJson.of(maintenance.update(kind, key, body, operator)));
             case "DELETE":
                 if (key == null) {
                     return ApiResponse.error(405, "DELETE needs the record: /api/" + kind.path() + "/{key}");
@@ -109,15 +105,6 @@ final class Routes {
             default:
                 return ApiResponse.error(405, method + " is not supported on /api/" + kind.path());
         }
-    }
-
-    private static Map<String, Object> changeJson(Maintenance.Change change) {
-        Map<String, Object> json = new LinkedHashMap<>(change.record());
-        if (change.instructions() != null) {
-            json.put("instructions", change.instructions());
-        }
-        json.put("reprocessed", change.reprocessed());
-        return json;
     }
 
     /** A bulk-reprocess filter from JSON: status, errorCode, waitingKind, waitingKey, from, to, limit. */
@@ -158,7 +145,7 @@ final class Routes {
     ApiResponse get(String path, Map<String, String> query) throws SQLException {
         if (path.equals("/health")) {
             boolean up = db.healthy();
-            return new ApiResponse(up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "database", up ? "UP" : "DOWN"));
+            return new ApiResponse(up ? 200 : 503, new HealthJson(up ? "UP" : "DOWN", up ? "UP" : "DOWN"));
         }
         if (path.startsWith("/api/patients/") && path.length() > "/api/patients/".length()) {
             String id = URLDecoder.decode(path.substring("/api/patients/".length()), StandardCharsets.UTF_8);
@@ -166,17 +153,15 @@ final class Routes {
             if (patient.isEmpty()) {
                 return ApiResponse.error(404, "No billing patient has WebPT patient ID " + id);
             }
-            Map<String, Object> json = patientJson(patient.get());
-            json.put("insurances", accounts.policies(patient.get().id()).stream().map(Routes::policyJson).toList());
-            json.put("encounters", accounts.encounters(patient.get().id()).stream().map(Routes::encounterJson).toList());
-            return ApiResponse.ok(json);
+            long ref = patient.get().id();
+            return ApiResponse.ok(PatientJson.of(patient.get(), accounts.policies(ref), accounts.encounters(ref)));
         }
         if (path.equals("/api/worklist")) {
             return ApiResponse.ok(maintenance.worklist());
         }
         if (path.equals("/api/messages")) {
             return ApiResponse.ok(journal.list(status(query.get("status")), blankToNull(query.get("type")),
-                    blankToNull(query.get("patientId")), limit(query.get("limit"))).stream().map(Routes::messageJson).toList());
+                    blankToNull(query.get("patientId")), limit(query.get("limit"))).stream().map(MessageJson::of).toList());
         }
         if (path.startsWith("/api/messages/")) {
             long id = number(path.substring("/api/messages/".length()), "message id");
@@ -185,122 +170,9 @@ final class Routes {
             if (entry.isEmpty()) {
                 return ApiResponse.error(404, "No journaled message has id " + id);
             }
-            Map<String, Object> json = messageJson(entry.get());
-            json.put("attemptHistory", journal.attempts(id));
-            return ApiResponse.ok(json);
+            return ApiResponse.ok(MessageJson.of(entry.get(), journal.attempts(id)));
         }
         return ApiResponse.error(404, "No such resource: " + path);
-    }
-
-    static Map<String, Object> patientJson(PatientRecord p) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("patientId", p.patientId());
-        json.put("lastName", p.get(PatientField.LAST_NAME));
-        json.put("firstName", p.get(PatientField.FIRST_NAME));
-        json.put("middleName", p.get(PatientField.MIDDLE_NAME));
-        json.put("suffix", p.get(PatientField.SUFFIX));
-        Object dob = p.get(PatientField.DATE_OF_BIRTH);
-        json.put("dateOfBirth", dob == null ? null : dob.toString()); // LocalDate prints yyyy-MM-dd
-        json.put("sex", p.get(PatientField.SEX));
-        Map<String, Object> address = new LinkedHashMap<>();
-        address.put("line1", p.get(PatientField.ADDRESS_LINE1));
-        address.put("line2", p.get(PatientField.ADDRESS_LINE2));
-        address.put("city", p.get(PatientField.CITY));
-        address.put("state", p.get(PatientField.STATE));
-        address.put("zip", p.get(PatientField.ZIP));
-        address.put("country", p.get(PatientField.COUNTRY));
-        json.put("address", address);
-        json.put("homePhone", p.get(PatientField.HOME_PHONE));
-        json.put("workPhone", p.get(PatientField.WORK_PHONE));
-        json.put("mobilePhone", p.get(PatientField.MOBILE_PHONE));
-        json.put("email", p.get(PatientField.EMAIL));
-        json.put("maritalStatus", p.get(PatientField.MARITAL_STATUS));
-        json.put("ssn", p.get(PatientField.SSN));
-        json.put("language", p.get(PatientField.LANGUAGE));
-        return json;
-    }
-
-    static Map<String, Object> policyJson(PatientAccount.PolicyView p) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("priority", p.priority());
-        json.put("payer", Map.of("sequenceNumber", p.payerSequence(), "name", p.payerName()));
-        json.put("memberId", p.memberId());
-        json.put("groupNumber", p.groupNumber());
-        json.put("groupName", p.groupName());
-        json.put("effectiveDate", p.effectiveDate());
-        json.put("expirationDate", p.expirationDate());
-        Map<String, Object> insured = new LinkedHashMap<>();
-        insured.put("lastName", p.insuredLastName());
-        insured.put("firstName", p.insuredFirstName());
-        insured.put("relationship", p.relationship());
-        insured.put("dateOfBirth", p.insuredDateOfBirth());
-        insured.put("sex", p.insuredSex());
-        Map<String, Object> address = new LinkedHashMap<>();
-        address.put("line1", p.addressLine1());
-        address.put("line2", p.addressLine2());
-        address.put("city", p.city());
-        address.put("state", p.state());
-        address.put("zip", p.zip());
-        insured.put("address", address);
-        json.put("insured", insured);
-        return json;
-    }
-
-    static Map<String, Object> encounterJson(PatientAccount.EncounterView e) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", e.id());
-        json.put("visitNumber", e.visitNumber());
-        json.put("serviceDate", e.serviceDate());
-        json.put("facility", Map.of("sequenceNumber", e.facilitySequence(), "name", e.facilityName()));
-        json.put("renderingProvider", Map.of("sequenceNumber", e.renderingSequence(), "npi", e.renderingNpi()));
-        Map<String, Object> referring = null;
-        if (e.referringNpi() != null) {
-            referring = new LinkedHashMap<>();
-            referring.put("npi", e.referringNpi());
-            referring.put("name", e.referringName());
-        }
-        json.put("referringProvider", referring);
-        json.put("placeOfService", e.placeOfService());
-        json.put("diagnoses", e.diagnoses());
-        json.put("charges", e.charges());
-        return json;
-    }
-
-    static Map<String, Object> messageJson(JournalEntry e) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", e.id());
-        json.put("receivedAt", String.valueOf(e.receivedAt()));
-        json.put("remoteAddress", e.remoteAddress());
-        json.put("sendingApplication", e.sendingApplication());
-        json.put("sendingFacility", e.sendingFacility());
-        json.put("controlId", e.controlId());
-        json.put("messageType", e.messageType());
-        json.put("triggerEvent", e.triggerEvent());
-        json.put("version", e.version());
-        json.put("charset", e.charset());
-        json.put("sizeBytes", e.sizeBytes());
-        json.put("status", e.status().name());
-        json.put("patientId", e.patientId());
-        json.put("ackCode", e.ackCode());
-        json.put("ack", e.ackMessage());
-        List<Map<String, Object>> errors = new ArrayList<>();
-        for (MessageError err : e.errors()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", err.hl7Code());
-            m.put("reason", err.reason());
-            m.put("location", err.location());
-            m.put("text", err.text());
-            errors.add(m);
-        }
-        json.put("errors", errors);
-        json.put("notes", e.notes());
-        json.put("duplicateOf", e.duplicateOf());
-        json.put("attempts", e.attempts());
-        json.put("completedAt", e.completedAt() == null ? null : e.completedAt().toString());
-        if (e.rawMessage() != null) {
-            json.put("rawMessage", e.rawMessage());
-        }
-        return json;
     }
 
     private static MessageStatus status(String s) {

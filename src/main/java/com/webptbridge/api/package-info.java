@@ -1,5 +1,6 @@
 /**
- * The HTTP admin API (JSON): patients, the message journal, health. The only package that knows
- * HTTP; it reads through the store and changes nothing in this version.
+ * The HTTP admin API (JSON, docs/api.md): patients, the message journal, the worklist, reprocessing,
+ * reference maintenance, health. The only package that knows HTTP; each answer's shape is a record
+ * here ({@code *Json}) that Jackson writes, and the work is done by the store and maintenance beans.
  */
 package com.webptbridge.api;
