@@ -1,15 +1,17 @@
 package com.webptbridge.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,9 @@ import java.util.Optional;
  * before processing) and its outcome is written in the same transaction as its effects.
  */
 public final class Journal {
+
+    /** Ids per error query: well under the bind-parameter limits of both databases. */
+    private static final int IDS_PER_QUERY = 500;
 
     private final Database db;
 
@@ -26,44 +31,23 @@ public final class Journal {
 
     /** Stores a message as RECEIVED and returns its journal id. Committed when this returns. */
     public long receive(Receipt r) throws SQLException {
-        String sql = "INSERT INTO message_journal (received_at, remote_address, sending_application, sending_facility,"
-                + " control_id, message_type, trigger_event, version, charset, size_bytes, raw_message, status, attempts)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
-        try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            ps.setObject(1, OffsetDateTime.ofInstant(r.receivedAt(), ZoneOffset.UTC));
-            ps.setString(2, Storable.text(r.remoteAddress(), 100));
-            ps.setString(3, Storable.text(r.sendingApplication(), 250));
-            ps.setString(4, Storable.text(r.sendingFacility(), 250));
-            ps.setString(5, Storable.text(r.controlId(), 200));
-            ps.setString(6, Storable.text(r.messageType(), 10));
-            ps.setString(7, Storable.text(r.triggerEvent(), 10));
-            ps.setString(8, Storable.text(r.version(), 20));
-            ps.setString(9, Storable.text(r.charset(), 40));
-            ps.setInt(10, r.sizeBytes());
-            ps.setString(11, Storable.text(r.rawMessage()));
-            ps.setString(12, MessageStatus.RECEIVED.name());
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+        try (Connection c = db.connection()) {
+            return Sql.insert(c, "INSERT INTO message_journal (received_at, remote_address, sending_application,"
+                            + " sending_facility, control_id, message_type, trigger_event, version, charset, size_bytes,"
+                            + " raw_message, status, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    r.receivedAt(), Storable.text(r.remoteAddress(), 100), Storable.text(r.sendingApplication(), 250),
+                    Storable.text(r.sendingFacility(), 250), Storable.text(r.controlId(), 200),
+                    Storable.text(r.messageType(), 10), Storable.text(r.triggerEvent(), 10),
+                    Storable.text(r.version(), 20), Storable.text(r.charset(), 40), r.sizeBytes(),
+                    Storable.text(r.rawMessage()), MessageStatus.RECEIVED.name());
         }
     }
 
     /** The journal entry whose effects were committed for this sender and control ID, if any. */
     public Optional<JournalEntry> findApplied(Connection c, String sendingFacility, String controlId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT journal_id FROM applied_message WHERE sending_facility = ? AND control_id = ?")) {
-            ps.setString(1, Storable.text(nullToEmpty(sendingFacility), 250));
-            ps.setString(2, Storable.text(controlId, 200));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return find(c, rs.getLong(1), false);
-            }
-        }
+        Optional<Long> id = Sql.one(c, "SELECT journal_id FROM applied_message WHERE sending_facility = ? AND control_id = ?",
+                rs -> rs.getLong(1), Storable.text(nullToEmpty(sendingFacility), 250), Storable.text(controlId, 200));
+        return id.isEmpty() ? Optional.empty() : find(c, id.get(), false);
     }
 
     /**
@@ -71,67 +55,32 @@ public final class Journal {
      * A unique-key violation means another transaction applied the same message first.
      */
     public void claim(Connection c, String sendingFacility, String controlId, long journalId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO applied_message (sending_facility, control_id, journal_id) VALUES (?, ?, ?)")) {
-            ps.setString(1, Storable.text(nullToEmpty(sendingFacility), 250));
-            ps.setString(2, Storable.text(controlId, 200));
-            ps.setLong(3, journalId);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO applied_message (sending_facility, control_id, journal_id) VALUES (?, ?, ?)",
+                Storable.text(nullToEmpty(sendingFacility), 250), Storable.text(controlId, 200), journalId);
     }
 
     /** Records an attempt's outcome on the caller's connection (so inside its transaction). */
     public void complete(Connection c, long id, Completion done) throws SQLException {
-        int attempt;
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE message_journal SET status = ?, ack_code = ?, ack_message = ?,"
+        Sql.update(c, "UPDATE message_journal SET status = ?, ack_code = ?, ack_message = ?,"
                         + " patient_id = COALESCE(?, patient_id), notes = ?, duplicate_of = ?, attempts = attempts + 1,"
-                        + " completed_at = ? WHERE id = ?")) {
-            ps.setString(1, done.status().name());
-            ps.setString(2, done.ackCode());
-            ps.setString(3, Storable.text(done.ackMessage()));
-            ps.setString(4, Storable.text(done.patientId(), 100));
-            ps.setString(5, done.notes().isEmpty() ? null : Storable.text(String.join("\n", done.notes())));
-            ps.setObject(6, done.duplicateOf());
-            ps.setObject(7, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.setLong(8, id);
-            ps.executeUpdate();
+                        + " completed_at = ? WHERE id = ?",
+                done.status().name(), done.ackCode(), Storable.text(done.ackMessage()),
+                Storable.text(done.patientId(), 100),
+                done.notes().isEmpty() ? null : Storable.text(String.join("\n", done.notes())),
+                done.duplicateOf(), OffsetDateTime.now(ZoneOffset.UTC), id);
+        int attempt = Sql.one(c, "SELECT attempts FROM message_journal WHERE id = ?", rs -> rs.getInt(1), id)
+                .orElseThrow(() -> new SQLException("Journal entry " + id + " does not exist"));
+        Sql.update(c, "INSERT INTO message_attempt (journal_id, attempt, completed_at, status, ack_code)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                id, attempt, OffsetDateTime.now(ZoneOffset.UTC), done.status().name(), done.ackCode());
+        List<List<?>> errors = new ArrayList<>();
+        int position = 1;
+        for (MessageError e : done.errors()) {
+            errors.add(Arrays.asList(id, position++, attempt, e.hl7Code(), e.reason(), Storable.text(e.location(), 40),
+                    Storable.text(e.text(), 2000), e.waitingKind(), Storable.text(e.waitingKey(), 100)));
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT attempts FROM message_journal WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                attempt = rs.getInt(1);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_attempt (journal_id, attempt, completed_at,"
-                + " status, ack_code) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setLong(1, id);
-            ps.setInt(2, attempt);
-            ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.setString(4, done.status().name());
-            ps.setString(5, done.ackCode());
-            ps.executeUpdate();
-        }
-        if (!done.errors().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_error (journal_id, position, attempt,"
-                    + " hl7_code, reason, location, text, waiting_kind, waiting_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int position = 1;
-                for (MessageError e : done.errors()) {
-                    ps.setLong(1, id);
-                    ps.setInt(2, position++);
-                    ps.setInt(3, attempt);
-                    ps.setInt(4, e.hl7Code());
-                    ps.setString(5, e.reason());
-                    ps.setString(6, Storable.text(e.location(), 40));
-                    ps.setString(7, Storable.text(e.text(), 2000));
-                    ps.setString(8, e.waitingKind());
-                    ps.setString(9, Storable.text(e.waitingKey(), 100));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
+        Sql.batch(c, "INSERT INTO message_error (journal_id, position, attempt, hl7_code, reason, location, text,"
+                + " waiting_kind, waiting_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", errors);
     }
 
     /** Records an outcome in a transaction of its own. */
@@ -149,15 +98,9 @@ public final class Journal {
     }
 
     private Optional<JournalEntry> find(Connection c, long id, boolean withRaw) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM message_journal WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(entry(c, rs, withRaw));
-            }
-        }
+        Optional<JournalEntry> entry = Sql.one(c, "SELECT * FROM message_journal WHERE id = ?",
+                rs -> entry(rs, withRaw), id);
+        return entry.isEmpty() ? entry : Optional.of(withErrors(c, List.of(entry.get())).get(0));
     }
 
     /** Newest first, filtered by whichever of status, message type and patient ID are given. */
@@ -178,18 +121,11 @@ public final class Journal {
             args.add(patientId);
         }
         sql.append(" ORDER BY id DESC");
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            ps.setMaxRows(limit);
-            List<JournalEntry> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && out.size() < limit) {
-                    out.add(entry(c, rs, false));
-                }
-            }
-            return out;
+        if (limit == 0) {
+            return List.of(); // setMaxRows(0) would mean no limit at all
+        }
+        try (Connection c = db.connection()) {
+            return withErrors(c, Sql.list(c, sql.toString(), limit, rs -> entry(rs, false), args));
         }
     }
 
@@ -224,67 +160,74 @@ public final class Journal {
             args.add(f.to().atStartOfDay().atOffset(ZoneOffset.UTC));
         }
         sql.append(" ORDER BY j.id");
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            ps.setMaxRows(f.limit());
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
+        try (Connection c = db.connection()) {
+            return Sql.list(c, sql.toString(), f.limit(), rs -> rs.getLong(1), args);
         }
     }
 
     /** Every attempt at a message and how it ended, oldest first. */
     public List<String> attempts(long id) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT attempt, completed_at, status, ack_code FROM message_attempt WHERE journal_id = ? ORDER BY attempt")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getInt(1) + " " + rs.getObject(2, OffsetDateTime.class).toInstant() + " "
-                            + rs.getString(3) + " " + rs.getString(4));
-                }
-            }
+        try (Connection c = db.connection()) {
+            return Sql.list(c, "SELECT attempt, completed_at, status, ack_code FROM message_attempt"
+                            + " WHERE journal_id = ? ORDER BY attempt",
+                    rs -> rs.getInt(1) + " " + rs.getObject(2, OffsetDateTime.class).toInstant() + " "
+                            + rs.getString(3) + " " + rs.getString(4), id);
         }
-        return out;
     }
 
-    private JournalEntry entry(Connection c, ResultSet rs, boolean withRaw) throws SQLException {
-        long id = rs.getLong("id");
-        int attempts = rs.getInt("attempts");
+    /** A journal row without its errors; {@link #withErrors} adds them. */
+    private static JournalEntry entry(ResultSet rs, boolean withRaw) throws SQLException {
         String notes = rs.getString("notes");
         long duplicateOf = rs.getLong("duplicate_of");
         boolean hasDuplicateOf = !rs.wasNull();
-        return new JournalEntry(id, instant(rs, "received_at"), rs.getString("remote_address"),
+        return new JournalEntry(rs.getLong("id"), instant(rs, "received_at"), rs.getString("remote_address"),
                 rs.getString("sending_application"), rs.getString("sending_facility"), rs.getString("control_id"),
                 rs.getString("message_type"), rs.getString("trigger_event"), rs.getString("version"),
                 rs.getString("charset"), rs.getInt("size_bytes"),
                 MessageStatus.valueOf(rs.getString("status")), rs.getString("patient_id"), rs.getString("ack_code"),
                 rs.getString("ack_message"), notes == null ? List.of() : List.of(notes.split("\n")),
-                hasDuplicateOf ? duplicateOf : null, attempts, instant(rs, "completed_at"),
-                errors(c, id, attempts), withRaw ? rs.getString("raw_message") : null);
+                hasDuplicateOf ? duplicateOf : null, rs.getInt("attempts"), instant(rs, "completed_at"),
+                List.of(), withRaw ? rs.getString("raw_message") : null);
     }
 
-    private List<MessageError> errors(Connection c, long id, int attempt) throws SQLException {
-        List<MessageError> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT hl7_code, reason, location, text, waiting_kind, waiting_key"
-                + " FROM message_error WHERE journal_id = ? AND attempt = ? ORDER BY position")) {
-            ps.setLong(1, id);
-            ps.setInt(2, attempt);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new MessageError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
+    /**
+     * The entries with the errors of each one's latest attempt, read in one query per
+     * {@value #IDS_PER_QUERY} entries rather than one per entry. An attempt's errors are written
+     * with its outcome and never change, so they match the attempt count the entry was read with.
+     */
+    private static List<JournalEntry> withErrors(Connection c, List<JournalEntry> entries) throws SQLException {
+        Map<Long, JournalEntry> byId = new HashMap<>();
+        for (JournalEntry e : entries) {
+            byId.put(e.id(), e);
+        }
+        Map<Long, List<MessageError>> errors = new HashMap<>();
+        for (int from = 0; from < entries.size(); from += IDS_PER_QUERY) {
+            List<Long> ids = entries.subList(from, Math.min(entries.size(), from + IDS_PER_QUERY)).stream()
+                    .map(JournalEntry::id).toList();
+            String sql = "SELECT journal_id, attempt, hl7_code, reason, location, text, waiting_kind, waiting_key"
+                    + " FROM message_error WHERE journal_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                    + ") ORDER BY journal_id, position";
+            for (ErrorRow row : Sql.list(c, sql, 0, ErrorRow::of, ids)) {
+                if (row.attempt() == byId.get(row.journalId()).attempts()) {
+                    errors.computeIfAbsent(row.journalId(), k -> new ArrayList<>()).add(row.error());
                 }
             }
         }
+        List<JournalEntry> out = new ArrayList<>(entries.size());
+        for (JournalEntry e : entries) {
+            out.add(new JournalEntry(e.id(), e.receivedAt(), e.remoteAddress(), e.sendingApplication(),
+                    e.sendingFacility(), e.controlId(), e.messageType(), e.triggerEvent(), e.version(), e.charset(),
+                    e.sizeBytes(), e.status(), e.patientId(), e.ackCode(), e.ackMessage(), e.notes(), e.duplicateOf(),
+                    e.attempts(), e.completedAt(), errors.getOrDefault(e.id(), List.of()), e.rawMessage()));
+        }
         return out;
+    }
+
+    private record ErrorRow(long journalId, int attempt, MessageError error) {
+        static ErrorRow of(ResultSet rs) throws SQLException {
+            return new ErrorRow(rs.getLong(1), rs.getInt(2), new MessageError(rs.getInt(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+        }
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,13 +2,12 @@ package com.webptbridge.store;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,25 +39,23 @@ public final class PatientAccount {
     public List<PolicyView> policies(long patientRef) throws SQLException {
         String sql = "SELECT p.*, y.name AS payer_name FROM insurance_policy p JOIN payer y"
                 + " ON y.sequence_number = p.payer_sequence WHERE p.patient_ref = ? ORDER BY p.priority";
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, patientRef);
-            List<PolicyView> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new PolicyView(rs.getInt("priority"), rs.getLong("payer_sequence"), rs.getString("payer_name"),
-                            rs.getString("member_id"), rs.getString("group_number"), rs.getString("group_name"),
-                            rs.getObject("effective_date", LocalDate.class), rs.getObject("expiration_date", LocalDate.class),
-                            rs.getString("insured_last_name"), rs.getString("insured_first_name"),
-                            rs.getString("insured_relationship"), rs.getObject("insured_date_of_birth", LocalDate.class),
-                            rs.getString("insured_sex"), rs.getString("insured_address_line1"),
-                            rs.getString("insured_address_line2"), rs.getString("insured_city"),
-                            rs.getString("insured_state"), rs.getString("insured_zip")));
-                }
-            }
-            return out;
+        try (Connection c = db.connection()) {
+            return Sql.list(c, sql, rs -> new PolicyView(rs.getInt("priority"), rs.getLong("payer_sequence"),
+                    rs.getString("payer_name"), rs.getString("member_id"), rs.getString("group_number"),
+                    rs.getString("group_name"), rs.getObject("effective_date", LocalDate.class),
+                    rs.getObject("expiration_date", LocalDate.class), rs.getString("insured_last_name"),
+                    rs.getString("insured_first_name"), rs.getString("insured_relationship"),
+                    rs.getObject("insured_date_of_birth", LocalDate.class), rs.getString("insured_sex"),
+                    rs.getString("insured_address_line1"), rs.getString("insured_address_line2"),
+                    rs.getString("insured_city"), rs.getString("insured_state"), rs.getString("insured_zip")),
+                    patientRef);
         }
     }
 
+    /**
+     * The patient's encounters, oldest first, each with its diagnoses and charges: three queries
+     * whatever the number of encounters.
+     */
     public List<EncounterView> encounters(long patientRef) throws SQLException {
         String sql = "SELECT e.*, f.name AS facility_name, p.npi AS rendering_npi, r.npi AS referring_npi,"
                 + " r.last_name AS referring_last, r.first_name AS referring_first FROM encounter e"
@@ -66,54 +63,52 @@ public final class PatientAccount {
                 + " JOIN provider p ON p.sequence_number = e.rendering_sequence"
                 + " LEFT JOIN referring_provider r ON r.sequence_number = e.referring_sequence"
                 + " WHERE e.patient_ref = ? ORDER BY e.id";
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, patientRef);
-            List<EncounterView> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong("id");
-                    String referringName = rs.getString("referring_last") == null ? null
-                            : rs.getString("referring_last") + ", " + rs.getString("referring_first");
-                    long referring = rs.getLong("referring_sequence");
-                    out.add(new EncounterView(id, rs.getString("visit_number"), rs.getObject("service_date", LocalDate.class),
-                            rs.getLong("facility_sequence"), rs.getString("facility_name"), rs.getLong("rendering_sequence"),
-                            rs.getString("rendering_npi"), rs.getString("referring_npi"), referringName,
-                            rs.getString("place_of_service"), diagnoses(c, id), charges(c, id)));
-                }
+        try (Connection c = db.connection()) {
+            // Encounters first, as before: rows of an encounter committed after this read are left unused.
+            List<EncounterView> encounters = Sql.list(c, sql, PatientAccount::encounter, patientRef);
+            Map<Long, List<String>> diagnoses = new HashMap<>();
+            for (Keyed<String> d : Sql.list(c, "SELECT d.encounter_id, d.code FROM encounter_diagnosis d"
+                    + " JOIN encounter e ON e.id = d.encounter_id WHERE e.patient_ref = ? ORDER BY d.encounter_id, d.position",
+                    rs -> new Keyed<>(rs.getLong(1), rs.getString(2)), patientRef)) {
+                diagnoses.computeIfAbsent(d.encounterId(), k -> new ArrayList<>()).add(d.value());
+            }
+            Map<Long, List<ChargeView>> charges = new HashMap<>();
+            for (Keyed<ChargeView> ch : Sql.list(c, "SELECT ch.* FROM charge ch JOIN encounter e ON e.id = ch.encounter_id"
+                    + " WHERE e.patient_ref = ? ORDER BY ch.encounter_id, ch.id",
+                    rs -> new Keyed<>(rs.getLong("encounter_id"), charge(rs)), patientRef)) {
+                charges.computeIfAbsent(ch.encounterId(), k -> new ArrayList<>()).add(ch.value());
+            }
+            List<EncounterView> out = new ArrayList<>(encounters.size());
+            for (EncounterView e : encounters) {
+                out.add(new EncounterView(e.id(), e.visitNumber(), e.serviceDate(), e.facilitySequence(),
+                        e.facilityName(), e.renderingSequence(), e.renderingNpi(), e.referringNpi(), e.referringName(),
+                        e.placeOfService(), diagnoses.getOrDefault(e.id(), new ArrayList<>()),
+                        charges.getOrDefault(e.id(), new ArrayList<>())));
             }
             return out;
         }
     }
 
-    private static List<String> diagnoses(Connection c, long encounterId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT code FROM encounter_diagnosis WHERE encounter_id = ? ORDER BY position")) {
-            ps.setLong(1, encounterId);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        }
+    /** A row that belongs to one encounter. */
+    private record Keyed<T>(long encounterId, T value) {
     }
 
-    private static List<ChargeView> charges(Connection c, long encounterId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM charge WHERE encounter_id = ? ORDER BY id")) {
-            ps.setLong(1, encounterId);
-            List<ChargeView> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ChargeView(rs.getString("transaction_id"), rs.getObject("service_date", LocalDate.class),
-                            rs.getString("procedure_code"), split(rs.getString("modifiers")),
-                            rs.getBigDecimal("units").stripTrailingZeros(), rs.getBigDecimal("amount"),
-                            rs.getString("revenue_code"),
-                            split(rs.getString("diagnosis_pointers")).stream().map(Integer::valueOf).toList()));
-                }
-            }
-            return out;
-        }
+    /** An encounter row without its diagnoses and charges. */
+    private static EncounterView encounter(ResultSet rs) throws SQLException {
+        String referringName = rs.getString("referring_last") == null ? null
+                : rs.getString("referring_last") + ", " + rs.getString("referring_first");
+        return new EncounterView(rs.getLong("id"), rs.getString("visit_number"), rs.getObject("service_date", LocalDate.class),
+                rs.getLong("facility_sequence"), rs.getString("facility_name"), rs.getLong("rendering_sequence"),
+                rs.getString("rendering_npi"), rs.getString("referring_npi"), referringName,
+                rs.getString("place_of_service"), List.of(), List.of());
+    }
+
+    private static ChargeView charge(ResultSet rs) throws SQLException {
+        return new ChargeView(rs.getString("transaction_id"), rs.getObject("service_date", LocalDate.class),
+                rs.getString("procedure_code"), split(rs.getString("modifiers")),
+                rs.getBigDecimal("units").stripTrailingZeros(), rs.getBigDecimal("amount"),
+                rs.getString("revenue_code"),
+                split(rs.getString("diagnosis_pointers")).stream().map(Integer::valueOf).toList());
     }
 
     private static List<String> split(String csv) {

@@ -1,13 +1,16 @@
 package com.webptbridge.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Messages in ERROR grouped by what they wait for (a payer, a code, ...) and, for the rest, by
@@ -15,6 +18,9 @@ import java.util.List;
  * attempt counts.
  */
 public final class Worklist {
+
+    /** Journal ids listed per group: enough to open a few, not a dump of a large backlog. */
+    private static final int IDS_PER_GROUP = 100;
 
     private final Database db;
 
@@ -28,55 +34,62 @@ public final class Worklist {
     }
 
     public List<Group> groups() throws SQLException {
-        List<Group> out = new ArrayList<>();
         String from = " FROM message_journal j JOIN message_error e ON e.journal_id = j.id AND e.attempt = j.attempts"
                 + " WHERE j.status = 'ERROR'";
         try (Connection c = db.connection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT e.waiting_kind, e.waiting_key, MIN(e.hl7_code),"
+            Map<GroupKey, List<Long>> ids = journalIds(c, from);
+            List<Group> out = new ArrayList<>(Sql.list(c, "SELECT e.waiting_kind, e.waiting_key, MIN(e.hl7_code),"
                     + " MIN(e.reason), MIN(e.location), COUNT(DISTINCT j.id), COUNT(DISTINCT j.patient_id), MIN(j.received_at)"
-                    + from + " AND e.waiting_kind IS NOT NULL GROUP BY e.waiting_kind, e.waiting_key ORDER BY MIN(j.received_at)");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(group(c, rs, rs.getString(1), rs.getString(2)));
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT NULL, NULL, e.hl7_code, e.reason, MIN(e.location),"
+                    + from + " AND e.waiting_kind IS NOT NULL GROUP BY e.waiting_kind, e.waiting_key ORDER BY MIN(j.received_at)",
+                    rs -> group(rs, rs.getString(1), rs.getString(2), ids)));
+            out.addAll(Sql.list(c, "SELECT NULL, NULL, e.hl7_code, e.reason, MIN(e.location),"
                     + " COUNT(DISTINCT j.id), COUNT(DISTINCT j.patient_id), MIN(j.received_at)" + from
-                    + " AND e.waiting_kind IS NULL GROUP BY e.hl7_code, e.reason ORDER BY MIN(j.received_at)");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(group(c, rs, null, null));
-                }
+                    + " AND e.waiting_kind IS NULL GROUP BY e.hl7_code, e.reason ORDER BY MIN(j.received_at)",
+                    rs -> group(rs, null, null, ids)));
+            return out;
+        }
+    }
+
+    /** What a message is grouped by: its waiting kind and key, or its error code and reason when it waits for nothing. */
+    private record GroupKey(String kind, String key, Integer code, String reason) {
+        static GroupKey of(String kind, String key, int code, String reason) {
+            return kind != null ? new GroupKey(kind, key, null, null) : new GroupKey(null, null, code, reason);
+        }
+    }
+
+    /**
+     * The ids of every group's messages, lowest first and at most {@value #IDS_PER_GROUP} a group, in
+     * one query for all groups rather than one per group.
+     */
+    private static Map<GroupKey, List<Long>> journalIds(Connection c, String from) throws SQLException {
+        Map<GroupKey, Set<Long>> ids = new HashMap<>();
+        for (IdRow row : Sql.list(c, "SELECT DISTINCT j.id, e.waiting_kind, e.waiting_key, e.hl7_code, e.reason" + from
+                + " ORDER BY j.id", IdRow::of)) {
+            // A waiting kind without a key is counted in its group but matches no id (SQL's NULL = NULL).
+            if (row.key().kind() != null && row.key().key() == null) {
+                continue;
+            }
+            Set<Long> group = ids.computeIfAbsent(row.key(), k -> new LinkedHashSet<>());
+            if (group.size() < IDS_PER_GROUP) {
+                group.add(row.journalId());
             }
         }
+        Map<GroupKey, List<Long>> out = new HashMap<>();
+        ids.forEach((k, v) -> out.put(k, List.copyOf(v)));
         return out;
     }
 
-    private static Group group(Connection c, ResultSet rs, String kind, String key) throws SQLException {
+    private record IdRow(long journalId, GroupKey key) {
+        static IdRow of(ResultSet rs) throws SQLException {
+            return new IdRow(rs.getLong(1), GroupKey.of(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+        }
+    }
+
+    private static Group group(ResultSet rs, String kind, String key, Map<GroupKey, List<Long>> ids) throws SQLException {
         int code = rs.getInt(3);
         String reason = rs.getString(4);
-        List<Long> ids = new ArrayList<>();
-        String sql = "SELECT DISTINCT j.id FROM message_journal j JOIN message_error e ON e.journal_id = j.id"
-                + " AND e.attempt = j.attempts WHERE j.status = 'ERROR' AND "
-                + (kind != null ? "e.waiting_kind = ? AND e.waiting_key = ?" : "e.waiting_kind IS NULL AND e.hl7_code = ? AND e.reason = ?")
-                + " ORDER BY j.id";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (kind != null) {
-                ps.setString(1, kind);
-                ps.setString(2, key);
-            } else {
-                ps.setInt(1, code);
-                ps.setString(2, reason);
-            }
-            ps.setMaxRows(100);
-            try (ResultSet ids0 = ps.executeQuery()) {
-                while (ids0.next()) {
-                    ids.add(ids0.getLong(1));
-                }
-            }
-        }
         OffsetDateTime oldest = rs.getObject(8, OffsetDateTime.class);
         return new Group(kind, key, code, reason, rs.getString(5), rs.getInt(6), rs.getInt(7),
-                oldest == null ? null : oldest.toInstant(), ids);
+                oldest == null ? null : oldest.toInstant(), ids.getOrDefault(GroupKey.of(kind, key, code, reason), List.of()));
     }
 }
