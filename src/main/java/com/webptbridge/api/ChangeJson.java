@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.webptbridge.maintenance.Maintenance;
-import com.webptbridge.engine.Reprocessor;
+import com.webptbridge.maintenance.Reprocessor;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.webptbridge.api;
 
 import com.webptbridge.maintenance.Maintenance;
-import com.webptbridge.engine.Reprocessor;
+import com.webptbridge.maintenance.Reprocessor;
 import com.webptbridge.billing.PatientField;
 import com.webptbridge.store.JournalEntry;
 import com.webptbridge.store.MessageError;

@@ -45,6 +45,15 @@ public final class LogCapture implements AutoCloseable {
         return text(e -> true);
     }
 
+    /**
+     * What a production log would hold: the engine's own loggers at every level, third-party
+     * loggers at WARN and above, the level the shipped logback.xml keeps them at (their DEBUG output
+     * carries message text: camel-bean's MethodInfo logs each message, patient data included).
+     */
+    public String textAsShipped() {
+        return text(e -> e.getLoggerName().startsWith("com.webptbridge.") || e.getLevel().isGreaterOrEqual(Level.WARN));
+    }
+
     /** The captured events that match, as one text: messages with arguments, and stack traces. */
     public String text(Predicate<ILoggingEvent> which) {
         List<ILoggingEvent> events = List.copyOf(appender.list);
