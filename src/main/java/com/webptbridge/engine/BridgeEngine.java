@@ -186,6 +186,11 @@ public final class BridgeEngine implements AutoCloseable {
         return mllpPort;
     }
 
+    /** The running routes (tests read the accepted message types from them). */
+    CamelContext camel() {
+        return camel;
+    }
+
     public Database database() {
         return db;
     }
