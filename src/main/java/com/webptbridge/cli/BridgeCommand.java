@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "bridge", mixinStandardHelpOptions = true, version = "WebPT Bridge 0.1",
         description = "WebPT to billing HL7 v2 interface engine.",
-        subcommands = {RunCommand.class, ReferenceCommands.Payer.class, ReferenceCommands.Facility.class,
+        subcommands = {RunCommand.class, SettingsCommand.class, ReferenceCommands.Payer.class, ReferenceCommands.Facility.class,
             ReferenceCommands.Provider.class, ReferenceCommands.ReferringProvider.class,
             ReferenceCommands.ProcedureCode.class, WorklistCommand.class, ReprocessCommand.class,
             SendCommand.class, ReplayCommand.class, AckServerCommand.class, LoadCommand.class})

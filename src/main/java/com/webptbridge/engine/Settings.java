@@ -59,6 +59,24 @@ public final class Settings {
         return new Settings(p);
     }
 
+    /** The built-in defaults file as written: every setting with its default and what it means. */
+    public static String documentedDefaults() {
+        try (InputStream in = Settings.class.getResourceAsStream("/bridge-defaults.properties")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("bridge-defaults.properties is missing from the jar", e);
+        }
+    }
+
+    /** Every setting's value in force, sorted by key; passwords are masked. */
+    public java.util.SortedMap<String, String> effective() {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        for (String key : values.stringPropertyNames()) {
+            out.put(key, key.endsWith("password") && !values.getProperty(key).isEmpty() ? "****" : values.getProperty(key));
+        }
+        return out;
+    }
+
     private static Properties defaults() {
         Properties p = new Properties();
         try (InputStream in = Settings.class.getResourceAsStream("/bridge-defaults.properties")) {
