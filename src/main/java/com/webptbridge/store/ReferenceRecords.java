@@ -1,0 +1,138 @@
+package com.webptbridge.store;
+
+import com.webptbridge.billing.ReferenceKind;
+import com.webptbridge.billing.ReferenceKind.Field;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQL of reference maintenance, for any {@link ReferenceKind} by its table and fields. Records
+ * travel as maps keyed by the fields' JSON names (plus {@code sequenceNumber} and {@code active}),
+ * values already checked by the caller. Keys are a Sequence Number (a Long) or, for procedure
+ * codes, the code.
+ */
+public final class ReferenceRecords {
+
+    private final Database db;
+
+    public ReferenceRecords(Database db) {
+        this.db = db;
+    }
+
+    public Optional<Map<String, Object>> find(ReferenceKind kind, Object key) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Sql.one(c, "SELECT * FROM " + kind.table() + " WHERE " + keyColumn(kind) + " = ?",
+                    rs -> row(kind, rs), key);
+        }
+    }
+
+    /** Every record of a kind, by Sequence Number. */
+    public List<Map<String, Object>> list(ReferenceKind kind) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Sql.list(c, "SELECT * FROM " + kind.table() + " ORDER BY sequence_number", rs -> row(kind, rs));
+        }
+    }
+
+    /** True when a record of this kind has {@code value} in {@code field} (a JSON name, or sequenceNumber). */
+    public boolean exists(Connection c, ReferenceKind kind, String field, Object value) throws SQLException {
+        String column = field.equals("sequenceNumber") ? "sequence_number" : kind.field(field).column();
+        return Sql.one(c, "SELECT 1 FROM " + kind.table() + " WHERE " + column + " = ?", rs -> true, value)
+                .isPresent();
+    }
+
+    /** The number after the highest in use: what a new record gets when none is asked for. */
+    public long nextSequenceNumber(Connection c, ReferenceKind kind) throws SQLException {
+        return Sql.one(c, "SELECT MAX(sequence_number) FROM " + kind.table(), rs -> rs.getLong(1)).orElse(0L) + 1;
+    }
+
+    /** The record's first field (a name, or the code), to say which record holds a number. */
+    public String describe(Connection c, ReferenceKind kind, long sequenceNumber) throws SQLException {
+        String column = kind.fields().get(0).column();
+        return Sql.one(c, "SELECT " + column + " FROM " + kind.table() + " WHERE sequence_number = ?",
+                        rs -> rs.getString(1), sequenceNumber)
+                .orElse("?");
+    }
+
+    public void insert(Connection c, ReferenceKind kind, long sequenceNumber, Map<String, Object> values)
+            throws SQLException {
+        StringBuilder columns = new StringBuilder("sequence_number, active");
+        StringBuilder marks = new StringBuilder("?, ?");
+        List<Object> args = new ArrayList<>(List.of(sequenceNumber, true));
+        for (Field f : kind.fields()) {
+            if (values.containsKey(f.json())) {
+                columns.append(", ").append(f.column());
+                marks.append(", ?");
+                args.add(values.get(f.json()));
+            }
+        }
+        Sql.update(c, "INSERT INTO " + kind.table() + " (" + columns + ") VALUES (" + marks + ")", args.toArray());
+    }
+
+    /** Sets the given fields (and {@code active} when not null) of the record with this key. */
+    public void update(Connection c, ReferenceKind kind, Object key, Map<String, Object> values, Boolean active)
+            throws SQLException {
+        List<String> sets = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (Field f : kind.fields()) {
+            if (values.containsKey(f.json())) {
+                sets.add(f.column() + " = ?");
+                args.add(values.get(f.json()));
+            }
+        }
+        if (active != null) {
+            sets.add("active = ?");
+            args.add(active);
+        }
+        args.add(key);
+        Sql.update(c, "UPDATE " + kind.table() + " SET " + String.join(", ", sets) + " WHERE " + keyColumn(kind)
+                + " = ?", args.toArray());
+    }
+
+    /** Records who changed which record, when, and how. */
+    public void audit(Connection c, String operator, ReferenceKind kind, String key, String action, String detail)
+            throws SQLException {
+        Sql.update(c, "INSERT INTO reference_audit (changed_at, operator, entity, reference_key, action, detail)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                OffsetDateTime.now(ZoneOffset.UTC), operator == null || operator.isBlank() ? "unknown" : operator,
+                kind.path(), key, action, detail);
+    }
+
+    /** One audit line: when, who, what. */
+    public record AuditLine(String changedAt, String operator, String action, String detail) {
+    }
+
+    /** The audit trail of one record, oldest first. */
+    public List<AuditLine> audit(ReferenceKind kind, String key) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Sql.list(c, "SELECT * FROM reference_audit WHERE entity = ? AND reference_key = ? ORDER BY id",
+                    rs -> new AuditLine(rs.getObject("changed_at", OffsetDateTime.class).toInstant().toString(),
+                            rs.getString("operator"), rs.getString("action"), rs.getString("detail")),
+                    kind.path(), key);
+        }
+    }
+
+    private static String keyColumn(ReferenceKind kind) {
+        return kind.addressedByCode() ? "code" : "sequence_number";
+    }
+
+    private static Map<String, Object> row(ReferenceKind kind, ResultSet rs) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sequenceNumber", rs.getLong("sequence_number"));
+        for (Field f : kind.fields()) {
+            Object v = rs.getObject(f.column());
+            m.put(f.json(), v instanceof BigDecimal d ? d.setScale(2, RoundingMode.HALF_UP) : v);
+        }
+        m.put("active", rs.getBoolean("active"));
+        return m;
+    }
+}
