@@ -1,0 +1,88 @@
+package com.webptbridge.mapping;
+
+import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.Type;
+import com.webptbridge.billing.Coverage;
+import com.webptbridge.hl7.ErrorLocation;
+import com.webptbridge.hl7.NakReason;
+import com.webptbridge.hl7.Problem;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** An XCN field to a {@link ProviderKey}: the NPI wherever senders put it, and the Alternate ID. */
+final class ProviderMapper {
+
+    /** The NPI's assigning-authority OID (CMS NPPES). */
+    private static final String NPI_OID = "2.16.840.1.113883.4.6";
+    private final ProfileReader read;
+
+    ProviderMapper(ProfileReader read) {
+        this.read = read;
+    }
+
+    /**
+     * A provider from the first XCN field with a value. The NPI is the repetition marked as one
+     * (XCN.13 = NPI, or XCN.9 naming the NPI authority by text or OID); the Alternate ID is the first
+     * XCN.1 that is not the NPI. For a referring provider an unmarked 10-digit XCN.1 is taken as NPI.
+     */
+    ProviderKey map(MessageView m, ProfileKey key, boolean rendering, List<Problem> problems) {
+        String what = rendering ? "rendering provider" : "referring provider";
+        for (FieldPosition p : read.profile().positions(key)) {
+            Segment segment = m.first(p.segment());
+            if (segment == null) {
+                continue;
+            }
+            List<Type> reps = m.repetitions(segment, p.field());
+            if (reps.isEmpty() || m.isClear(reps.get(0))) {
+                continue;
+            }
+            ErrorLocation at = ErrorLocation.field(p.segment(), 1, p.field());
+            String npi = null;
+            String rule = null;
+            String alternateId = null;
+            for (Type rep : reps) {
+                String id = m.text(rep, 1, 0).trim();
+                String marked = npiRule(m, rep);
+                if (marked != null && npi == null && !id.isEmpty()) {
+                    npi = id;
+                    rule = marked;
+                } else if (alternateId == null && !id.isEmpty()) {
+                    alternateId = id;
+                }
+            }
+            if (!rendering && npi == null && alternateId != null && alternateId.matches("\\d{10}")) {
+                npi = alternateId;
+                rule = "unmarked 10-digit XCN.1";
+                alternateId = null;
+            }
+            if (rendering && alternateId == null) {
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at, "The " + what + " (" + p + ") has no Alternate ID:"
+                        + " set the provider's Alternate ID in WebPT to their billing Sequence Number."));
+            }
+            if (npi == null) {
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at, "The " + what + " (" + p + ") has no NPI: add the"
+                        + " provider's NPI in WebPT."));
+            }
+            return new ProviderKey(alternateId, npi, rule, at, p);
+        }
+        if (rendering) {
+            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(read.location(m, null, read.profile().positions(key)),
+                    "The encounter names no " + what + " (" + read.list(key) + ")."));
+        }
+        return null;
+    }
+    private static String npiRule(MessageView m, Type xcn) {
+        if ("NPI".equalsIgnoreCase(m.text(xcn, 13, 0).trim())) {
+            return "XCN.13 = NPI";
+        }
+        String authority = m.text(xcn, 9, 1).trim();
+        String universalId = m.text(xcn, 9, 2).trim();
+        if ("NPI".equalsIgnoreCase(authority) || NPI_OID.equals(authority) || NPI_OID.equals(universalId)) {
+            return "XCN.9 names the NPI authority";
+        }
+        return null;
+    }
+}
