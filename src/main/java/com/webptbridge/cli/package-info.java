@@ -1,5 +1,6 @@
 /**
- * The {@code bridge} command line (picocli): {@code run} starts the engine. Knows picocli and the
- * engine's public face only.
+ * The {@code bridge} command line (picocli): {@code run} starts the engine, {@code settings} lists
+ * the settings; the maintenance commands talk to a running engine's HTTP API; the tester commands
+ * talk MLLP. Knows picocli, the engine's start and the API's JSON only.
  */
 package com.webptbridge.cli;

@@ -1,5 +1,6 @@
 /**
  * HL7 v2 knowledge: reading headers and charsets, parsing with HAPI, the reasons a message is refused
- * (table 0357) and building ACK/NAK messages. Knows nothing of billing records or the database.
+ * (HAPI's table 0357 codes, each with its acknowledgment) and building ACK/NAK messages. Knows no
+ * billing records beyond what a problem waits for, and nothing of the database.
  */
 package com.webptbridge.hl7;

@@ -1,6 +1,7 @@
 /**
- * Billing reference data: payers, facilities, providers, referring providers and procedure codes,
- * found by Sequence Number (WebPT's Alternate ID), NPI or code; the NPI check digit. Knows the
- * database through the store's connection pool; knows nothing of HL7.
+ * Billing reference data rules: resolving a mapped encounter against payers, facilities,
+ * providers, referring providers and procedure codes (by Sequence Number = WebPT's Alternate ID,
+ * NPI or code) into a resolved one; the checks and conflicts of reference maintenance; the NPI
+ * check digit; the CSV seed. The SQL is the store's.
  */
 package com.webptbridge.reference;
