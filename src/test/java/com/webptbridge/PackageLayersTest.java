@@ -29,6 +29,7 @@ class PackageLayersTest {
             "reference", // resolution mapped to resolved; reference maintenance rules
             "inbound", // the route's steps
             "maintenance", // worklist, reprocessing, auto-reprocess
+            "interfaces", // an interface per practice: definitions and the registry the API uses
             "tester", // sending, replaying and checking samples
             "api", // HTTP
             "engine", // wiring

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.Journal;
-import com.webptbridge.maintenance.Maintenance;
-import com.webptbridge.store.PatientAccount;
-import com.webptbridge.store.PatientStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +29,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The admin HTTP server: {@code /health}, {@code /api/patients/{id}}, {@code /api/messages} and
- * {@code /api/messages/{id}}, reference maintenance and reprocessing (docs/api.md). Errors are JSON
+ * The admin HTTP server: {@code /health}, the interfaces ({@code /api/interfaces}), and each
+ * interface's patients, journal, worklist, reprocessing and reference maintenance under
+ * {@code /api/interfaces/{id}/...} (docs/api.md). Errors are JSON
  * {@code {"error": "..."}} with a status that says whose fault it is (400 bad request, 404 unknown,
  * 405 method, 409 conflict, 500 a bug in the interface, 503 store down).
  */
@@ -49,12 +47,10 @@ public final class AdminApi implements AutoCloseable {
         this.executor = executor;
     }
 
-    public static AdminApi start(String host, int port, Database db, Journal journal, PatientStore patients,
-                                 PatientAccount accounts, Maintenance maintenance)
-            throws IOException {
+    public static AdminApi start(String host, int port, Database db, InterfaceRegistry interfaces) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 50);
         ObjectMapper json = json();
-        Routes routes = new Routes(db, journal, patients, accounts, maintenance);
+        InterfaceRoutes routes = new InterfaceRoutes(db, interfaces);
         server.createContext("/", exchange -> handle(exchange, routes, json));
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "bridge-http");
@@ -78,7 +74,7 @@ public final class AdminApi implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void handle(HttpExchange exchange, Routes routes, ObjectMapper json) throws IOException {
+    private static void handle(HttpExchange exchange, InterfaceRoutes routes, ObjectMapper json) throws IOException {
         ApiResponse response;
         try {
             URI uri = exchange.getRequestURI();

@@ -1,6 +1,6 @@
 package com.webptbridge.api;
 
-import com.webptbridge.store.Database;
+import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
 import com.webptbridge.store.MessageStatus;
@@ -27,18 +27,17 @@ final class Routes {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
-    private final Database db;
     private final Journal journal;
     private final PatientStore patients;
     private final PatientAccount accounts;
     private final Maintenance maintenance;
 
-    Routes(Database db, Journal journal, PatientStore patients, PatientAccount accounts, Maintenance maintenance) {
-        this.db = db;
-        this.journal = journal;
-        this.patients = patients;
-        this.accounts = accounts;
-        this.maintenance = maintenance;
+    /** The resources of one practice's interface: nothing here reaches another interface's data. */
+    Routes(RunningInterface practice) {
+        this.journal = practice.journal();
+        this.patients = practice.patients();
+        this.accounts = practice.accounts();
+        this.maintenance = practice.maintenance();
     }
 
     ApiResponse handle(String method, String path, Map<String, String> query, Map<String, Object> body, String operator)
@@ -143,10 +142,6 @@ final class Routes {
     }
 
     ApiResponse get(String path, Map<String, String> query) throws SQLException {
-        if (path.equals("/health")) {
-            boolean up = db.healthy();
-            return new ApiResponse(up ? 200 : 503, new HealthJson(up ? "UP" : "DOWN", up ? "UP" : "DOWN"));
-        }
         if (path.startsWith("/api/patients/") && path.length() > "/api/patients/".length()) {
             String id = URLDecoder.decode(path.substring("/api/patients/".length()), StandardCharsets.UTF_8);
             Optional<PatientRecord> patient = patients.find(id);

@@ -11,16 +11,17 @@ import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.WhenDefinition;
 
 /**
- * The message types and trigger events the interface accepts, read from the choice in the
- * processing route ({@code ${body.event} in 'ADT^A04,...'} or {@code == 'DFT^P03'}): the route is
+ * The message types and trigger events the interfaces accept, read from the choice in the
+ * processing route template ({@code ${body.event} in 'ADT^A04,...'} or {@code == 'DFT^P03'}): the route is
  * the one place that says which messages are mapped, and the header check refuses the rest.
  */
 final class AcceptedEvents {
 
-    static final String PROCESS_ROUTE = "process";
+    static final String PROCESS_TEMPLATE = "interface-process";
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
     private static final Pattern EVENT = Pattern.compile("([A-Z0-9]{3})\\^([A-Z0-9]{3})");
 
@@ -30,15 +31,16 @@ final class AcceptedEvents {
     /** By message type, the trigger events the route's choice maps. */
     static Map<String, Set<String>> of(CamelContext camel) {
         Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
-        RouteDefinition route = model.getRouteDefinition(PROCESS_ROUTE);
-        if (route == null) {
-            throw new IllegalStateException("The routes define no '" + PROCESS_ROUTE + "' route: the inbound route"
-                    + " sends every message to it");
+        RouteTemplateDefinition template = model.getRouteTemplateDefinition(PROCESS_TEMPLATE);
+        if (template == null) {
+            throw new IllegalStateException("The routes define no '" + PROCESS_TEMPLATE + "' route template: every"
+                    + " interface's processing route is made from it");
         }
+        RouteDefinition route = template.getRoute();
         Map<String, Set<String>> accepted = new LinkedHashMap<>();
         collect(route.getOutputs(), accepted);
         if (accepted.isEmpty()) {
-            throw new IllegalStateException("The '" + PROCESS_ROUTE + "' route's choice names no message type: write"
+            throw new IllegalStateException("The '" + PROCESS_TEMPLATE + "' template's choice names no message type: write"
                     + " e.g. ${body.event} == 'DFT^P03'");
         }
         return accepted;

@@ -6,32 +6,14 @@ import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
 import com.webptbridge.inbound.Acknowledger;
 import com.webptbridge.inbound.Commit;
-import com.webptbridge.inbound.EncounterStep;
-import com.webptbridge.inbound.Failure;
-import com.webptbridge.inbound.HeaderCheck;
-import com.webptbridge.inbound.InFlight;
-import com.webptbridge.inbound.Intake;
 import com.webptbridge.inbound.Parse;
-import com.webptbridge.inbound.PatientInfoStep;
-import com.webptbridge.maintenance.Maintenance;
-import com.webptbridge.maintenance.Reprocessor;
-import com.webptbridge.mapping.EncounterMapper;
-import com.webptbridge.mapping.MappingProfile;
-import com.webptbridge.mapping.PatientInfoMapper;
-import com.webptbridge.reference.EncounterResolver;
-import com.webptbridge.reference.ReferenceMaintenance;
-import com.webptbridge.reference.ReferenceSeed;
+import com.webptbridge.interfaces.InterfaceDefinition;
+import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.EncounterStore;
 import com.webptbridge.store.Journal;
-import com.webptbridge.store.PatientAccount;
-import com.webptbridge.store.PatientStore;
-import com.webptbridge.store.ReferenceLookup;
-import com.webptbridge.store.Worklist;
 import com.webptbridge.transport.FrameLimits;
 import com.webptbridge.transport.MllpCodec;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.Resource;
@@ -53,9 +34,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running interface: database, HTTP API and the Camel routes with the beans they call. Start
- * order is database (schema migrated), parser warm-up, routes (the MLLP port opens last, ready to
- * answer at once), then the API. Close stops taking messages first and closes the database last.
+ * The running engine: database, the practices' interfaces (Camel routes made from the route
+ * templates, with the beans they call), and the HTTP API. Start order is database (schema
+ * migrated), parser warm-up, routes (each MLLP port opens last, ready to answer at once), then the
+ * API. Close stops taking messages first and closes the database last.
  */
 public final class BridgeEngine implements AutoCloseable {
 
@@ -63,14 +45,14 @@ public final class BridgeEngine implements AutoCloseable {
 
     private final Database db;
     private final CamelContext camel;
+    private final InterfaceRuntime interfaces;
     private final AdminApi api;
-    private final int mllpPort;
 
-    private BridgeEngine(Database db, CamelContext camel, AdminApi api, int mllpPort) {
+    private BridgeEngine(Database db, CamelContext camel, InterfaceRuntime interfaces, AdminApi api) {
         this.db = db;
         this.camel = camel;
+        this.interfaces = interfaces;
         this.api = api;
-        this.mllpPort = mllpPort;
     }
 
     public static BridgeEngine start(Settings settings) throws Exception {
@@ -78,20 +60,14 @@ public final class BridgeEngine implements AutoCloseable {
                 settings.get("bridge.db.password"), settings.getInt("bridge.db.pool-size"));
         CamelContext camel = null;
         try {
-            ReferenceMaintenance references = new ReferenceMaintenance(db);
-            ReferenceSeed.load(Path.of(settings.get("bridge.reference.dir")), references);
-            camel = startRoutes(settings, db);
-            ProducerTemplate process = camel.createProducerTemplate();
-            Journal journal = new Journal(db);
-            Reprocessor reprocessor = new Reprocessor(journal,
-                    m -> process.requestBody("direct:" + AcceptedEvents.PROCESS_ROUTE, m, InFlight.class));
-            Maintenance maintenance = new Maintenance(references, reprocessor, new Worklist(db),
-                    Boolean.parseBoolean(settings.get("bridge.reprocess.auto")));
+            camel = new DefaultCamelContext();
+            InterfaceRuntime interfaces = startRoutes(settings, db, camel);
             AdminApi api = AdminApi.start(settings.get("bridge.http.host"), settings.getInt("bridge.http.port"), db,
-                    journal, new PatientStore(db), new PatientAccount(db), maintenance);
-            BridgeEngine engine = new BridgeEngine(db, camel, api, settings.getInt("bridge.mllp.port"));
-            LOG.info("WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}, profile {}", engine.mllpPort,
-                    api.port(), safeUrl(settings.get("bridge.db.url")), settings.get("bridge.profile"));
+                    interfaces);
+            BridgeEngine engine = new BridgeEngine(db, camel, interfaces, api);
+            LOG.info("WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}, interfaces {}",
+                    interfaces.firstPort(), api.port(), safeUrl(settings.get("bridge.db.url")),
+                    interfaces.running().stream().map(i -> i.id() + ":" + i.definition().port()).toList());
             return engine;
         } catch (Exception e) {
             if (camel != null) {
@@ -103,45 +79,37 @@ public final class BridgeEngine implements AutoCloseable {
     }
 
     /**
-     * Loads the routes, reads from them which messages they map, binds the beans the steps name
-     * and starts them: the MLLP port opens last, ready to answer at once.
+     * Loads the route templates, reads from them which messages they map, binds the beans every
+     * interface shares, then starts each configured interface from the templates.
      */
-    private static CamelContext startRoutes(Settings settings, Database db) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
+    private static InterfaceRuntime startRoutes(Settings settings, Database db, CamelContext camel) throws Exception {
         camel.getCamelContextExtension().setName("webpt-bridge");
         camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
         camel.getShutdownStrategy().setTimeout(15);
         camel.build();
         PluginHelper.getRoutesLoader(camel).loadRoutes(routeFiles(camel, Path.of(settings.get("bridge.routes.dir"))));
 
-        Journal journal = new Journal(db);
-        PatientStore patients = new PatientStore(db);
         Hl7Parser parser = new Hl7Parser();
         parser.warmUp();
-        Path profileFile = Path.of(settings.get("bridge.profile"));
-        MappingProfile profile = Files.exists(profileFile) ? MappingProfile.load(profileFile) : MappingProfile.webptDefault();
         Set<String> versions = csv(settings.get("bridge.hl7.versions"));
         HeaderRules rules = new HeaderRules(versions, csv(settings.get("bridge.hl7.processing-ids")),
                 AcceptedEvents.of(camel));
         AckBuilder acks = new AckBuilder(ZoneId.systemDefault(), versions);
         FrameLimits limits = new FrameLimits(settings.getInt("bridge.mllp.max-frame-bytes"),
                 Duration.ofMillis(settings.getInt("bridge.mllp.frame-timeout-ms")));
-        Commit commit = new Commit(db, journal, acks);
 
         Registry beans = camel.getRegistry();
         beans.bind("mllpFrameDecoder", MllpCodec.decoder(limits));
         beans.bind("mllpFrameEncoder", MllpCodec.encoder());
-        beans.bind("intake", new Intake(journal, Charset.forName(settings.get("bridge.hl7.default-charset"))));
-        beans.bind("headerCheck", new HeaderCheck(rules, db, journal));
         beans.bind("parse", new Parse(parser));
-        beans.bind("patientInfo", new PatientInfoStep(new PatientInfoMapper(profile), patients));
-        beans.bind("encounter", new EncounterStep(new EncounterMapper(profile),
-                new EncounterResolver(new ReferenceLookup(db)), patients, new EncounterStore()));
-        beans.bind("commit", commit);
-        beans.bind("failure", new Failure(commit));
+        beans.bind("unmatched", new Commit(db, new Journal(db, null), acks));
         beans.bind("acknowledger", new Acknowledger(acks));
         camel.start();
-        return camel;
+        InterfaceRuntime interfaces = new InterfaceRuntime(settings, db, camel, rules, acks);
+        for (InterfaceDefinition d : interfaces.configured()) {
+            interfaces.start(d);
+        }
+        return interfaces;
     }
 
     private static Resource[] routeFiles(CamelContext camel, Path dir) throws IOException {
@@ -182,8 +150,14 @@ public final class BridgeEngine implements AutoCloseable {
         return api.port();
     }
 
+    /** The first interface's MLLP port (with no interfaces configured, the default's). */
     public int mllpPort() {
-        return mllpPort;
+        return interfaces.firstPort();
+    }
+
+    /** The practices' interfaces, to add, disable or reload them. */
+    public InterfaceRegistry interfaces() {
+        return interfaces;
     }
 
     /** The running routes (tests read the accepted message types from them). */

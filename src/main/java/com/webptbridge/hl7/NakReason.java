@@ -22,6 +22,8 @@ public enum NakReason {
     UNSUPPORTED_EVENT(ErrorCode.UNSUPPORTED_EVENT_CODE, AcknowledgmentCode.AR, null),
     UNSUPPORTED_PROCESSING_ID(ErrorCode.UNSUPPORTED_PROCESSING_ID, AcknowledgmentCode.AR, null),
     UNSUPPORTED_VERSION(ErrorCode.UNSUPPORTED_VERSION_ID, AcknowledgmentCode.AR, null),
+    /** No interface on the port takes the message's sending/receiving facility. */
+    NO_INTERFACE(ErrorCode.UNKNOWN_KEY_IDENTIFIER, AcknowledgmentCode.AR, null),
     /** The database failed: nothing was applied, and the same message sent later can succeed. */
     STORE_UNAVAILABLE(
             ErrorCode.APPLICATION_INTERNAL_ERROR,

@@ -18,6 +18,7 @@ public final class InFlight {
 
     private final Long journalId;
     private final InboundMessage message;
+    private final String interfaceId;
     final List<Problem> problems = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     String patientId;
@@ -29,10 +30,17 @@ public final class InFlight {
     /**
      * @param journalId the journal entry, or null when the journal could not be written (the
      *     message must then not be acknowledged as accepted)
+     * @param interfaceId the practice's interface the message belongs to, or null when none takes it
      */
-    public InFlight(Long journalId, InboundMessage message) {
+    public InFlight(Long journalId, InboundMessage message, String interfaceId) {
         this.journalId = journalId;
         this.message = message;
+        this.interfaceId = interfaceId;
+    }
+
+    /** For the listener's route: the interface whose processing route takes the message, or null. */
+    public String getInterfaceId() {
+        return interfaceId;
     }
 
     public Long journalId() {

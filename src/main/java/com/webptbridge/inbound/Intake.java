@@ -10,20 +10,45 @@ import com.webptbridge.transport.InboundFrame;
 import java.nio.charset.Charset;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** First step of the inbound route: read the frame as HL7 text and journal it before anything else. */
+/**
+ * First step of a listener's route: read the frame as HL7 text, find the interface it belongs to
+ * among those on this port (by MSH-4 / MSH-6), and journal it there before anything else. A
+ * message that no interface takes is journaled without one and answered AR.
+ */
 public final class Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
 
-    private final Journal journal;
+    /** An interface listening on this port: which messages are its own, and its journal. */
+    public record Target(String interfaceId, Predicate<MessageHeader> accepts, Journal journal) {
+    }
+
+    private final List<Target> targets = new CopyOnWriteArrayList<>();
+    private final Journal unmatched;
     private final Charset defaultCharset;
 
-    public Intake(Journal journal, Charset defaultCharset) {
-        this.journal = journal;
+    public Intake(Journal unmatched, Charset defaultCharset) {
+        this.unmatched = unmatched;
         this.defaultCharset = defaultCharset;
+    }
+
+    /** Interfaces come and go at run time: the next message already sees the change. */
+    public void add(Target target) {
+        targets.add(target);
+    }
+
+    public void remove(String interfaceId) {
+        targets.removeIf(t -> t.interfaceId().equals(interfaceId));
+    }
+
+    public boolean isEmpty() {
+        return targets.isEmpty();
     }
 
     public InFlight receive(InboundFrame frame) {
@@ -40,6 +65,8 @@ public final class Intake {
                                     + " interface analyst to raise bridge.mllp.max-frame-bytes."));
         }
         MessageHeader h = message.header();
+        Target target = targets.stream().filter(t -> t.accepts().test(h)).findFirst().orElse(null);
+        Journal journal = target == null ? unmatched : target.journal();
         Receipt receipt = new Receipt(
                 Instant.now(),
                 frame.remoteAddress(),
@@ -52,8 +79,16 @@ public final class Intake {
                 message.charset().name(),
                 frame.sizeBytes(),
                 frame.oversize() ? null : message.text());
+        String interfaceId = target == null ? null : target.interfaceId();
         try {
-            return new InFlight(journal.receive(receipt), message);
+            InFlight m = new InFlight(journal.receive(receipt), message, interfaceId);
+            if (target == null && message.readable()) {
+                m.problems.add(NakReason.NO_INTERFACE.at(ErrorLocation.field("MSH", 1, 4), "No interface on this port"
+                        + " takes messages from sending facility '" + h.component(4, 1) + "' (MSH-4) to receiving"
+                        + " facility '" + h.component(6, 1) + "' (MSH-6): ask the interface analyst to add this"
+                        + " practice's interface or correct the facilities."));
+            }
+            return m;
         } catch (SQLException | RuntimeException e) {
             // An expected failure with an answer of its own: no journal id, and the commit step
             // answers AR 207 without writing anything.
@@ -61,7 +96,7 @@ public final class Intake {
                     "Journal unavailable; message control={} not stored: {}",
                     LogSafe.controlId(h),
                     e.getClass().getSimpleName());
-            return new InFlight(null, message);
+            return new InFlight(null, message, interfaceId);
         }
     }
 }

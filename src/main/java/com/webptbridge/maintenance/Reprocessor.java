@@ -60,7 +60,7 @@ public final class Reprocessor {
         }
         Charset charset = Charset.forName(entry.charset());
         InboundMessage message = InboundMessage.read(entry.rawMessage().getBytes(charset), charset);
-        Reply reply = route.apply(new InFlight(id, message)).reply();
+        Reply reply = route.apply(new InFlight(id, message, journal.interfaceId())).reply();
         JournalEntry after = journal.find(id, false).orElseThrow();
         LOG.info("journal={} reprocessed: status={} ack={}", id, after.status(), reply.code());
         return Optional.of(new Outcome(id, after.status().name(), reply.code().name(), null));

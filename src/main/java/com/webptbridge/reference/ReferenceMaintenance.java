@@ -26,9 +26,10 @@ public final class ReferenceMaintenance {
     private final Database db;
     private final ReferenceRecords records;
 
-    public ReferenceMaintenance(Database db) {
+    /** Maintenance of one interface's reference data. */
+    public ReferenceMaintenance(Database db, String interfaceId) {
         this.db = db;
-        this.records = new ReferenceRecords(db);
+        this.records = new ReferenceRecords(db, interfaceId);
     }
 
     /** A created record and the sentence telling the analyst where its number goes. */

@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:com/webptbridge/store/migration").load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;

@@ -25,6 +25,12 @@ import java.util.stream.Collectors;
  */
 public final class EncounterStore {
 
+    private final String interfaceId;
+
+    public EncounterStore(String interfaceId) {
+        this.interfaceId = interfaceId;
+    }
+
     /**
      * Applies an encounter's policies and new charges inside the caller's transaction.
      *
@@ -56,7 +62,7 @@ public final class EncounterStore {
         long encounterId = encounter(c, patientRef, e, journalId);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO charge (encounter_id, sending_facility,"
                 + " transaction_id, service_date, procedure_code, modifiers, units, amount, revenue_code,"
-                + " diagnosis_pointers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " diagnosis_pointers, interface_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ChargeLine charge : fresh) {
                 ps.setLong(1, encounterId);
                 ps.setString(2, facility);
@@ -69,6 +75,7 @@ public final class EncounterStore {
                 ps.setString(9, charge.revenueCode());
                 ps.setString(10, charge.diagnosisPointers().isEmpty() ? null
                         : charge.diagnosisPointers().stream().map(String::valueOf).collect(Collectors.joining(",")));
+                ps.setString(11, interfaceId);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -76,11 +83,12 @@ public final class EncounterStore {
         return notes;
     }
 
-    private static boolean posted(Connection c, String sendingFacility, String transactionId) throws SQLException {
+    private boolean posted(Connection c, String sendingFacility, String transactionId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM charge WHERE sending_facility = ? AND transaction_id = ?")) {
-            ps.setString(1, sendingFacility);
-            ps.setString(2, transactionId);
+                "SELECT 1 FROM charge WHERE interface_id = ? AND sending_facility = ? AND transaction_id = ?")) {
+            ps.setString(1, interfaceId);
+            ps.setString(2, sendingFacility);
+            ps.setString(3, transactionId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -88,7 +96,7 @@ public final class EncounterStore {
     }
 
     /** The patient's encounter for this visit number, or a new one (with the message's diagnoses). */
-    private static long encounter(Connection c, long patientRef, Encounter e, long journalId)
+    private long encounter(Connection c, long patientRef, Encounter e, long journalId)
             throws SQLException {
         if (e.visitNumber() != null) {
             try (PreparedStatement ps = c.prepareStatement(
@@ -105,8 +113,8 @@ public final class EncounterStore {
         Placement placement = e.placement();
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO encounter (patient_ref, visit_number, service_date,"
-                + " facility_sequence, rendering_sequence, referring_sequence, place_of_service, journal_id, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                + " facility_sequence, rendering_sequence, referring_sequence, place_of_service, journal_id, created_at,"
+                + " interface_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             ps.setLong(1, patientRef);
             ps.setString(2, e.visitNumber());
             ps.setDate(3, Date.valueOf(e.serviceDate()));
@@ -116,6 +124,7 @@ public final class EncounterStore {
             ps.setString(7, placement.placeOfService());
             ps.setLong(8, journalId);
             ps.setObject(9, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(10, interfaceId);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -137,7 +146,7 @@ public final class EncounterStore {
     }
 
     /** Replaces the policy at this priority, unless a message that arrived later already set it. */
-    private static void replacePolicy(Connection c, long patientRef, Policy p, long journalId, List<String> notes)
+    private void replacePolicy(Connection c, long patientRef, Policy p, long journalId, List<String> notes)
             throws SQLException {
         Long existing = null;
         try (PreparedStatement ps = c.prepareStatement(
@@ -164,7 +173,8 @@ public final class EncounterStore {
                 : "INSERT INTO insurance_policy (payer_sequence, member_id, group_number, group_name, effective_date,"
                 + " expiration_date, insured_last_name, insured_first_name, insured_relationship, insured_date_of_birth,"
                 + " insured_sex, insured_address_line1, insured_address_line2, insured_city, insured_state, insured_zip,"
-                + " journal_id, updated_at, patient_ref, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " journal_id, updated_at, patient_ref, priority, interface_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Coverage v = p.coverage();
             ps.setLong(1, p.payerSequence());
@@ -190,6 +200,7 @@ public final class EncounterStore {
             } else {
                 ps.setLong(19, patientRef);
                 ps.setInt(20, p.priority());
+                ps.setString(21, interfaceId);
             }
             ps.executeUpdate();
         }

@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The message journal: every frame is stored on arrival (auto-committed, so it survives a crash
- * before processing) and its outcome is written in the same transaction as its effects.
+ * One interface's message journal: every frame is stored on arrival (auto-committed, so it
+ * survives a crash before processing) and its outcome is written in the same transaction as its
+ * effects. Reads see only this interface's messages; a journal for no interface (null) holds the
+ * messages that matched none.
  */
 public final class Journal {
 
@@ -24,18 +26,26 @@ public final class Journal {
     private static final int IDS_PER_QUERY = 500;
 
     private final Database db;
+    private final String interfaceId;
 
-    public Journal(Database db) {
+    public Journal(Database db, String interfaceId) {
         this.db = db;
+        this.interfaceId = interfaceId;
+    }
+
+    /** The interface whose messages these are (null: those that matched no interface). */
+    public String interfaceId() {
+        return interfaceId;
     }
 
     /** Stores a message as RECEIVED and returns its journal id. Committed when this returns. */
     public long receive(Receipt r) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.insert(c, "INSERT INTO message_journal (received_at, remote_address, sending_application,"
-                            + " sending_facility, control_id, message_type, trigger_event, version, charset, size_bytes,"
-                            + " raw_message, status, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                    r.receivedAt(), Storable.text(r.remoteAddress(), 100), Storable.text(r.sendingApplication(), 250),
+            return Sql.insert(c, "INSERT INTO message_journal (interface_id, received_at, remote_address,"
+                            + " sending_application, sending_facility, control_id, message_type, trigger_event, version,"
+                            + " charset, size_bytes, raw_message, status, attempts)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    interfaceId, r.receivedAt(), Storable.text(r.remoteAddress(), 100), Storable.text(r.sendingApplication(), 250),
                     Storable.text(r.sendingFacility(), 250), Storable.text(r.controlId(), 200),
                     Storable.text(r.messageType(), 10), Storable.text(r.triggerEvent(), 10),
                     Storable.text(r.version(), 20), Storable.text(r.charset(), 40), r.sizeBytes(),
@@ -45,8 +55,9 @@ public final class Journal {
 
     /** The journal entry whose effects were committed for this sender and control ID, if any. */
     public Optional<JournalEntry> findApplied(Connection c, String sendingFacility, String controlId) throws SQLException {
-        Optional<Long> id = Sql.one(c, "SELECT journal_id FROM applied_message WHERE sending_facility = ? AND control_id = ?",
-                rs -> rs.getLong(1), Storable.text(nullToEmpty(sendingFacility), 250), Storable.text(controlId, 200));
+        Optional<Long> id = Sql.one(c, "SELECT journal_id FROM applied_message WHERE interface_id = ? AND sending_facility = ?"
+                        + " AND control_id = ?",
+                rs -> rs.getLong(1), interfaceId, Storable.text(nullToEmpty(sendingFacility), 250), Storable.text(controlId, 200));
         return id.isEmpty() ? Optional.empty() : find(c, id.get(), false);
     }
 
@@ -55,8 +66,9 @@ public final class Journal {
      * A unique-key violation means another transaction applied the same message first.
      */
     public void claim(Connection c, String sendingFacility, String controlId, long journalId) throws SQLException {
-        Sql.update(c, "INSERT INTO applied_message (sending_facility, control_id, journal_id) VALUES (?, ?, ?)",
-                Storable.text(nullToEmpty(sendingFacility), 250), Storable.text(controlId, 200), journalId);
+        Sql.update(c, "INSERT INTO applied_message (interface_id, sending_facility, control_id, journal_id)"
+                        + " VALUES (?, ?, ?, ?)",
+                interfaceId, Storable.text(nullToEmpty(sendingFacility), 250), Storable.text(controlId, 200), journalId);
     }
 
     /** Records an attempt's outcome on the caller's connection (so inside its transaction). */
@@ -98,16 +110,16 @@ public final class Journal {
     }
 
     private Optional<JournalEntry> find(Connection c, long id, boolean withRaw) throws SQLException {
-        Optional<JournalEntry> entry = Sql.one(c, "SELECT * FROM message_journal WHERE id = ?",
-                rs -> entry(rs, withRaw), id);
+        Optional<JournalEntry> entry = Sql.one(c, "SELECT * FROM message_journal WHERE id = ? AND " + scope(),
+                rs -> entry(rs, withRaw), scoped(id).toArray());
         return entry.isEmpty() ? entry : Optional.of(withErrors(c, List.of(entry.get())).get(0));
     }
 
     /** Newest first, filtered by whichever of status, message type and patient ID are given. */
     public List<JournalEntry> list(MessageStatus status, String messageType, String patientId, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT * FROM message_journal WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM message_journal WHERE " + scope());
+        List<Object> args = new ArrayList<>(scoped());
         if (status != null) {
             sql.append(" AND status = ?");
             args.add(status.name());
@@ -129,13 +141,23 @@ public final class Journal {
         }
     }
 
+    /** How many messages this interface has journaled. */
+    public long count() throws SQLException {
+        try (Connection c = db.connection()) {
+            return Sql.one(c, "SELECT COUNT(*) FROM message_journal WHERE " + scope(), rs -> rs.getLong(1),
+                    scoped().toArray()).orElse(0L);
+        }
+    }
+
     /** Ids of the messages a bulk reprocess takes, oldest first (arrival order). */
     public List<Long> idsToReprocess(ReprocessFilter f) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT DISTINCT j.id FROM message_journal j LEFT JOIN message_error e"
-                + " ON e.journal_id = j.id AND e.attempt = j.attempts WHERE j.status IN (");
-        List<Object> args = new ArrayList<>();
+                + " ON e.journal_id = j.id AND e.attempt = j.attempts WHERE j." + scope() + " AND j.status IN (");
+        List<Object> args = new ArrayList<>(scoped());
+        String comma = "";
         for (MessageStatus s : f.statuses()) {
-            sql.append(args.isEmpty() ? "?" : ", ?");
+            sql.append(comma).append("?");
+            comma = ", ";
             args.add(s.name());
         }
         sql.append(")");
@@ -173,6 +195,20 @@ public final class Journal {
                     rs -> rs.getInt(1) + " " + rs.getObject(2, OffsetDateTime.class).toInstant() + " "
                             + rs.getString(3) + " " + rs.getString(4), id);
         }
+    }
+
+    /** The condition that keeps reads to this interface's messages. */
+    private String scope() {
+        return interfaceId == null ? "interface_id IS NULL" : "interface_id = ?";
+    }
+
+    /** The arguments before {@link #scope()}'s, then its own. */
+    private List<Object> scoped(Object... before) {
+        List<Object> args = new ArrayList<>(Arrays.asList(before));
+        if (interfaceId != null) {
+            args.add(interfaceId);
+        }
+        return args;
     }
 
     /** A journal row without its errors; {@link #withErrors} adds them. */

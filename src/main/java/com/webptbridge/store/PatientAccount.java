@@ -38,7 +38,8 @@ public final class PatientAccount {
 
     public List<PolicyView> policies(long patientRef) throws SQLException {
         String sql = "SELECT p.*, y.name AS payer_name FROM insurance_policy p JOIN payer y"
-                + " ON y.sequence_number = p.payer_sequence WHERE p.patient_ref = ? ORDER BY p.priority";
+                + " ON y.interface_id = p.interface_id AND y.sequence_number = p.payer_sequence WHERE p.patient_ref = ?"
+                + " ORDER BY p.priority";
         try (Connection c = db.connection()) {
             return Sql.list(c, sql, rs -> new PolicyView(rs.getInt("priority"), rs.getLong("payer_sequence"),
                     rs.getString("payer_name"), rs.getString("member_id"), rs.getString("group_number"),
@@ -59,9 +60,10 @@ public final class PatientAccount {
     public List<EncounterView> encounters(long patientRef) throws SQLException {
         String sql = "SELECT e.*, f.name AS facility_name, p.npi AS rendering_npi, r.npi AS referring_npi,"
                 + " r.last_name AS referring_last, r.first_name AS referring_first FROM encounter e"
-                + " JOIN facility f ON f.sequence_number = e.facility_sequence"
-                + " JOIN provider p ON p.sequence_number = e.rendering_sequence"
-                + " LEFT JOIN referring_provider r ON r.sequence_number = e.referring_sequence"
+                + " JOIN facility f ON f.interface_id = e.interface_id AND f.sequence_number = e.facility_sequence"
+                + " JOIN provider p ON p.interface_id = e.interface_id AND p.sequence_number = e.rendering_sequence"
+                + " LEFT JOIN referring_provider r ON r.interface_id = e.interface_id"
+                + " AND r.sequence_number = e.referring_sequence"
                 + " WHERE e.patient_ref = ? ORDER BY e.id";
         try (Connection c = db.connection()) {
             // Encounters first, as before: rows of an encounter committed after this read are left unused.

@@ -26,9 +26,11 @@ import java.util.Optional;
 public final class PatientStore {
 
     private final Database db;
+    private final String interfaceId;
 
-    public PatientStore(Database db) {
+    public PatientStore(Database db, String interfaceId) {
         this.db = db;
+        this.interfaceId = interfaceId;
     }
 
     /**
@@ -55,7 +57,7 @@ public final class PatientStore {
             for (PatientField f : info.changes().keySet()) {
                 sql.append(", ").append(column(f)).append(" = ?");
             }
-            sql.append(" WHERE patient_id = ?");
+            sql.append(" WHERE interface_id = ? AND patient_id = ?");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 ps.setObject(i++, now);
@@ -63,13 +65,14 @@ public final class PatientStore {
                 for (Entry<PatientField, Object> e : info.changes().entrySet()) {
                     bind(ps, i++, e.getKey(), e.getValue());
                 }
+                ps.setString(i++, interfaceId);
                 ps.setString(i, info.patientId());
                 ps.executeUpdate();
             }
             return existing;
         } else {
-            StringBuilder columns = new StringBuilder("patient_id, created_at, updated_at, last_journal_id");
-            StringBuilder marks = new StringBuilder("?, ?, ?, ?");
+            StringBuilder columns = new StringBuilder("interface_id, patient_id, created_at, updated_at, last_journal_id");
+            StringBuilder marks = new StringBuilder("?, ?, ?, ?, ?");
             for (PatientField f : info.changes().keySet()) {
                 columns.append(", ").append(column(f));
                 marks.append(", ?");
@@ -77,6 +80,7 @@ public final class PatientStore {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO patient (" + columns + ") VALUES (" + marks + ")", new String[] {"id"})) {
                 int i = 1;
+                ps.setString(i++, interfaceId);
                 ps.setString(i++, info.patientId());
                 ps.setObject(i++, now);
                 ps.setObject(i++, now);
@@ -96,8 +100,9 @@ public final class PatientStore {
     /** Patient Info as stored, or empty when WebPT never sent this patient. */
     public Optional<PatientRecord> find(String patientId) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT * FROM patient WHERE patient_id = ?")) {
-            ps.setString(1, patientId);
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM patient WHERE interface_id = ? AND patient_id = ?")) {
+            ps.setString(1, interfaceId);
+            ps.setString(2, patientId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -119,10 +124,11 @@ public final class PatientStore {
      * Locks the patient's row for this transaction: its id and the journal id of the last message
      * applied to it (0 when unknown), or null when there is no such patient yet.
      */
-    private static long[] locked(Connection c, String patientId) throws SQLException {
+    private long[] locked(Connection c, String patientId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, last_journal_id FROM patient WHERE patient_id = ? FOR UPDATE")) {
-            ps.setString(1, patientId);
+                "SELECT id, last_journal_id FROM patient WHERE interface_id = ? AND patient_id = ? FOR UPDATE")) {
+            ps.setString(1, interfaceId);
+            ps.setString(2, patientId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
             }

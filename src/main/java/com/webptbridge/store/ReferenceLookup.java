@@ -13,49 +13,46 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Finds billing reference data for inbound messages. Lookups see only active records. */
+/** Finds one interface's billing reference data for inbound messages. Lookups see only active records. */
 public final class ReferenceLookup {
 
     private final Database db;
+    private final String interfaceId;
 
-    public ReferenceLookup(Database db) {
+    public ReferenceLookup(Database db, String interfaceId) {
         this.db = db;
+        this.interfaceId = interfaceId;
     }
 
     public Optional<Payer> payer(long sequenceNumber) throws SQLException {
-        return one("SELECT * FROM payer WHERE sequence_number = ? AND active = TRUE", sequenceNumber, ReferenceLookup::payer);
+        return one("SELECT * FROM payer WHERE interface_id = ? AND sequence_number = ? AND active = TRUE", sequenceNumber, ReferenceLookup::payer);
     }
 
     public Optional<Facility> facility(long sequenceNumber) throws SQLException {
-        return one("SELECT * FROM facility WHERE sequence_number = ? AND active = TRUE", sequenceNumber, ReferenceLookup::facility);
+        return one("SELECT * FROM facility WHERE interface_id = ? AND sequence_number = ? AND active = TRUE", sequenceNumber, ReferenceLookup::facility);
     }
 
     public Optional<Provider> provider(long sequenceNumber) throws SQLException {
-        return one("SELECT * FROM provider WHERE sequence_number = ? AND active = TRUE", sequenceNumber, ReferenceLookup::provider);
+        return one("SELECT * FROM provider WHERE interface_id = ? AND sequence_number = ? AND active = TRUE", sequenceNumber, ReferenceLookup::provider);
     }
 
     public Optional<ReferringProvider> referringByNpi(String npi) throws SQLException {
-        return one("SELECT * FROM referring_provider WHERE npi = ? AND active = TRUE", npi, ReferenceLookup::referring);
+        return one("SELECT * FROM referring_provider WHERE interface_id = ? AND npi = ? AND active = TRUE", npi, ReferenceLookup::referring);
     }
 
     public Optional<ProcedureCode> procedureCode(String code) throws SQLException {
-        return one("SELECT * FROM procedure_code WHERE code = ? AND active = TRUE", code, ReferenceLookup::procedure);
+        return one("SELECT * FROM procedure_code WHERE interface_id = ? AND code = ? AND active = TRUE", code, ReferenceLookup::procedure);
     }
-
-
-
-
-
 
     private <T> Optional<T> one(String sql, Object key, Row<T> row) throws SQLException {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, key);
+            ps.setString(1, interfaceId);
+            ps.setObject(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
             }
         }
     }
-
 
     @FunctionalInterface
     private interface Row<T> {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL of reference maintenance, for any {@link ReferenceKind} by its table and fields. Records
+ * The SQL of one interface's reference maintenance, for any {@link ReferenceKind} by its table and fields. Records
  * travel as maps keyed by the fields' JSON names (plus {@code sequenceNumber} and {@code active}),
  * values already checked by the caller. Keys are a Sequence Number (a Long) or, for procedure
  * codes, the code.
@@ -24,50 +24,57 @@ import java.util.Optional;
 public final class ReferenceRecords {
 
     private final Database db;
+    private final String interfaceId;
 
-    public ReferenceRecords(Database db) {
+    public ReferenceRecords(Database db, String interfaceId) {
         this.db = db;
+        this.interfaceId = interfaceId;
     }
 
     public Optional<Map<String, Object>> find(ReferenceKind kind, Object key) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.one(c, "SELECT * FROM " + kind.table() + " WHERE " + keyColumn(kind) + " = ?",
-                    rs -> row(kind, rs), key);
+            return Sql.one(c, "SELECT * FROM " + kind.table() + " WHERE interface_id = ? AND " + keyColumn(kind)
+                    + " = ?", rs -> row(kind, rs), interfaceId, key);
         }
     }
 
     /** Every record of a kind, by Sequence Number. */
     public List<Map<String, Object>> list(ReferenceKind kind) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.list(c, "SELECT * FROM " + kind.table() + " ORDER BY sequence_number", rs -> row(kind, rs));
+            return Sql.list(c, "SELECT * FROM " + kind.table() + " WHERE interface_id = ? ORDER BY sequence_number",
+                    rs -> row(kind, rs), interfaceId);
         }
     }
 
     /** True when a record of this kind has {@code value} in {@code field} (a JSON name, or sequenceNumber). */
     public boolean exists(Connection c, ReferenceKind kind, String field, Object value) throws SQLException {
         String column = field.equals("sequenceNumber") ? "sequence_number" : kind.field(field).column();
-        return Sql.one(c, "SELECT 1 FROM " + kind.table() + " WHERE " + column + " = ?", rs -> true, value)
+        return Sql.one(c, "SELECT 1 FROM " + kind.table() + " WHERE interface_id = ? AND " + column + " = ?",
+                        rs -> true, interfaceId, value)
                 .isPresent();
     }
 
     /** The number after the highest in use: what a new record gets when none is asked for. */
     public long nextSequenceNumber(Connection c, ReferenceKind kind) throws SQLException {
-        return Sql.one(c, "SELECT MAX(sequence_number) FROM " + kind.table(), rs -> rs.getLong(1)).orElse(0L) + 1;
+        return Sql.one(c, "SELECT MAX(sequence_number) FROM " + kind.table() + " WHERE interface_id = ?",
+                        rs -> rs.getLong(1), interfaceId)
+                .orElse(0L) + 1;
     }
 
     /** The record's first field (a name, or the code), to say which record holds a number. */
     public String describe(Connection c, ReferenceKind kind, long sequenceNumber) throws SQLException {
         String column = kind.fields().get(0).column();
-        return Sql.one(c, "SELECT " + column + " FROM " + kind.table() + " WHERE sequence_number = ?",
-                        rs -> rs.getString(1), sequenceNumber)
+        return Sql.one(c, "SELECT " + column + " FROM " + kind.table()
+                                + " WHERE interface_id = ? AND sequence_number = ?",
+                        rs -> rs.getString(1), interfaceId, sequenceNumber)
                 .orElse("?");
     }
 
     public void insert(Connection c, ReferenceKind kind, long sequenceNumber, Map<String, Object> values)
             throws SQLException {
-        StringBuilder columns = new StringBuilder("sequence_number, active");
-        StringBuilder marks = new StringBuilder("?, ?");
-        List<Object> args = new ArrayList<>(List.of(sequenceNumber, true));
+        StringBuilder columns = new StringBuilder("interface_id, sequence_number, active");
+        StringBuilder marks = new StringBuilder("?, ?, ?");
+        List<Object> args = new ArrayList<>(List.of(interfaceId, sequenceNumber, true));
         for (Field f : kind.fields()) {
             if (values.containsKey(f.json())) {
                 columns.append(", ").append(f.column());
@@ -93,17 +100,18 @@ public final class ReferenceRecords {
             sets.add("active = ?");
             args.add(active);
         }
+        args.add(interfaceId);
         args.add(key);
-        Sql.update(c, "UPDATE " + kind.table() + " SET " + String.join(", ", sets) + " WHERE " + keyColumn(kind)
-                + " = ?", args.toArray());
+        Sql.update(c, "UPDATE " + kind.table() + " SET " + String.join(", ", sets) + " WHERE interface_id = ? AND "
+                + keyColumn(kind) + " = ?", args.toArray());
     }
 
     /** Records who changed which record, when, and how. */
     public void audit(Connection c, String operator, ReferenceKind kind, String key, String action, String detail)
             throws SQLException {
-        Sql.update(c, "INSERT INTO reference_audit (changed_at, operator, entity, reference_key, action, detail)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
-                OffsetDateTime.now(ZoneOffset.UTC), operator == null || operator.isBlank() ? "unknown" : operator,
+        Sql.update(c, "INSERT INTO reference_audit (interface_id, changed_at, operator, entity, reference_key,"
+                        + " action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                interfaceId, OffsetDateTime.now(ZoneOffset.UTC), operator == null || operator.isBlank() ? "unknown" : operator,
                 kind.path(), key, action, detail);
     }
 
@@ -114,10 +122,11 @@ public final class ReferenceRecords {
     /** The audit trail of one record, oldest first. */
     public List<AuditLine> audit(ReferenceKind kind, String key) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.list(c, "SELECT * FROM reference_audit WHERE entity = ? AND reference_key = ? ORDER BY id",
+            return Sql.list(c, "SELECT * FROM reference_audit WHERE interface_id = ? AND entity = ? AND reference_key = ?"
+                            + " ORDER BY id",
                     rs -> new AuditLine(rs.getObject("changed_at", OffsetDateTime.class).toInstant().toString(),
                             rs.getString("operator"), rs.getString("action"), rs.getString("detail")),
-                    kind.path(), key);
+                    interfaceId, kind.path(), key);
         }
     }
 

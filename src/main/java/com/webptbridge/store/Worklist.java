@@ -23,9 +23,11 @@ public final class Worklist {
     private static final int IDS_PER_GROUP = 100;
 
     private final Database db;
+    private final String interfaceId;
 
-    public Worklist(Database db) {
+    public Worklist(Database db, String interfaceId) {
         this.db = db;
+        this.interfaceId = interfaceId;
     }
 
     /** One line of the worklist: messages sharing a waiting key (or an error code when kind is null). */
@@ -35,17 +37,17 @@ public final class Worklist {
 
     public List<Group> groups() throws SQLException {
         String from = " FROM message_journal j JOIN message_error e ON e.journal_id = j.id AND e.attempt = j.attempts"
-                + " WHERE j.status = 'ERROR'";
+                + " WHERE j.status = 'ERROR' AND j.interface_id = ?";
         try (Connection c = db.connection()) {
-            Map<GroupKey, List<Long>> ids = journalIds(c, from);
+            Map<GroupKey, List<Long>> ids = journalIds(c, from, interfaceId);
             List<Group> out = new ArrayList<>(Sql.list(c, "SELECT e.waiting_kind, e.waiting_key, MIN(e.hl7_code),"
                     + " MIN(e.reason), MIN(e.location), COUNT(DISTINCT j.id), COUNT(DISTINCT j.patient_id), MIN(j.received_at)"
                     + from + " AND e.waiting_kind IS NOT NULL GROUP BY e.waiting_kind, e.waiting_key ORDER BY MIN(j.received_at)",
-                    rs -> group(rs, rs.getString(1), rs.getString(2), ids)));
+                    rs -> group(rs, rs.getString(1), rs.getString(2), ids), interfaceId));
             out.addAll(Sql.list(c, "SELECT NULL, NULL, e.hl7_code, e.reason, MIN(e.location),"
                     + " COUNT(DISTINCT j.id), COUNT(DISTINCT j.patient_id), MIN(j.received_at)" + from
                     + " AND e.waiting_kind IS NULL GROUP BY e.hl7_code, e.reason ORDER BY MIN(j.received_at)",
-                    rs -> group(rs, null, null, ids)));
+                    rs -> group(rs, null, null, ids), interfaceId));
             return out;
         }
     }
@@ -61,10 +63,11 @@ public final class Worklist {
      * The ids of every group's messages, lowest first and at most {@value #IDS_PER_GROUP} a group, in
      * one query for all groups rather than one per group.
      */
-    private static Map<GroupKey, List<Long>> journalIds(Connection c, String from) throws SQLException {
+    private static Map<GroupKey, List<Long>> journalIds(Connection c, String from, String interfaceId)
+            throws SQLException {
         Map<GroupKey, Set<Long>> ids = new HashMap<>();
         for (IdRow row : Sql.list(c, "SELECT DISTINCT j.id, e.waiting_kind, e.waiting_key, e.hl7_code, e.reason" + from
-                + " ORDER BY j.id", IdRow::of)) {
+                + " ORDER BY j.id", IdRow::of, interfaceId)) {
             // A waiting kind without a key is counted in its group but matches no id (SQL's NULL = NULL).
             if (row.key().kind() != null && row.key().key() == null) {
                 continue;

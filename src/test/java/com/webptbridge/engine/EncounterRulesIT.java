@@ -73,7 +73,7 @@ class EncounterRulesIT {
         assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-3")).contains("97012").contains("add the CPT/HCPCS code");
         assertThat(engine.get("/api/patients/E100").statusCode()).as("nothing applied").isEqualTo(404);
 
-        new ReferenceMaintenance(engine.engine().database()).create(ReferenceKind.PROCEDURE_CODE, Map.of("code", "97012",
+        new ReferenceMaintenance(engine.engine().database(), "default").create(ReferenceKind.PROCEDURE_CODE, Map.of("code", "97012",
                 "description", "Mechanical traction", "defaultCharge", "30.00", "defaultRevenueCode", "0420"), "test");
 
         assertThat(Hl7Text.get(Hl7Text.parseAck(send(dft("CPT-2", "E100", "97012"))), "/MSA-1")).isEqualTo("AA");
@@ -115,7 +115,7 @@ class EncounterRulesIT {
         // A second load of the same seed adds nothing.
         int before = payers.size();
         com.webptbridge.reference.ReferenceSeed.load(java.nio.file.Path.of("conf/reference"),
-                new ReferenceMaintenance(engine.engine().database()));
+                new ReferenceMaintenance(engine.engine().database(), "default"));
         assertThat(JSON.readTree(engine.get("/api/payers").body()).size()).isEqualTo(before);
     }
 }

@@ -57,8 +57,8 @@ class EncounterResolverTest {
     @BeforeEach
     void open() {
         db = Database.open(TestDatabase.freshUrl(), TestDatabase.user(), "", 2);
-        maintenance = new ReferenceMaintenance(db);
-        resolver = new EncounterResolver(new ReferenceLookup(db));
+        maintenance = new ReferenceMaintenance(db, "default");
+        resolver = new EncounterResolver(new ReferenceLookup(db, "default"));
     }
 
     @AfterEach

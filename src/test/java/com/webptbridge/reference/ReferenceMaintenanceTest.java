@@ -31,7 +31,7 @@ class ReferenceMaintenanceTest {
     @BeforeEach
     void open() {
         db = Database.open(TestDatabase.freshUrl(), TestDatabase.user(), "", 2);
-        maintenance = new ReferenceMaintenance(db);
+        maintenance = new ReferenceMaintenance(db, "default");
     }
 
     @AfterEach
@@ -274,7 +274,7 @@ class ReferenceMaintenanceTest {
 
     @Test
     void aDeactivatedRecordIsKeptButNotMatchedUntilReactivated() throws Exception {
-        ReferenceLookup lookup = new ReferenceLookup(db);
+        ReferenceLookup lookup = new ReferenceLookup(db, "default");
         maintenance.create(ReferenceKind.PROVIDER, body("lastName", "Reyes", "firstName", "Maria", "npi", NPI), "ana");
 
         Map<String, Object> deactivated = maintenance.deactivate(ReferenceKind.PROVIDER, "1", "bo");

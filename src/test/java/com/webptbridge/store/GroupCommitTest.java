@@ -38,11 +38,11 @@ class GroupCommitTest {
         String url = "jdbc:h2:file:" + dir.resolve("bridge");
         long id;
         try (Database db = Database.open(url, "sa", "", 2)) {
-            id = new Journal(db).receive(receipt("ONE"));
+            id = new Journal(db, "default").receive(receipt("ONE"));
             assertTimeoutPreemptively(TIMEOUT, db::awaitDurable);
         }
         try (Database db = Database.open(url, "sa", "", 2)) {
-            assertThat(new Journal(db).find(id, false)).map(JournalEntry::controlId).contains("ONE");
+            assertThat(new Journal(db, "default").find(id, false)).map(JournalEntry::controlId).contains("ONE");
         }
     }
 
@@ -51,7 +51,7 @@ class GroupCommitTest {
         String url = "jdbc:h2:file:" + dir.resolve("bridge");
         int writers = 8;
         try (Database db = Database.open(url, "sa", "", writers)) {
-            Journal journal = new Journal(db);
+            Journal journal = new Journal(db, "default");
             List<CompletableFuture<Long>> done = new ArrayList<>();
             for (int i = 0; i < writers; i++) {
                 String controlId = "C" + i;
@@ -68,7 +68,7 @@ class GroupCommitTest {
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
         try (Database db = Database.open(url, "sa", "", 2)) {
-            assertThat(new Journal(db).list(null, null, null, 100)).hasSize(writers);
+            assertThat(new Journal(db, "default").list(null, null, null, 100)).hasSize(writers);
         }
     }
 

@@ -25,7 +25,7 @@ class JournalTest {
     @BeforeEach
     void open() {
         db = Database.open(TestDatabase.freshUrl(), TestDatabase.user(), "", 4);
-        journal = new Journal(db);
+        journal = new Journal(db, "default");
     }
 
     @AfterEach

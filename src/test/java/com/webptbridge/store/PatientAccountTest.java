@@ -22,12 +22,12 @@ class PatientAccountTest {
     void open() throws SQLException {
         db = Database.open(TestDatabase.freshUrl(), TestDatabase.user(), "", 4);
         try (Connection c = db.connection()) {
-            Sql.update(c, "INSERT INTO payer (sequence_number, name, active) VALUES (?, ?, ?)", 1042L, "Acme Health", true);
-            Sql.update(c, "INSERT INTO facility (sequence_number, name, active) VALUES (?, ?, ?)", 7L, "Main Clinic", true);
-            Sql.update(c, "INSERT INTO provider (sequence_number, last_name, npi, active) VALUES (?, ?, ?, ?)",
+            Sql.update(c, "INSERT INTO payer (interface_id, sequence_number, name, active) VALUES ('default', ?, ?, ?)", 1042L, "Acme Health", true);
+            Sql.update(c, "INSERT INTO facility (interface_id, sequence_number, name, active) VALUES ('default', ?, ?, ?)", 7L, "Main Clinic", true);
+            Sql.update(c, "INSERT INTO provider (interface_id, sequence_number, last_name, npi, active) VALUES ('default', ?, ?, ?, ?)",
                     3L, "Doe", "1234567893", true);
-            Sql.update(c, "INSERT INTO referring_provider (sequence_number, last_name, first_name, npi, active)"
-                    + " VALUES (?, ?, ?, ?, ?)", 5L, "Roe", "Rita", "1245319599", true);
+            Sql.update(c, "INSERT INTO referring_provider (interface_id, sequence_number, last_name, first_name, npi, active)"
+                    + " VALUES ('default', ?, ?, ?, ?, ?)", 5L, "Roe", "Rita", "1245319599", true);
         }
     }
 
@@ -77,8 +77,8 @@ class PatientAccountTest {
         long patient = patient("P1");
         try (Connection c = db.connection()) {
             for (int priority : List.of(2, 1)) {
-                Sql.update(c, "INSERT INTO insurance_policy (patient_ref, priority, payer_sequence, member_id,"
-                                + " effective_date, journal_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                Sql.update(c, "INSERT INTO insurance_policy (interface_id, patient_ref, priority, payer_sequence, member_id,"
+                                + " effective_date, journal_id, updated_at) VALUES ('default', ?, ?, ?, ?, ?, ?, ?)",
                         patient, priority, 1042L, "M" + priority, LocalDate.of(2024, 1, priority), 1L, Instant.now());
             }
         }
@@ -90,15 +90,15 @@ class PatientAccountTest {
 
     private long patient(String patientId) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.insert(c, "INSERT INTO patient (patient_id, created_at, updated_at) VALUES (?, ?, ?)",
+            return Sql.insert(c, "INSERT INTO patient (interface_id, patient_id, created_at, updated_at) VALUES ('default', ?, ?, ?)",
                     patientId, Instant.now(), Instant.now());
         }
     }
 
     private long encounter(long patient, LocalDate date, Long referring) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.insert(c, "INSERT INTO encounter (patient_ref, visit_number, service_date, facility_sequence,"
-                            + " rendering_sequence, referring_sequence, journal_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            return Sql.insert(c, "INSERT INTO encounter (interface_id, patient_ref, visit_number, service_date, facility_sequence,"
+                            + " rendering_sequence, referring_sequence, journal_id, created_at) VALUES ('default', ?, ?, ?, ?, ?, ?, ?, ?)",
                     patient, "V" + date, date, 7L, 3L, referring, 1L, Instant.now());
         }
     }
@@ -114,8 +114,8 @@ class PatientAccountTest {
 
     private void charge(long encounter, String transactionId, String code, String modifiers) throws SQLException {
         try (Connection c = db.connection()) {
-            Sql.update(c, "INSERT INTO charge (encounter_id, sending_facility, transaction_id, service_date,"
-                            + " procedure_code, modifiers, units, amount, diagnosis_pointers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Sql.update(c, "INSERT INTO charge (interface_id, encounter_id, sending_facility, transaction_id, service_date,"
+                            + " procedure_code, modifiers, units, amount, diagnosis_pointers) VALUES ('default', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     encounter, "CLINIC", transactionId, LocalDate.of(2024, 1, 2), code, modifiers,
                     new BigDecimal("2.00"), new BigDecimal("120.00"), "1,2");
         }

@@ -20,7 +20,7 @@ class WorklistTest {
     @BeforeEach
     void open() {
         db = Database.open(TestDatabase.freshUrl(), TestDatabase.user(), "", 4);
-        journal = new Journal(db);
+        journal = new Journal(db, "default");
     }
 
     @AfterEach
@@ -37,7 +37,7 @@ class WorklistTest {
         long fixed = error("E", "P4", waiting("payer", "1042"));
         journal.complete(fixed, new Completion(MessageStatus.PROCESSED, "AA", "ack", null, List.of(), List.of(), null));
 
-        List<Worklist.Group> groups = new Worklist(db).groups();
+        List<Worklist.Group> groups = new Worklist(db, "default").groups();
 
         assertThat(groups).extracting(g -> g.waitingKind() + ":" + g.waitingKey() + ":" + g.hl7Code())
                 .containsExactly("payer:1042:204", "facility:7:204", "null:null:101", "null:null:102");
@@ -58,7 +58,7 @@ class WorklistTest {
             long id = error("M" + i, "P" + i, waiting("payer", "1042"));
             first = i == 0 ? id : first;
         }
-        Worklist.Group group = new Worklist(db).groups().get(0);
+        Worklist.Group group = new Worklist(db, "default").groups().get(0);
         assertThat(group.messages()).isEqualTo(105);
         assertThat(group.journalIds()).hasSize(100).startsWith(first).isSorted();
     }

@@ -1,0 +1,137 @@
+package com.webptbridge.interfaces;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.webptbridge.hl7.MessageHeader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * One client practice's interface as an analyst writes it in {@code conf/interfaces/<id>.yaml}: its
+ * id and name, the MLLP listener, which messages on a shared port are its own (MSH-4 / MSH-6), the
+ * mapping profile and the reference-data seed folder. Unset profile and reference fall back to
+ * the engine's settings.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record InterfaceDefinition(
+        String id, String name, Listener mllp, Match match, String profile, String reference, Boolean enabled) {
+
+    /** The interface that runs when none is configured: everything works as for one practice. */
+    public static final String DEFAULT_ID = "default";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Where the interface listens: {@code host} defaults to every address. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Listener(String host, Integer port) {
+    }
+
+    /** On a shared port: the sending (MSH-4) and/or receiving (MSH-6) facility that marks this interface's messages. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Match(String sendingFacility, String receivingFacility) {
+
+        boolean isEmpty() {
+            return blank(sendingFacility) && blank(receivingFacility);
+        }
+    }
+
+    /** Checks what an analyst must get right; the sentence names the field and the file. */
+    public InterfaceDefinition {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            throw new IllegalArgumentException("Interface id '" + id + "' must be 1 to 40 lower-case letters, digits"
+                    + " or dashes, starting with a letter or digit");
+        }
+        if (mllp == null || mllp.port() == null || mllp.port() < 1 || mllp.port() > 65535) {
+            throw new IllegalArgumentException("Interface " + id + " needs mllp.port (1 to 65535)");
+        }
+        if (match != null && match.isEmpty()) {
+            match = null;
+        }
+    }
+
+    public static InterfaceDefinition read(Path file) {
+        try {
+            InterfaceDefinition d = YAML.readValue(file.toFile(), InterfaceDefinition.class);
+            String expected = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            if (!d.id().equals(expected)) {
+                throw new IllegalArgumentException("Interface file " + file + " defines id '" + d.id()
+                        + "': name the file " + d.id() + ".yaml");
+            }
+            return d;
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException("Interface file " + file + ": unknown key '" + e.getPropertyName()
+                    + "'; an interface has id, name, mllp (host, port), match (sendingFacility,"
+                    + " receivingFacility), profile, reference, enabled");
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Interface file " + file + " cannot be read: "
+                    + e.getClass().getSimpleName() + " " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, YAML.writeValueAsString(this));
+    }
+
+    public String host() {
+        return blank(mllp.host()) ? "0.0.0.0" : mllp.host();
+    }
+
+    public int port() {
+        return mllp.port();
+    }
+
+    public boolean isEnabled() {
+        return enabled == null || enabled;
+    }
+
+    public InterfaceDefinition withEnabled(boolean on) {
+        return new InterfaceDefinition(id, name, mllp, match, profile, reference, on ? null : Boolean.FALSE);
+    }
+
+    /** True when a message with this header belongs here: no match criteria, or every one given agrees. */
+    public boolean accepts(MessageHeader h) {
+        if (match == null) {
+            return true;
+        }
+        return agrees(match.sendingFacility(), h == null ? "" : h.component(4, 1))
+                && agrees(match.receivingFacility(), h == null ? "" : h.component(6, 1));
+    }
+
+    /**
+     * Why this interface cannot listen beside {@code other}, or null when it can: on one port, every
+     * interface needs its own MSH-4/MSH-6 match, or the engine could not tell their messages apart.
+     */
+    public String clashWith(InterfaceDefinition other) {
+        if (other.id().equals(id) || other.port() != port()) {
+            return null;
+        }
+        if (match == null || other.match() == null || match.equals(other.match())) {
+            return "Interfaces " + other.id() + " and " + id + " both listen on port " + port()
+                    + " and cannot be told apart: give each its own port, or each a different match"
+                    + " (sendingFacility MSH-4 / receivingFacility MSH-6)";
+        }
+        return null;
+    }
+
+    private static boolean agrees(String wanted, String actual) {
+        return blank(wanted) || wanted.trim().toUpperCase(Locale.ROOT).equals(actual.trim().toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
