@@ -118,7 +118,8 @@ final class ReferenceCommands {
                 .index("0")
                 .type(String.class)
                 .paramLabel(kind.addressedByCode() ? "CODE" : "SEQUENCE_NUMBER")
-                .description(kind.addressedByCode() ? "The procedure code" : "The " + kind.noun() + "'s Sequence Number")
+                .description(
+                        kind.addressedByCode() ? "The procedure code" : "The " + kind.noun() + "'s Sequence Number")
                 .build();
     }
 
