@@ -20,56 +20,63 @@ public enum ReferenceKind {
             "payer",
             null,
             List.of(
-                    Field.text("name", "name", true, 200),
-                    Field.text("payerId", "payer_id", true, 50),
-                    Field.text("addressLine1", "address_line1", false, 200),
-                    Field.text("city", "city", false, 100),
-                    Field.text("state", "state", false, 50),
-                    Field.text("zip", "zip", false, 20),
-                    Field.text("planType", "plan_type", false, 50))),
+                    Field.text("name", "name", true, 200, "Payer name as the billing system shows it"),
+                    Field.text("payerId", "payer_id", true, 50, "Electronic payer ID"),
+                    Field.text("addressLine1", "address_line1", false, 200, "Street address, first line"),
+                    Field.text("city", "city", false, 100, "City"),
+                    Field.text("state", "state", false, 50, "State, e.g. IL"),
+                    Field.text("zip", "zip", false, 20, "ZIP code"),
+                    Field.text("planType", "plan_type", false, 50, "Plan type, e.g. Commercial or Medicare"))),
     FACILITY(
             "facilities",
             "facility",
             "facility",
             null,
             List.of(
-                    Field.text("name", "name", true, 200),
-                    new Field("npi", "npi", Check.NPI, false, 10),
-                    new Field("placeOfService", "place_of_service", Check.PLACE_OF_SERVICE, false, 2),
-                    Field.text("addressLine1", "address_line1", false, 200),
-                    Field.text("city", "city", false, 100),
-                    Field.text("state", "state", false, 50),
-                    Field.text("zip", "zip", false, 20))),
+                    Field.text("name", "name", true, 200, "Facility name"),
+                    new Field("npi", "npi", Check.NPI, false, 10, "10-digit NPI (check digit verified)"),
+                    new Field("placeOfService", "place_of_service", Check.PLACE_OF_SERVICE, false, 2,
+                            "2-digit place of service code, e.g. 11"),
+                    Field.text("addressLine1", "address_line1", false, 200, "Street address, first line"),
+                    Field.text("city", "city", false, 100, "City"),
+                    Field.text("state", "state", false, 50, "State, e.g. IL"),
+                    Field.text("zip", "zip", false, 20, "ZIP code"))),
     PROVIDER(
             "providers",
             "provider",
             "provider",
             null,
             List.of(
-                    Field.text("lastName", "last_name", true, 100),
-                    Field.text("firstName", "first_name", true, 100),
-                    new Field("npi", "npi", Check.NPI, true, 10),
-                    Field.text("taxonomy", "taxonomy", false, 20))),
+                    Field.text("lastName", "last_name", true, 100, "Last name"),
+                    Field.text("firstName", "first_name", true, 100, "First name"),
+                    new Field("npi", "npi", Check.NPI, true, 10,
+                            "10-digit NPI (check digit verified); must match the NPI WebPT sends"),
+                    Field.text("taxonomy", "taxonomy", false, 20, "Taxonomy code, e.g. 225100000X"))),
     REFERRING_PROVIDER(
             "referring-providers",
             "referring-provider",
             "referring provider",
             "npi",
             List.of(
-                    Field.text("lastName", "last_name", true, 100),
-                    Field.text("firstName", "first_name", true, 100),
-                    new Field("npi", "npi", Check.NPI, true, 10))),
+                    Field.text("lastName", "last_name", true, 100, "Last name"),
+                    Field.text("firstName", "first_name", true, 100, "First name"),
+                    new Field("npi", "npi", Check.NPI, true, 10,
+                            "10-digit NPI (check digit verified); messages name the referring provider by it"))),
     PROCEDURE_CODE(
             "procedure-codes",
             "procedure-code",
             "procedure code",
             "code",
             List.of(
-                    new Field("code", "code", Check.PROCEDURE_CODE, true, 10),
-                    Field.text("description", "description", true, 200),
-                    new Field("defaultCharge", "default_charge", Check.AMOUNT, false, 12),
-                    new Field("defaultUnits", "default_units", Check.UNITS, false, 4),
-                    new Field("defaultRevenueCode", "default_revenue_code", Check.REVENUE_CODE, false, 4)));
+                    new Field("code", "code", Check.PROCEDURE_CODE, true, 10, "5-character CPT/HCPCS code, e.g. 97110"),
+                    Field.text("description", "description", true, 200,
+                            "What the code is, e.g. Therapeutic exercise 15 min"),
+                    new Field("defaultCharge", "default_charge", Check.AMOUNT, false, 12,
+                            "Charge per unit when the message gives no amount, e.g. 45.00"),
+                    new Field("defaultUnits", "default_units", Check.UNITS, false, 4,
+                            "Units when the message gives none (without it: 1)"),
+                    new Field("defaultRevenueCode", "default_revenue_code", Check.REVENUE_CODE, false, 4,
+                            "4-digit revenue code when the message gives none, e.g. 0420")));
 
     private final String path;
     private final String cliName;
@@ -208,10 +215,13 @@ public enum ReferenceKind {
         REVENUE_CODE
     }
 
-    /** One maintained field: its JSON name, column, check, whether it is required, and its width. */
-    public record Field(String json, String column, Check check, boolean required, int max) {
-        static Field text(String json, String column, boolean required, int max) {
-            return new Field(json, column, Check.TEXT, required, max);
+    /**
+     * One maintained field: its JSON name, column, check, whether it is required, its width, and the
+     * short description an analyst reads in the CLI's help.
+     */
+    public record Field(String json, String column, Check check, boolean required, int max, String description) {
+        static Field text(String json, String column, boolean required, int max, String description) {
+            return new Field(json, column, Check.TEXT, required, max, description);
         }
 
         /** The CLI option, e.g. {@code --default-revenue-code} for defaultRevenueCode. */

@@ -2,6 +2,8 @@ package com.webptbridge.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -10,10 +12,9 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "bridge", mixinStandardHelpOptions = true, version = "WebPT Bridge 0.1",
         description = "WebPT to billing HL7 v2 interface engine.",
-        subcommands = {RunCommand.class, SettingsCommand.class, ReferenceCommands.Payer.class, ReferenceCommands.Facility.class,
-            ReferenceCommands.Provider.class, ReferenceCommands.ReferringProvider.class,
-            ReferenceCommands.ProcedureCode.class, WorklistCommand.class, ReprocessCommand.class,
-            SendCommand.class, ReplayCommand.class, AckServerCommand.class, LoadCommand.class})
+        subcommands = {RunCommand.class, SettingsCommand.class, WorklistCommand.class, ReprocessCommand.class,
+            SendCommand.class, ReplayCommand.class, AckServerCommand.class, LoadCommand.class},
+        modelTransformer = BridgeCommand.WithReferenceCommands.class)
 public final class BridgeCommand implements Runnable {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, defaultValue = "http://localhost:8080",
@@ -35,5 +36,17 @@ public final class BridgeCommand implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /**
+     * Adds the reference commands, generated from ReferenceKind, whenever a command line is built
+     * on this class (here and in tests), so they inherit --url and --operator like the others.
+     */
+    static final class WithReferenceCommands implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec bridge) {
+            ReferenceCommands.addTo(bridge);
+            return bridge;
+        }
     }
 }
