@@ -19,11 +19,26 @@ final class ApiClient {
 
     private final String url;
     private final String operator;
+    private final String interfaceId;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    ApiClient(String url, String operator) {
+    /** @param interfaceId the practice's interface every {@code /api/...} call is about, or null for the only one */
+    ApiClient(String url, String operator, String interfaceId) {
         this.url = url.replaceAll("/+$", "");
         this.operator = operator;
+        this.interfaceId = interfaceId;
+    }
+
+    static ApiClient of(BridgeCommand root) {
+        return new ApiClient(root.url, root.operator, root.interfaceId);
+    }
+
+    /** {@code /api/patients/1} as one interface's resource: {@code /api/interfaces/{id}/patients/1}. */
+    String scoped(String path) {
+        if (interfaceId == null || !path.startsWith("/api/") || path.startsWith("/api/interfaces")) {
+            return path;
+        }
+        return "/api/interfaces/" + interfaceId + path.substring(4);
     }
 
     /** An answer: HTTP status and JSON body. */
@@ -39,7 +54,7 @@ final class ApiClient {
 
     Answer call(String method, String path, Map<String, Object> body) throws CliFailure {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + scoped(path)))
                     .timeout(Duration.ofMinutes(5))
                     .header("Content-Type", "application/json")
                     .header("X-Operator", operator)

@@ -19,7 +19,7 @@ abstract class ApiCommand {
 
     ApiClient api() {
         BridgeCommand root = (BridgeCommand) spec.root().userObject();
-        return new ApiClient(root.url, root.operator);
+        return ApiClient.of(root);
     }
 
     PrintWriter out() {

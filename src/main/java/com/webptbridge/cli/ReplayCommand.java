@@ -43,7 +43,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         BridgeCommand root = (BridgeCommand) spec.root().userObject();
-        ApiClient api = new ApiClient(root.url, root.operator);
+        ApiClient api = ApiClient.of(root);
         Expectations.PatientLookup patients = id -> {
             try {
                 ApiClient.Answer a = api.call("GET", "/api/patients/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8), null);
