@@ -64,7 +64,8 @@ public final class AdminApi implements AutoCloseable {
 
     /** How the API writes JSON; dates as yyyy-MM-dd and instants as ISO-8601 text, as an analyst reads them elsewhere too. */
     static ObjectMapper json() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        return new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .registerModule(new SimpleModule()
                         .addSerializer(LocalDate.class, ToStringSerializer.instance)
                         .addSerializer(Instant.class, ToStringSerializer.instance));
@@ -79,13 +80,20 @@ public final class AdminApi implements AutoCloseable {
         try {
             URI uri = exchange.getRequestURI();
             String operator = exchange.getRequestHeaders().getFirst("X-Operator");
-            response = routes.handle(exchange.getRequestMethod(), uri.getPath(), query(uri.getRawQuery()),
-                    body(exchange, json), operator == null || operator.isBlank() ? "api" : operator);
+            response = routes.handle(
+                    exchange.getRequestMethod(),
+                    uri.getPath(),
+                    query(uri.getRawQuery()),
+                    body(exchange, json),
+                    operator == null || operator.isBlank() ? "api" : operator);
         } catch (ApiException e) {
             response = ApiResponse.error(e.status(), e.getMessage());
         } catch (Exception e) {
             // The resource only: a path such as /api/patients/{id} carries a patient identifier.
-            response = failure(exchange.getRequestMethod(), resource(exchange.getRequestURI().getPath()), e);
+            response = failure(
+                    exchange.getRequestMethod(),
+                    resource(exchange.getRequestURI().getPath()),
+                    e);
         }
         byte[] body = json.writeValueAsBytes(response.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -106,7 +114,10 @@ public final class AdminApi implements AutoCloseable {
             LOG.error("HTTP {} {} failed: {}", method, resource, e.getClass().getSimpleName());
             return ApiResponse.error(503, "The billing store is not available; try again later.");
         }
-        LOG.error("HTTP {} {} failed with an internal error (exception messages left out): {}", method, resource,
+        LOG.error(
+                "HTTP {} {} failed with an internal error (exception messages left out): {}",
+                method,
+                resource,
                 withoutMessages(e));
         return ApiResponse.error(500, "Internal error in the interface; it has been logged.");
     }

@@ -14,9 +14,10 @@ import java.util.Map;
  * in WebPT ({@code instructions}, only on create) and the waiting messages it {@code reprocessed}.
  */
 @JsonPropertyOrder({"record", "instructions", "reprocessed"})
-record ChangeJson(@JsonAnyGetter Map<String, Object> record,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String instructions,
-                  List<Reprocessor.Outcome> reprocessed) {
+record ChangeJson(
+        @JsonAnyGetter Map<String, Object> record,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String instructions,
+        List<Reprocessor.Outcome> reprocessed) {
 
     static ChangeJson of(Maintenance.Change change) {
         return new ChangeJson(change.record(), change.instructions(), change.reprocessed());

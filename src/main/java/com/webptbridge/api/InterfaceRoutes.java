@@ -4,6 +4,7 @@ import com.webptbridge.interfaces.InterfaceDefinition;
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Database;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,14 @@ final class InterfaceRoutes {
     }
 
     /** One interface as listed: its listener, what it matches on a shared port, its message count. */
-    record InterfaceJson(String id, String name, String host, int port, InterfaceDefinition.Match match, boolean enabled,
-                         long messages) {
-    }
+    record InterfaceJson(
+            String id,
+            String name,
+            String host,
+            int port,
+            InterfaceDefinition.Match match,
+            boolean enabled,
+            long messages) {}
 
     ApiResponse handle(String method, String path, Map<String, String> query, Map<String, Object> body, String operator)
             throws SQLException {
@@ -46,7 +52,8 @@ final class InterfaceRoutes {
             };
         }
         if (clean.equals(PREFIX + "/reload")) {
-            return method.equals("POST") ? ApiResponse.ok(Map.of("changes", refusedAsConflict(interfaces::reload)))
+            return method.equals("POST")
+                    ? ApiResponse.ok(Map.of("changes", refusedAsConflict(interfaces::reload)))
                     : ApiResponse.error(405, "POST reloads the interface folder");
         }
         if (clean.startsWith(PREFIX + "/")) {
@@ -54,14 +61,18 @@ final class InterfaceRoutes {
             int slash = rest.indexOf('/');
             String id = slash < 0 ? rest : rest.substring(0, slash);
             String tail = slash < 0 ? "" : rest.substring(slash + 1);
-            RunningInterface practice = interfaces.find(id).orElseThrow(() -> new ApiException(404,
-                    "No interface " + id + " is running; the running ones are " + ids() + "."));
+            RunningInterface practice = interfaces
+                    .find(id)
+                    .orElseThrow(() -> new ApiException(
+                            404, "No interface " + id + " is running; the running ones are " + ids() + "."));
             if (tail.equals("disable")) {
-                return method.equals("POST") ? ApiResponse.ok(Map.of("disabled", interfaces.disable(id)))
+                return method.equals("POST")
+                        ? ApiResponse.ok(Map.of("disabled", interfaces.disable(id)))
                         : ApiResponse.error(405, "POST disables the interface");
             }
             if (tail.isEmpty()) {
-                return method.equals("GET") ? ApiResponse.ok(json(practice))
+                return method.equals("GET")
+                        ? ApiResponse.ok(json(practice))
                         : ApiResponse.error(405, method + " is not supported on " + clean);
             }
             return new Routes(practice).handle(method, "/api/" + tail, query, body, operator);
@@ -69,8 +80,10 @@ final class InterfaceRoutes {
         if (clean.startsWith("/api/")) {
             List<RunningInterface> running = interfaces.running();
             if (running.size() != 1) {
-                return ApiResponse.error(400, "This engine runs " + running.size() + " interfaces (" + ids()
-                        + "): name one, as in " + PREFIX + "/{id}" + clean.substring(4) + ".");
+                return ApiResponse.error(
+                        400,
+                        "This engine runs " + running.size() + " interfaces (" + ids() + "): name one, as in " + PREFIX
+                                + "/{id}" + clean.substring(4) + ".");
             }
             return new Routes(running.get(0)).handle(method, clean, query, body, operator);
         }
@@ -98,7 +111,14 @@ final class InterfaceRoutes {
 
     private static InterfaceJson json(RunningInterface i) throws SQLException {
         InterfaceDefinition d = i.definition();
-        return new InterfaceJson(d.id(), d.name(), d.host(), d.port(), d.match(), true, i.journal().count());
+        return new InterfaceJson(
+                d.id(),
+                d.name(),
+                d.host(),
+                d.port(),
+                d.match(),
+                true,
+                i.journal().count());
     }
 
     /** An interface to add, from the request body: id, name, port, host, sendingFacility, receivingFacility. */
@@ -108,8 +128,8 @@ final class InterfaceRoutes {
             return new InterfaceDefinition(
                     text(body, "id"),
                     text(body, "name"),
-                    new InterfaceDefinition.Listener(text(body, "host"),
-                            port == null ? null : Integer.valueOf(String.valueOf(port))),
+                    new InterfaceDefinition.Listener(
+                            text(body, "host"), port == null ? null : Integer.valueOf(String.valueOf(port))),
                     new InterfaceDefinition.Match(text(body, "sendingFacility"), text(body, "receivingFacility")),
                     text(body, "profile"),
                     text(body, "reference"),
@@ -127,6 +147,7 @@ final class InterfaceRoutes {
     }
 
     private String ids() {
-        return String.join(", ", interfaces.running().stream().map(RunningInterface::id).toList());
+        return String.join(
+                ", ", interfaces.running().stream().map(RunningInterface::id).toList());
     }
 }

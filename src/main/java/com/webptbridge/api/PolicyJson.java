@@ -5,23 +5,43 @@ import com.webptbridge.store.PatientAccount;
 import java.time.LocalDate;
 
 /** One insurance policy in {@code GET /api/patients/{id}} ({@code insurances}). */
-record PolicyJson(int priority, Payer payer, String memberId, String groupNumber, String groupName,
-                  LocalDate effectiveDate, LocalDate expirationDate, Insured insured) {
+record PolicyJson(
+        int priority,
+        Payer payer,
+        String memberId,
+        String groupNumber,
+        String groupName,
+        LocalDate effectiveDate,
+        LocalDate expirationDate,
+        Insured insured) {
 
-    record Payer(long sequenceNumber, String name) {
-    }
+    record Payer(long sequenceNumber, String name) {}
 
-    record Insured(String lastName, String firstName, String relationship, LocalDate dateOfBirth, String sex,
-                   Address address) {
-    }
+    record Insured(
+            String lastName,
+            String firstName,
+            String relationship,
+            LocalDate dateOfBirth,
+            String sex,
+            Address address) {}
 
-    record Address(String line1, String line2, String city, String state, String zip) {
-    }
+    record Address(String line1, String line2, String city, String state, String zip) {}
 
     static PolicyJson of(PatientAccount.PolicyView p) {
-        return new PolicyJson(p.priority(), new Payer(p.payerSequence(), p.payerName()), p.memberId(), p.groupNumber(),
-                p.groupName(), p.effectiveDate(), p.expirationDate(),
-                new Insured(p.insuredLastName(), p.insuredFirstName(), p.relationship(), p.insuredDateOfBirth(),
-                        p.insuredSex(), new Address(p.addressLine1(), p.addressLine2(), p.city(), p.state(), p.zip())));
+        return new PolicyJson(
+                p.priority(),
+                new Payer(p.payerSequence(), p.payerName()),
+                p.memberId(),
+                p.groupNumber(),
+                p.groupName(),
+                p.effectiveDate(),
+                p.expirationDate(),
+                new Insured(
+                        p.insuredLastName(),
+                        p.insuredFirstName(),
+                        p.relationship(),
+                        p.insuredDateOfBirth(),
+                        p.insuredSex(),
+                        new Address(p.addressLine1(), p.addressLine2(), p.city(), p.state(), p.zip())));
     }
 }

@@ -1,17 +1,17 @@
 package com.webptbridge.api;
 
+import com.webptbridge.billing.ReferenceKind;
+import com.webptbridge.billing.WaitingKind;
 import com.webptbridge.interfaces.RunningInterface;
+import com.webptbridge.maintenance.Maintenance;
+import com.webptbridge.reference.ReferenceException;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
 import com.webptbridge.store.MessageStatus;
-import com.webptbridge.maintenance.Maintenance;
-import com.webptbridge.reference.ReferenceException;
-import com.webptbridge.billing.ReferenceKind;
-import com.webptbridge.billing.WaitingKind;
-import com.webptbridge.store.ReprocessFilter;
 import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientRecord;
 import com.webptbridge.store.PatientStore;
+import com.webptbridge.store.ReprocessFilter;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -45,25 +45,34 @@ final class Routes {
         String[] parts = path.replaceAll("/+$", "").split("/");
         // /api/{kind}[/{key}[/audit]]: reference maintenance
         ReferenceKind kind = parts.length >= 3 && parts[1].equals("api") && ReferenceKind.isPath(parts[2])
-                ? ReferenceKind.byPath(parts[2]) : null;
+                ? ReferenceKind.byPath(parts[2])
+                : null;
         try {
             if (kind != null) {
                 return reference(method, kind, parts, query, body, operator);
             }
             if (method.equals("POST") && path.equals("/api/messages/reprocess")) {
-                return ApiResponse.ok(Map.of("reprocessed", maintenance.reprocessor().reprocess(filter(body))));
+                return ApiResponse.ok(
+                        Map.of("reprocessed", maintenance.reprocessor().reprocess(filter(body))));
             }
-            if (method.equals("POST") && parts.length == 5 && path.startsWith("/api/messages/") && parts[4].equals("reprocess")) {
+            if (method.equals("POST")
+                    && parts.length == 5
+                    && path.startsWith("/api/messages/")
+                    && parts[4].equals("reprocess")) {
                 long id = number(parts[3], "message id");
-                return maintenance.reprocessor().reprocess(id).map(ApiResponse::ok)
+                return maintenance
+                        .reprocessor()
+                        .reprocess(id)
+                        .map(ApiResponse::ok)
                         .orElse(ApiResponse.error(404, "No journaled message has id " + id));
             }
         } catch (ReferenceException e) {
-            int status = switch (e.failure()) {
-                case INVALID -> 400;
-                case NOT_FOUND -> 404;
-                case CONFLICT -> 409;
-            };
+            int status =
+                    switch (e.failure()) {
+                        case INVALID -> 400;
+                        case NOT_FOUND -> 404;
+                        case CONFLICT -> 409;
+                    };
             return ApiResponse.error(status, e.getMessage());
         }
         if (!method.equals("GET")) {
@@ -72,8 +81,14 @@ final class Routes {
         return get(path, query);
     }
 
-    private ApiResponse reference(String method, ReferenceKind kind, String[] parts, Map<String, String> query,
-                                  Map<String, Object> body, String operator) throws ReferenceException, SQLException {
+    private ApiResponse reference(
+            String method,
+            ReferenceKind kind,
+            String[] parts,
+            Map<String, String> query,
+            Map<String, Object> body,
+            String operator)
+            throws ReferenceException, SQLException {
         String key = parts.length > 3 ? URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : null;
         if (parts.length == 5 && parts[4].equals("audit") && method.equals("GET")) {
             maintenance.references().show(kind, key);
@@ -84,8 +99,10 @@ final class Routes {
         }
         switch (method) {
             case "GET":
-                return ApiResponse.ok(key == null ? maintenance.references().list(kind, query.get("q"))
-                        : maintenance.references().show(kind, key));
+                return ApiResponse.ok(
+                        key == null
+                                ? maintenance.references().list(kind, query.get("q"))
+                                : maintenance.references().show(kind, key));
             case "POST":
                 if (key != null) {
                     return ApiResponse.error(405, "POST goes to /api/" + kind.path() + "; use PUT to change " + key);
@@ -118,14 +135,19 @@ final class Routes {
             }
             Object code = body.get("errorCode");
             Object limit = body.get("limit");
-            return new ReprocessFilter(statuses, code == null ? null : Integer.valueOf(String.valueOf(code)),
-                    waitingKind(body.get("waitingKind")), body.get("waitingKey") == null ? null : String.valueOf(body.get("waitingKey")),
+            return new ReprocessFilter(
+                    statuses,
+                    code == null ? null : Integer.valueOf(String.valueOf(code)),
+                    waitingKind(body.get("waitingKind")),
+                    body.get("waitingKey") == null ? null : String.valueOf(body.get("waitingKey")),
                     body.get("from") == null ? null : java.time.LocalDate.parse(String.valueOf(body.get("from"))),
                     body.get("to") == null ? null : java.time.LocalDate.parse(String.valueOf(body.get("to"))),
                     limit == null ? 1000 : Integer.parseInt(String.valueOf(limit)));
         } catch (NumberFormatException | java.time.format.DateTimeParseException | ClassCastException e) {
-            throw new ApiException(400, "Bad reprocess filter: errorCode and limit are numbers, from/to dates"
-                    + " (yyyy-MM-dd), status one of " + List.of(MessageStatus.values()) + ".");
+            throw new ApiException(
+                    400,
+                    "Bad reprocess filter: errorCode and limit are numbers, from/to dates"
+                            + " (yyyy-MM-dd), status one of " + List.of(MessageStatus.values()) + ".");
         }
     }
 
@@ -155,8 +177,15 @@ final class Routes {
             return ApiResponse.ok(maintenance.worklist());
         }
         if (path.equals("/api/messages")) {
-            return ApiResponse.ok(journal.list(status(query.get("status")), blankToNull(query.get("type")),
-                    blankToNull(query.get("patientId")), limit(query.get("limit"))).stream().map(MessageJson::of).toList());
+            return ApiResponse.ok(journal
+                    .list(
+                            status(query.get("status")),
+                            blankToNull(query.get("type")),
+                            blankToNull(query.get("patientId")),
+                            limit(query.get("limit")))
+                    .stream()
+                    .map(MessageJson::of)
+                    .toList());
         }
         if (path.startsWith("/api/messages/")) {
             long id = number(path.substring("/api/messages/".length()), "message id");
@@ -177,7 +206,8 @@ final class Routes {
         try {
             return MessageStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "status must be one of " + List.of(MessageStatus.values()) + ", was '" + s + "'");
+            throw new ApiException(
+                    400, "status must be one of " + List.of(MessageStatus.values()) + ", was '" + s + "'");
         }
     }
 

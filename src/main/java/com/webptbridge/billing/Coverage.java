@@ -18,5 +18,4 @@ public record Coverage(
         String insuredAddressLine2,
         String insuredCity,
         String insuredState,
-        String insuredZip) {
-}
+        String insuredZip) {}

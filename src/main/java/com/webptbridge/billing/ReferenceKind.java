@@ -35,7 +35,12 @@ public enum ReferenceKind {
             List.of(
                     Field.text("name", "name", true, 200, "Facility name"),
                     new Field("npi", "npi", Check.NPI, false, 10, "10-digit NPI (check digit verified)"),
-                    new Field("placeOfService", "place_of_service", Check.PLACE_OF_SERVICE, false, 2,
+                    new Field(
+                            "placeOfService",
+                            "place_of_service",
+                            Check.PLACE_OF_SERVICE,
+                            false,
+                            2,
                             "2-digit place of service code, e.g. 11"),
                     Field.text("addressLine1", "address_line1", false, 200, "Street address, first line"),
                     Field.text("city", "city", false, 100, "City"),
@@ -49,7 +54,12 @@ public enum ReferenceKind {
             List.of(
                     Field.text("lastName", "last_name", true, 100, "Last name"),
                     Field.text("firstName", "first_name", true, 100, "First name"),
-                    new Field("npi", "npi", Check.NPI, true, 10,
+                    new Field(
+                            "npi",
+                            "npi",
+                            Check.NPI,
+                            true,
+                            10,
                             "10-digit NPI (check digit verified); must match the NPI WebPT sends"),
                     Field.text("taxonomy", "taxonomy", false, 20, "Taxonomy code, e.g. 225100000X"))),
     REFERRING_PROVIDER(
@@ -60,7 +70,12 @@ public enum ReferenceKind {
             List.of(
                     Field.text("lastName", "last_name", true, 100, "Last name"),
                     Field.text("firstName", "first_name", true, 100, "First name"),
-                    new Field("npi", "npi", Check.NPI, true, 10,
+                    new Field(
+                            "npi",
+                            "npi",
+                            Check.NPI,
+                            true,
+                            10,
                             "10-digit NPI (check digit verified); messages name the referring provider by it"))),
     PROCEDURE_CODE(
             "procedure-codes",
@@ -69,13 +84,32 @@ public enum ReferenceKind {
             "code",
             List.of(
                     new Field("code", "code", Check.PROCEDURE_CODE, true, 10, "5-character CPT/HCPCS code, e.g. 97110"),
-                    Field.text("description", "description", true, 200,
+                    Field.text(
+                            "description",
+                            "description",
+                            true,
+                            200,
                             "What the code is, e.g. Therapeutic exercise 15 min"),
-                    new Field("defaultCharge", "default_charge", Check.AMOUNT, false, 12,
+                    new Field(
+                            "defaultCharge",
+                            "default_charge",
+                            Check.AMOUNT,
+                            false,
+                            12,
                             "Charge per unit when the message gives no amount, e.g. 45.00"),
-                    new Field("defaultUnits", "default_units", Check.UNITS, false, 4,
+                    new Field(
+                            "defaultUnits",
+                            "default_units",
+                            Check.UNITS,
+                            false,
+                            4,
                             "Units when the message gives none (without it: 1)"),
-                    new Field("defaultRevenueCode", "default_revenue_code", Check.REVENUE_CODE, false, 4,
+                    new Field(
+                            "defaultRevenueCode",
+                            "default_revenue_code",
+                            Check.REVENUE_CODE,
+                            false,
+                            4,
                             "4-digit revenue code when the message gives none, e.g. 0420")));
 
     private final String path;

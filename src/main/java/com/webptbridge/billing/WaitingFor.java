@@ -1,5 +1,4 @@
 package com.webptbridge.billing;
 
 /** The record a message waits for: its kind and key (a Sequence Number, an NPI or a code). */
-public record WaitingFor(WaitingKind kind, String key) {
-}
+public record WaitingFor(WaitingKind kind, String key) {}

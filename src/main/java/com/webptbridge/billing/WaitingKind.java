@@ -57,8 +57,7 @@ public enum WaitingKind {
     public String action(String key) {
         return switch (this) {
             case PAYER -> "Add the payer in the billing system (or import it under Sequence Number " + key + ").";
-            case FACILITY -> "Add the facility in the billing system (or import it under Sequence Number " + key
-                    + ").";
+            case FACILITY -> "Add the facility in the billing system (or import it under Sequence Number " + key + ").";
             case PROVIDER -> "Add the provider with WebPT's NPI (or import it under Sequence Number " + key + ").";
             case NPI_MISMATCH -> "Make the provider's NPI the same in WebPT and in the billing system.";
             case REFERRING_PROVIDER -> "Add the referring provider with this NPI.";

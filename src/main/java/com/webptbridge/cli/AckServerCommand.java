@@ -8,11 +8,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code bridge ack-server --port P}: an MLLP listener that answers AA to everything with an MSH. */
-@Command(name = "ack-server", description = "Minimal MLLP listener that only reads MSH and answers AA (a transport baseline).")
+@Command(
+        name = "ack-server",
+        description = "Minimal MLLP listener that only reads MSH and answers AA (a transport baseline).")
 final class AckServerCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "0.0.0.0")
     String host;
+
     @Option(names = "--port", defaultValue = "2576")
     int port;
 

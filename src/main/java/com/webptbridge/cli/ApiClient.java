@@ -20,7 +20,8 @@ final class ApiClient {
     private final String url;
     private final String operator;
     private final String interfaceId;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** @param interfaceId the practice's interface every {@code /api/...} call is about, or null for the only one */
     ApiClient(String url, String operator, String interfaceId) {
@@ -58,8 +59,11 @@ final class ApiClient {
                     .timeout(Duration.ofMinutes(5))
                     .header("Content-Type", "application/json")
                     .header("X-Operator", operator)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), JSON.readTree(response.body()));
         } catch (ConnectException e) {

@@ -10,22 +10,43 @@ import picocli.CommandLine.ScopeType;
 /**
  * {@code java -jar target/webpt-bridge.jar [command]}. With no command, runs the engine.
  */
-@Command(name = "bridge", mixinStandardHelpOptions = true, version = "WebPT Bridge 0.1",
+@Command(
+        name = "bridge",
+        mixinStandardHelpOptions = true,
+        version = "WebPT Bridge 0.1",
         description = "WebPT to billing HL7 v2 interface engine.",
-        subcommands = {RunCommand.class, SettingsCommand.class, InterfaceCommand.class, WorklistCommand.class, ReprocessCommand.class,
-            SendCommand.class, ReplayCommand.class, AckServerCommand.class, LoadCommand.class},
+        subcommands = {
+            RunCommand.class,
+            SettingsCommand.class,
+            InterfaceCommand.class,
+            WorklistCommand.class,
+            ReprocessCommand.class,
+            SendCommand.class,
+            ReplayCommand.class,
+            AckServerCommand.class,
+            LoadCommand.class
+        },
         modelTransformer = BridgeCommand.WithReferenceCommands.class)
 public final class BridgeCommand implements Runnable {
 
-    @Option(names = "--url", scope = ScopeType.INHERIT, defaultValue = "http://localhost:8080",
+    @Option(
+            names = "--url",
+            scope = ScopeType.INHERIT,
+            defaultValue = "http://localhost:8080",
             description = "The running engine's HTTP API (default: ${DEFAULT-VALUE})")
     String url;
 
-    @Option(names = "--interface", scope = ScopeType.INHERIT, paramLabel = "ID",
+    @Option(
+            names = "--interface",
+            scope = ScopeType.INHERIT,
+            paramLabel = "ID",
             description = "The practice's interface to work on; needed only when the engine runs several")
     String interfaceId;
 
-    @Option(names = "--operator", scope = ScopeType.INHERIT, defaultValue = "${sys:user.name}",
+    @Option(
+            names = "--operator",
+            scope = ScopeType.INHERIT,
+            defaultValue = "${sys:user.name}",
             description = "Who is making the change, for the audit trail (default: your OS user)")
     String operator;
 

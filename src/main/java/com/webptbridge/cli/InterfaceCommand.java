@@ -1,22 +1,29 @@
 package com.webptbridge.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code bridge interface list|add|disable|reload}: the practices' interfaces of a running engine,
  * changed without a restart. What is added or disabled is also written to the engine's interface
  * folder, so the next start runs the same interfaces.
  */
-@Command(name = "interface", description = "The client practices' interfaces: list, add, disable, reload.",
+@Command(
+        name = "interface",
+        description = "The client practices' interfaces: list, add, disable, reload.",
         mixinStandardHelpOptions = true,
-        subcommands = {InterfaceCommand.ListAll.class, InterfaceCommand.Add.class, InterfaceCommand.Disable.class,
-            InterfaceCommand.Reload.class})
+        subcommands = {
+            InterfaceCommand.ListAll.class,
+            InterfaceCommand.Add.class,
+            InterfaceCommand.Disable.class,
+            InterfaceCommand.Reload.class
+        })
 final class InterfaceCommand extends ApiCommand {
 
     void print(JsonNode i) {
@@ -24,10 +31,14 @@ final class InterfaceCommand extends ApiCommand {
         out().println(i.get("id").asText() + "  port " + i.get("port").asText()
                 + (match.isMissingNode() || match.isNull() ? "" : "  match " + match)
                 + "  " + i.get("messages").asText() + " message(s)"
-                + (i.path("name").isNull() || i.path("name").isMissingNode() ? "" : "  " + i.get("name").asText()));
+                + (i.path("name").isNull() || i.path("name").isMissingNode()
+                        ? ""
+                        : "  " + i.get("name").asText()));
     }
 
-    @Command(name = "list", description = "The running interfaces with their listeners and message counts.",
+    @Command(
+            name = "list",
+            description = "The running interfaces with their listeners and message counts.",
             mixinStandardHelpOptions = true)
     static final class ListAll implements Callable<Integer> {
         @ParentCommand
@@ -46,25 +57,35 @@ final class InterfaceCommand extends ApiCommand {
         }
     }
 
-    @Command(name = "add", description = "Start a practice's interface now; its listener answers at once.",
+    @Command(
+            name = "add",
+            description = "Start a practice's interface now; its listener answers at once.",
             mixinStandardHelpOptions = true)
     static final class Add implements Callable<Integer> {
         @ParentCommand
         InterfaceCommand parent;
+
         @Parameters(paramLabel = "ID", description = "Lower-case letters, digits and dashes, e.g. clinic-a")
         String id;
+
         @Option(names = "--name", description = "The practice's name, for people")
         String name;
+
         @Option(names = "--port", required = true, description = "MLLP port (required)")
         int port;
+
         @Option(names = "--host", description = "Address to listen on (default: every address)")
         String host;
+
         @Option(names = "--sending-facility", description = "On a shared port: MSH-4 of this practice's messages")
         String sendingFacility;
+
         @Option(names = "--receiving-facility", description = "On a shared port: MSH-6 of this practice's messages")
         String receivingFacility;
+
         @Option(names = "--profile", description = "Mapping profile file (default: bridge.profile)")
         String profile;
+
         @Option(names = "--reference", description = "Folder of reference-data CSVs to seed it with")
         String reference;
 
@@ -91,11 +112,14 @@ final class InterfaceCommand extends ApiCommand {
         }
     }
 
-    @Command(name = "disable", description = "Stop an interface's listener; its data stays.",
+    @Command(
+            name = "disable",
+            description = "Stop an interface's listener; its data stays.",
             mixinStandardHelpOptions = true)
     static final class Disable implements Callable<Integer> {
         @ParentCommand
         InterfaceCommand parent;
+
         @Parameters(paramLabel = "ID")
         String id;
 
@@ -112,8 +136,11 @@ final class InterfaceCommand extends ApiCommand {
         }
     }
 
-    @Command(name = "reload", description = "Read the interface folder again: start new or enabled, stop removed or"
-            + " disabled interfaces.", mixinStandardHelpOptions = true)
+    @Command(
+            name = "reload",
+            description =
+                    "Read the interface folder again: start new or enabled, stop removed or" + " disabled interfaces.",
+            mixinStandardHelpOptions = true)
     static final class Reload implements Callable<Integer> {
         @ParentCommand
         InterfaceCommand parent;

@@ -18,20 +18,34 @@ final class LoadCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
     @Option(names = "--host", defaultValue = "localhost")
     String host;
+
     @Option(names = "--port", defaultValue = "2575")
     int port;
+
     @Option(names = "--connections", defaultValue = "1")
     int connections;
+
     @Option(names = "--messages", defaultValue = "1000")
     int messages;
-    @Option(names = "--rate", defaultValue = "0", description = "Messages per second over all connections (0: as fast as answered)")
+
+    @Option(
+            names = "--rate",
+            defaultValue = "0",
+            description = "Messages per second over all connections (0: as fast as answered)")
     double rate;
-    @Option(names = "--mix", defaultValue = "adt=30,dft=70", description = "Share of ADT and DFT messages (default ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--mix",
+            defaultValue = "adt=30,dft=70",
+            description = "Share of ADT and DFT messages (default ${DEFAULT-VALUE})")
     String mix;
+
     @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for an ACK")
     int timeoutSeconds;
+
     @Option(names = "--json", description = "Also write the figures to this file")
     Path json;
 
@@ -49,12 +63,16 @@ final class LoadCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--connections and --messages must be at least 1");
             return 2;
         }
-        LoadGenerator.Report r = LoadGenerator.run(new LoadGenerator.Plan(host, port, connections, messages, rate, adt,
-                Duration.ofSeconds(timeoutSeconds)), line -> spec.commandLine().getErr().println(line));
-        out.printf("connections=%d messages=%d answered=%d failed=%d in %.2f s%n", r.connections(), r.sent(),
-                r.answered(), r.failures(), r.seconds());
-        out.printf("throughput %.0f msg/s; ACK latency ms p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n", r.throughput(),
-                r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs());
+        LoadGenerator.Report r = LoadGenerator.run(
+                new LoadGenerator.Plan(
+                        host, port, connections, messages, rate, adt, Duration.ofSeconds(timeoutSeconds)),
+                line -> spec.commandLine().getErr().println(line));
+        out.printf(
+                "connections=%d messages=%d answered=%d failed=%d in %.2f s%n",
+                r.connections(), r.sent(), r.answered(), r.failures(), r.seconds());
+        out.printf(
+                "throughput %.0f msg/s; ACK latency ms p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n",
+                r.throughput(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs());
         out.println("ACK codes " + r.ackCodes());
         if (json != null) {
             ApiClient.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), r);

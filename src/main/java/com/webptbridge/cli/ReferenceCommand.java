@@ -32,7 +32,8 @@ final class ReferenceCommand extends ApiCommand {
                 return refused(answer);
             }
             JsonNode record = answer.body();
-            out().println("Added " + kind.noun() + " with Sequence Number " + record.get("sequenceNumber").asText() + ".");
+            out().println("Added " + kind.noun() + " with Sequence Number "
+                    + record.get("sequenceNumber").asText() + ".");
             out().println(record.get("instructions").asText());
             printReprocessed(record);
             return 0;
@@ -77,7 +78,10 @@ final class ReferenceCommand extends ApiCommand {
                 StringBuilder line = new StringBuilder();
                 r.fields().forEachRemaining(f -> {
                     if (!f.getValue().isNull()) {
-                        line.append(line.length() == 0 ? "" : "  ").append(f.getKey()).append('=').append(f.getValue().asText());
+                        line.append(line.length() == 0 ? "" : "  ")
+                                .append(f.getKey())
+                                .append('=')
+                                .append(f.getValue().asText());
                     }
                 });
                 out().println(line);
@@ -100,7 +104,9 @@ final class ReferenceCommand extends ApiCommand {
 
     private void printRecord(JsonNode record) {
         record.fields().forEachRemaining(f -> {
-            if (!f.getKey().equals("reprocessed") && !f.getKey().equals("instructions") && !f.getValue().isNull()) {
+            if (!f.getKey().equals("reprocessed")
+                    && !f.getKey().equals("instructions")
+                    && !f.getValue().isNull()) {
                 out().println("  " + f.getKey() + ": " + f.getValue().asText());
             }
         });
@@ -110,8 +116,8 @@ final class ReferenceCommand extends ApiCommand {
         JsonNode done = record.path("reprocessed");
         if (done.size() > 0) {
             out().println(done.size() + " waiting message(s) reprocessed:");
-            done.forEach(o -> out().println("  journal " + o.get("id").asText() + ": " + o.get("status").asText()
-                    + " (" + o.get("ackCode").asText() + ")"));
+            done.forEach(o -> out().println("  journal " + o.get("id").asText() + ": "
+                    + o.get("status").asText() + " (" + o.get("ackCode").asText() + ")"));
         }
     }
 }

@@ -24,8 +24,7 @@ final class ReferenceCommands {
     /** Names options had before they were generated; scripts may still use them. */
     private static final Map<String, List<String>> OLD_NAMES = Map.of("addressLine1", List.of("--address"));
 
-    private ReferenceCommands() {
-    }
+    private ReferenceCommands() {}
 
     /** Adds a command for every reference kind to {@code bridge}. */
     static void addTo(CommandSpec bridge) {
@@ -50,16 +49,23 @@ final class ReferenceCommands {
         List<OptionSpec> options = new ArrayList<>(fields.values());
         // Only kinds WebPT refers to by Sequence Number need an existing billing number imported;
         // referring providers and procedure codes are matched by NPI and code.
-        OptionSpec sequenceNumber = kind.uniqueField() != null ? null : OptionSpec.builder("--sequence-number")
-                .type(Long.class)
-                .paramLabel("<sequenceNumber>")
-                .description("Import an existing billing record under this Sequence Number"
-                        + " (default: the next free number)")
-                .build();
+        OptionSpec sequenceNumber = kind.uniqueField() != null
+                ? null
+                : OptionSpec.builder("--sequence-number")
+                        .type(Long.class)
+                        .paramLabel("<sequenceNumber>")
+                        .description("Import an existing billing record under this Sequence Number"
+                                + " (default: the next free number)")
+                        .build();
         if (sequenceNumber != null) {
             options.add(sequenceNumber);
         }
-        return subcommand(kind, "add", addSummary(kind), options, List.of(),
+        return subcommand(
+                kind,
+                "add",
+                addSummary(kind),
+                options,
+                List.of(),
                 c -> c.create(body(fields), sequenceNumber == null ? null : sequenceNumber.getValue()));
     }
 
@@ -73,8 +79,13 @@ final class ReferenceCommands {
                 .build();
         List<OptionSpec> options = new ArrayList<>(fields.values());
         options.add(activate);
-        return subcommand(kind, "update", "Change the fields given; the others keep their values.", options,
-                List.of(key), c -> c.update(key.getValue(), body(fields), Boolean.TRUE.equals(activate.getValue())));
+        return subcommand(
+                kind,
+                "update",
+                "Change the fields given; the others keep their values.",
+                options,
+                List.of(key),
+                c -> c.update(key.getValue(), body(fields), Boolean.TRUE.equals(activate.getValue())));
     }
 
     private static CommandSpec show(ReferenceKind kind) {
@@ -88,14 +99,24 @@ final class ReferenceCommands {
                 .paramLabel("<search>")
                 .description("Text any field contains (any case)")
                 .build();
-        return subcommand(kind, "list", "List records, or those matching --search.", List.of(search), List.of(),
+        return subcommand(
+                kind,
+                "list",
+                "List records, or those matching --search.",
+                List.of(search),
+                List.of(),
                 c -> c.list(search.getValue()));
     }
 
     private static CommandSpec deactivate(ReferenceKind kind) {
         PositionalParamSpec key = key(kind);
-        return subcommand(kind, "deactivate", "Deactivate a record: kept, but no longer matched by messages.",
-                List.of(), List.of(key), c -> c.deactivate(key.getValue()));
+        return subcommand(
+                kind,
+                "deactivate",
+                "Deactivate a record: kept, but no longer matched by messages.",
+                List.of(),
+                List.of(key),
+                c -> c.deactivate(key.getValue()));
     }
 
     /** An option per field, in the kind's order; on add, the description says which ones are required. */
@@ -104,11 +125,13 @@ final class ReferenceCommands {
         for (Field f : kind.fields()) {
             List<String> names = new ArrayList<>(List.of(f.option()));
             names.addAll(OLD_NAMES.getOrDefault(f.json(), List.of()));
-            options.put(f, OptionSpec.builder(names.toArray(String[]::new))
-                    .type(String.class)
-                    .paramLabel("<" + f.json() + ">")
-                    .description(f.description() + (adding && f.required() ? " (required)" : ""))
-                    .build());
+            options.put(
+                    f,
+                    OptionSpec.builder(names.toArray(String[]::new))
+                            .type(String.class)
+                            .paramLabel("<" + f.json() + ">")
+                            .description(f.description() + (adding && f.required() ? " (required)" : ""))
+                            .build());
         }
         return options;
     }
@@ -130,8 +153,13 @@ final class ReferenceCommands {
         return body;
     }
 
-    private static CommandSpec subcommand(ReferenceKind kind, String name, String description,
-            List<OptionSpec> options, List<PositionalParamSpec> parameters, ToIntFunction<ReferenceCommand> body) {
+    private static CommandSpec subcommand(
+            ReferenceKind kind,
+            String name,
+            String description,
+            List<OptionSpec> options,
+            List<PositionalParamSpec> parameters,
+            ToIntFunction<ReferenceCommand> body) {
         Action action = new Action(kind, body);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(action).name(name);
         action.spec = spec;

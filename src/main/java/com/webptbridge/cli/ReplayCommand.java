@@ -23,19 +23,26 @@ import java.util.concurrent.Callable;
  * Prints expected vs actual for each difference; exit code 1 on any. {@code --update} rewrites the
  * expectations from what happened instead, for a reviewed change.
  */
-@Command(name = "replay", description = "Replay samples with expected outcomes; report differences (exit 1) or --update them.")
+@Command(
+        name = "replay",
+        description = "Replay samples with expected outcomes; report differences (exit 1) or --update them.")
 final class ReplayCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
     @Parameters(paramLabel = "DIR", arity = "1..*")
     List<Path> dirs;
+
     @Option(names = "--host", defaultValue = "localhost")
     String host;
+
     @Option(names = "--port", defaultValue = "2575")
     int port;
+
     @Option(names = "--update", description = "Rewrite each expectation from what happened")
     boolean update;
+
     @Option(names = "--timeout", defaultValue = "30")
     int timeoutSeconds;
 
@@ -46,7 +53,10 @@ final class ReplayCommand implements Callable<Integer> {
         ApiClient api = ApiClient.of(root);
         Expectations.PatientLookup patients = id -> {
             try {
-                ApiClient.Answer a = api.call("GET", "/api/patients/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8), null);
+                ApiClient.Answer a = api.call(
+                        "GET",
+                        "/api/patients/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8),
+                        null);
                 return a.status() == 404 ? null : a.body();
             } catch (ApiClient.CliFailure e) {
                 throw new java.io.IOException(e.getMessage());
@@ -58,7 +68,8 @@ final class ReplayCommand implements Callable<Integer> {
             for (Path dir : dirs) {
                 for (Sample sample : Sample.in(dir)) {
                     total++;
-                    String ack = new String(client.exchange(sample.text().getBytes(sample.charset())), sample.charset());
+                    String ack =
+                            new String(client.exchange(sample.text().getBytes(sample.charset())), sample.charset());
                     AckReading actual = AckReading.read(ack);
                     if (update) {
                         Expectations.update(sample, actual, patients);
@@ -66,8 +77,9 @@ final class ReplayCommand implements Callable<Integer> {
                         continue;
                     }
                     List<String> diffs = new ArrayList<>(Expectations.compare(sample, actual, patients));
-                    out.printf("%-55s %-4s %-4s %s%n", sample.name(), sample.ack(), actual.ackCode(),
-                            diffs.isEmpty() ? "ok" : "DIFFERENT");
+                    out.printf(
+                            "%-55s %-4s %-4s %s%n",
+                            sample.name(), sample.ack(), actual.ackCode(), diffs.isEmpty() ? "ok" : "DIFFERENT");
                     for (String d : diffs) {
                         out.println("    " + d);
                     }
@@ -77,7 +89,8 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             }
         }
-        out.println(update ? total + " expectation(s) rewritten." : (total - failed) + " passed, " + failed + " failed");
+        out.println(
+                update ? total + " expectation(s) rewritten." : (total - failed) + " passed, " + failed + " failed");
         return failed == 0 ? 0 : 1;
     }
 }

@@ -19,17 +19,25 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
 
     @Parameters(paramLabel = "ID", arity = "0..*", description = "Journal ids")
     List<Long> ids = new ArrayList<>();
+
     @Option(names = "--status", description = "ERROR (default), REJECTED, RECEIVED; comma-separated")
     String status;
+
     @Option(names = "--error-code", description = "HL7 table 0357 code, e.g. 204")
     Integer errorCode;
-    @Option(names = "--waiting", description = "KIND:KEY, e.g. payer:1042 or procedure-code:97012; KIND is one of"
-            + " payer, facility, provider, npi-mismatch, referring-provider, procedure-code")
+
+    @Option(
+            names = "--waiting",
+            description = "KIND:KEY, e.g. payer:1042 or procedure-code:97012; KIND is one of"
+                    + " payer, facility, provider, npi-mismatch, referring-provider, procedure-code")
     String waiting;
+
     @Option(names = "--from", description = "Received on or after (yyyy-MM-dd)")
     String from;
+
     @Option(names = "--to", description = "Received before (yyyy-MM-dd)")
     String to;
+
     @Option(names = "--limit", defaultValue = "1000")
     int limit;
 
@@ -56,7 +64,9 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
                         return 2;
                     }
                     try {
-                        filter.put("waitingKind", WaitingKind.parse(waiting.substring(0, colon)).code());
+                        filter.put(
+                                "waitingKind",
+                                WaitingKind.parse(waiting.substring(0, colon)).code());
                     } catch (IllegalArgumentException e) {
                         spec.commandLine().getErr().println("--waiting " + waiting + ": " + e.getMessage());
                         return 2;
@@ -74,9 +84,11 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
             }
             int processed = 0;
             for (JsonNode o : outcomes) {
-                String skipped = o.path("skipped").isNull() || o.path("skipped").isMissingNode() ? "" : " - " + o.get("skipped").asText();
-                out().println("journal " + o.get("id").asText() + ": " + o.get("status").asText() + " ("
-                        + o.get("ackCode").asText() + ")" + skipped);
+                String skipped = o.path("skipped").isNull() || o.path("skipped").isMissingNode()
+                        ? ""
+                        : " - " + o.get("skipped").asText();
+                out().println("journal " + o.get("id").asText() + ": "
+                        + o.get("status").asText() + " (" + o.get("ackCode").asText() + ")" + skipped);
                 if ("PROCESSED".equals(o.get("status").asText()) && skipped.isEmpty()) {
                     processed++;
                 }

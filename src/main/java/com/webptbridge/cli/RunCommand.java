@@ -21,10 +21,13 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            engine.close();
-            stopped.countDown();
-        }, "bridge-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            engine.close();
+                            stopped.countDown();
+                        },
+                        "bridge-shutdown"));
         stopped.await();
         return 0;
     }

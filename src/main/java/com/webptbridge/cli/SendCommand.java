@@ -27,13 +27,20 @@ final class SendCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*")
     List<Path> paths;
+
     @Option(names = "--host", defaultValue = "localhost")
     String host;
+
     @Option(names = "--port", defaultValue = "2575")
     int port;
-    @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for each ACK (default ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "30",
+            description = "Seconds to wait for each ACK (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
     @Override
@@ -58,14 +65,22 @@ final class SendCommand implements Callable<Integer> {
                     if (a.ackCode().equals("AA") || a.ackCode().equals("CA")) {
                         accepted++;
                     }
-                    out.printf("%s  control=%s  %s%s  %s  %.1f ms%n", where, a.controlId(), a.ackCode(),
-                            a.errors().isEmpty() ? "" : "  " + String.join(",", a.errors()), a.text(), micros / 1000.0);
+                    out.printf(
+                            "%s  control=%s  %s%s  %s  %.1f ms%n",
+                            where,
+                            a.controlId(),
+                            a.ackCode(),
+                            a.errors().isEmpty() ? "" : "  " + String.join(",", a.errors()),
+                            a.text(),
+                            micros / 1000.0);
                 } catch (SocketTimeoutException e) {
-                    out.printf("%s  TIMEOUT: no ACK within %d s; the connection is closed, remaining messages not sent%n",
+                    out.printf(
+                            "%s  TIMEOUT: no ACK within %d s; the connection is closed, remaining messages not sent%n",
                             where, timeoutSeconds);
                     break;
                 } catch (EOFException | java.net.SocketException e) {
-                    out.printf("%s  DROPPED: the listener closed the connection (%s); remaining messages not sent%n",
+                    out.printf(
+                            "%s  DROPPED: the listener closed the connection (%s); remaining messages not sent%n",
                             where, e.getMessage());
                     break;
                 }

@@ -1,10 +1,11 @@
 package com.webptbridge.cli;
 
 import com.webptbridge.engine.Settings;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
 
 /** {@code bridge settings}: every setting with its default and meaning, then the values in force here. */
 @Command(name = "settings", description = "List every setting with its default and meaning, and the values in force.")

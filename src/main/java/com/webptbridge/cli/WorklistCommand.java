@@ -18,8 +18,11 @@ final class WorklistCommand extends ApiCommand implements java.util.concurrent.C
                 out().println("No messages are waiting.");
             }
             for (JsonNode line : answer.body()) {
-                String oldest = line.get("oldest").isNull() ? "" : ", oldest " + line.get("oldest").asText().substring(0, 10);
-                out().println(line.get("waitingFor").asText() + ": " + line.get("messages").asInt() + " message(s), "
+                String oldest = line.get("oldest").isNull()
+                        ? ""
+                        : ", oldest " + line.get("oldest").asText().substring(0, 10);
+                out().println(line.get("waitingFor").asText() + ": "
+                        + line.get("messages").asInt() + " message(s), "
                         + line.get("patients").asInt() + " patient(s)" + oldest);
                 out().println("    " + line.get("action").asText() + " Journal ids: " + line.get("journalIds"));
             }

@@ -1,11 +1,5 @@
 package com.webptbridge.engine;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.Model;
@@ -13,6 +7,13 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.WhenDefinition;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The message types and trigger events the interfaces accept, read from the choice in the
@@ -25,8 +26,7 @@ final class AcceptedEvents {
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
     private static final Pattern EVENT = Pattern.compile("([A-Z0-9]{3})\\^([A-Z0-9]{3})");
 
-    private AcceptedEvents() {
-    }
+    private AcceptedEvents() {}
 
     /** By message type, the trigger events the route's choice maps. */
     static Map<String, Set<String>> of(CamelContext camel) {
@@ -40,8 +40,8 @@ final class AcceptedEvents {
         Map<String, Set<String>> accepted = new LinkedHashMap<>();
         collect(route.getOutputs(), accepted);
         if (accepted.isEmpty()) {
-            throw new IllegalStateException("The '" + PROCESS_TEMPLATE + "' template's choice names no message type: write"
-                    + " e.g. ${body.event} == 'DFT^P03'");
+            throw new IllegalStateException("The '" + PROCESS_TEMPLATE
+                    + "' template's choice names no message type: write" + " e.g. ${body.event} == 'DFT^P03'");
         }
         return accepted;
     }
@@ -54,7 +54,8 @@ final class AcceptedEvents {
                     while (quoted.find()) {
                         Matcher event = EVENT.matcher(quoted.group(1));
                         while (event.find()) {
-                            accepted.computeIfAbsent(event.group(1), t -> new TreeSet<>()).add(event.group(2));
+                            accepted.computeIfAbsent(event.group(1), t -> new TreeSet<>())
+                                    .add(event.group(2));
                         }
                     }
                     collect(when.getOutputs(), accepted);

@@ -13,6 +13,15 @@ import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
 import com.webptbridge.transport.FrameLimits;
 import com.webptbridge.transport.MllpCodec;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -24,14 +33,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.Registry;
-import org.apache.camel.spi.Resource;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The running engine: database, the practices' interfaces (Camel routes made from the route
@@ -56,18 +57,26 @@ public final class BridgeEngine implements AutoCloseable {
     }
 
     public static BridgeEngine start(Settings settings) throws Exception {
-        Database db = Database.open(settings.get("bridge.db.url"), settings.get("bridge.db.user"),
-                settings.get("bridge.db.password"), settings.getInt("bridge.db.pool-size"));
+        Database db = Database.open(
+                settings.get("bridge.db.url"),
+                settings.get("bridge.db.user"),
+                settings.get("bridge.db.password"),
+                settings.getInt("bridge.db.pool-size"));
         CamelContext camel = null;
         try {
             camel = new DefaultCamelContext();
             InterfaceRuntime interfaces = startRoutes(settings, db, camel);
-            AdminApi api = AdminApi.start(settings.get("bridge.http.host"), settings.getInt("bridge.http.port"), db,
-                    interfaces);
+            AdminApi api = AdminApi.start(
+                    settings.get("bridge.http.host"), settings.getInt("bridge.http.port"), db, interfaces);
             BridgeEngine engine = new BridgeEngine(db, camel, interfaces, api);
-            LOG.info("WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}, interfaces {}",
-                    interfaces.firstPort(), api.port(), safeUrl(settings.get("bridge.db.url")),
-                    interfaces.running().stream().map(i -> i.id() + ":" + i.definition().port()).toList());
+            LOG.info(
+                    "WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}, interfaces {}",
+                    interfaces.firstPort(),
+                    api.port(),
+                    safeUrl(settings.get("bridge.db.url")),
+                    interfaces.running().stream()
+                            .map(i -> i.id() + ":" + i.definition().port())
+                            .toList());
             return engine;
         } catch (Exception e) {
             if (camel != null) {
@@ -92,10 +101,11 @@ public final class BridgeEngine implements AutoCloseable {
         Hl7Parser parser = new Hl7Parser();
         parser.warmUp();
         Set<String> versions = csv(settings.get("bridge.hl7.versions"));
-        HeaderRules rules = new HeaderRules(versions, csv(settings.get("bridge.hl7.processing-ids")),
-                AcceptedEvents.of(camel));
+        HeaderRules rules =
+                new HeaderRules(versions, csv(settings.get("bridge.hl7.processing-ids")), AcceptedEvents.of(camel));
         AckBuilder acks = new AckBuilder(ZoneId.systemDefault(), versions);
-        FrameLimits limits = new FrameLimits(settings.getInt("bridge.mllp.max-frame-bytes"),
+        FrameLimits limits = new FrameLimits(
+                settings.getInt("bridge.mllp.max-frame-bytes"),
                 Duration.ofMillis(settings.getInt("bridge.mllp.frame-timeout-ms")));
 
         Registry beans = camel.getRegistry();
@@ -114,7 +124,8 @@ public final class BridgeEngine implements AutoCloseable {
 
     private static Resource[] routeFiles(CamelContext camel, Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("Route folder " + dir.toAbsolutePath() + " does not exist: set bridge.routes.dir");
+            throw new IllegalStateException(
+                    "Route folder " + dir.toAbsolutePath() + " does not exist: set bridge.routes.dir");
         }
         List<Resource> resources = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
@@ -130,7 +141,10 @@ public final class BridgeEngine implements AutoCloseable {
 
     private static Set<String> csv(String value) {
         Set<String> out = new LinkedHashSet<>();
-        Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+        Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(out::add);
         return out;
     }
 

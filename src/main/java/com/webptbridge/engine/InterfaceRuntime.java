@@ -2,7 +2,6 @@ package com.webptbridge.engine;
 
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
-import com.webptbridge.hl7.Hl7Parser;
 import com.webptbridge.inbound.Commit;
 import com.webptbridge.inbound.EncounterStep;
 import com.webptbridge.inbound.Failure;
@@ -28,6 +27,13 @@ import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientStore;
 import com.webptbridge.store.ReferenceLookup;
 import com.webptbridge.store.Worklist;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.DirectoryStream;
@@ -39,12 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.spi.Registry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts and stops the practices' interfaces: for each, the beans its processing route names
@@ -70,8 +70,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
     private final Map<Integer, Intake> listeners = new TreeMap<>();
 
     /** A running interface and what the engine must undo to stop it. */
-    private record Running(RunningInterface face, List<String> beans) {
-    }
+    private record Running(RunningInterface face, List<String> beans) {}
 
     InterfaceRuntime(Settings settings, Database db, CamelContext camel, HeaderRules rules, AckBuilder acks) {
         this.settings = settings;
@@ -87,7 +86,9 @@ final class InterfaceRuntime implements InterfaceRegistry {
     /** The interfaces to run at start: the folder's enabled ones, or {@code default} when it has none. */
     List<InterfaceDefinition> configured() throws IOException {
         List<InterfaceDefinition> all = definitions();
-        return all.isEmpty() ? List.of(defaultInterface()) : all.stream().filter(InterfaceDefinition::isEnabled).toList();
+        return all.isEmpty()
+                ? List.of(defaultInterface())
+                : all.stream().filter(InterfaceDefinition::isEnabled).toList();
     }
 
     private List<InterfaceDefinition> definitions() throws IOException {
@@ -104,9 +105,14 @@ final class InterfaceRuntime implements InterfaceRegistry {
     }
 
     private InterfaceDefinition defaultInterface() {
-        return new InterfaceDefinition(InterfaceDefinition.DEFAULT_ID, "Default interface",
+        return new InterfaceDefinition(
+                InterfaceDefinition.DEFAULT_ID,
+                "Default interface",
                 new InterfaceDefinition.Listener(settings.get("bridge.mllp.host"), settings.getInt("bridge.mllp.port")),
-                null, null, null, null);
+                null,
+                null,
+                null,
+                null);
     }
 
     @Override
@@ -185,21 +191,28 @@ final class InterfaceRuntime implements InterfaceRegistry {
         boolean isDefault = id.equals(InterfaceDefinition.DEFAULT_ID);
         try {
             ReferenceMaintenance references = new ReferenceMaintenance(db, id);
-            String seed = d.reference() != null ? d.reference() : isDefault ? settings.get("bridge.reference.dir") : null;
+            String seed =
+                    d.reference() != null ? d.reference() : isDefault ? settings.get("bridge.reference.dir") : null;
             if (seed != null) {
                 ReferenceSeed.load(Path.of(seed), references);
             }
             Path profileFile = Path.of(d.profile() != null ? d.profile() : settings.get("bridge.profile"));
             MappingProfile profile = Files.exists(profileFile) || d.profile() != null
-                    ? MappingProfile.load(profileFile) : MappingProfile.webptDefault();
+                    ? MappingProfile.load(profileFile)
+                    : MappingProfile.webptDefault();
             Journal journal = new Journal(db, id);
             PatientStore patients = new PatientStore(db, id);
             Commit commit = new Commit(db, journal, acks);
             Map<String, Object> beans = new LinkedHashMap<>();
             beans.put("headerCheck-" + id, new HeaderCheck(rules, db, journal));
             beans.put("patientInfo-" + id, new PatientInfoStep(new PatientInfoMapper(profile), patients));
-            beans.put("encounter-" + id, new EncounterStep(new EncounterMapper(profile),
-                    new EncounterResolver(new ReferenceLookup(db, id)), patients, new EncounterStore(id)));
+            beans.put(
+                    "encounter-" + id,
+                    new EncounterStep(
+                            new EncounterMapper(profile),
+                            new EncounterResolver(new ReferenceLookup(db, id)),
+                            patients,
+                            new EncounterStore(id)));
             beans.put("commit-" + id, commit);
             beans.put("failure-" + id, new Failure(commit));
             Registry registry = camel.getRegistry();
@@ -226,15 +239,20 @@ final class InterfaceRuntime implements InterfaceRegistry {
                     removeRoute(listenerRoute(d.port()));
                     removeRoute(processRoute(id));
                     beans.keySet().forEach(registry::unbind);
-                    throw new IllegalArgumentException("Interface " + id + " cannot listen on port " + d.port()
-                            + " (" + d.host() + "): " + rootMessage(e) + ". Choose a free port.", e);
+                    throw new IllegalArgumentException(
+                            "Interface " + id + " cannot listen on port " + d.port() + " (" + d.host() + "): "
+                                    + rootMessage(e) + ". Choose a free port.",
+                            e);
                 }
             } else {
                 intake.add(new Intake.Target(id, d::accepts, journal));
             }
-            Reprocessor reprocessor = new Reprocessor(journal,
-                    m -> process.requestBody("direct:process-" + id, m, InFlight.class));
-            Maintenance maintenance = new Maintenance(references, reprocessor, new Worklist(db, id),
+            Reprocessor reprocessor =
+                    new Reprocessor(journal, m -> process.requestBody("direct:process-" + id, m, InFlight.class));
+            Maintenance maintenance = new Maintenance(
+                    references,
+                    reprocessor,
+                    new Worklist(db, id),
                     Boolean.parseBoolean(settings.get("bridge.reprocess.auto")));
             RunningInterface face = new RunningInterface(d, journal, patients, new PatientAccount(db), maintenance);
             running.put(id, new Running(face, List.copyOf(beans.keySet())));

@@ -72,7 +72,9 @@ public final class Settings {
     public java.util.SortedMap<String, String> effective() {
         java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
         for (String key : values.stringPropertyNames()) {
-            out.put(key, key.endsWith("password") && !values.getProperty(key).isEmpty() ? "****" : values.getProperty(key));
+            out.put(
+                    key,
+                    key.endsWith("password") && !values.getProperty(key).isEmpty() ? "****" : values.getProperty(key));
         }
         return out;
     }
@@ -107,7 +109,6 @@ public final class Settings {
             throw new IllegalStateException("Setting " + key + " must be a whole number, was '" + get(key) + "'");
         }
     }
-
 
     public Properties asProperties() {
         Properties p = new Properties();

@@ -48,24 +48,40 @@ public final class AckBuilder {
         char ss = enc.length() > 3 ? enc.charAt(3) : '&';
 
         StringBuilder ack = new StringBuilder(256);
-        ack.append("MSH").append(fs).append(enc)
-                .append(fs).append(value(inbound, 5))
-                .append(fs).append(value(inbound, 6))
-                .append(fs).append(value(inbound, 3))
-                .append(fs).append(value(inbound, 4))
-                .append(fs).append(ZonedDateTime.now(zone).format(TIMESTAMP))
+        ack.append("MSH")
                 .append(fs)
-                .append(fs).append(messageType(inbound, version, cs))
-                .append(fs).append(Escape.escape(ackControlId, encoding))
-                .append(fs).append(inbound != null && !inbound.field(11).isEmpty() ? inbound.field(11) : "P")
-                .append(fs).append(version);
+                .append(enc)
+                .append(fs)
+                .append(value(inbound, 5))
+                .append(fs)
+                .append(value(inbound, 6))
+                .append(fs)
+                .append(value(inbound, 3))
+                .append(fs)
+                .append(value(inbound, 4))
+                .append(fs)
+                .append(ZonedDateTime.now(zone).format(TIMESTAMP))
+                .append(fs)
+                .append(fs)
+                .append(messageType(inbound, version, cs))
+                .append(fs)
+                .append(Escape.escape(ackControlId, encoding))
+                .append(fs)
+                .append(inbound != null && !inbound.field(11).isEmpty() ? inbound.field(11) : "P")
+                .append(fs)
+                .append(version);
         if (inbound != null && !inbound.field(18).isEmpty()) {
-            ack.append(fs).append(fs).append(fs).append(fs).append(fs).append(fs).append(inbound.field(18));
+            ack.append(fs)
+                    .append(fs)
+                    .append(fs)
+                    .append(fs)
+                    .append(fs)
+                    .append(fs)
+                    .append(inbound.field(18));
         }
         ack.append('\r');
 
-        ack.append("MSA").append(fs).append(code.name())
-                .append(fs).append(inbound != null ? inbound.controlId() : "");
+        ack.append("MSA").append(fs).append(code.name()).append(fs).append(inbound != null ? inbound.controlId() : "");
         if (!problems.isEmpty()) {
             ack.append(fs).append(Escape.escape(oneLine(problems.get(0).sentence()), encoding));
         }
@@ -79,14 +95,33 @@ public final class AckBuilder {
             if (before25) {
                 // ERR-1 (ELD) is the only ERR field receivers of v2.3/2.4 know.
                 ErrorLocation l = p.location();
-                ack.append(l.segment()).append(cs).append(l.sequence() > 0 ? l.sequence() : "")
-                        .append(cs).append(l.field() > 0 ? l.field() : "")
-                        .append(cs).append(code0357).append(ss).append(p.reason().hl7Text()).append(ss).append("HL70357");
+                ack.append(l.segment())
+                        .append(cs)
+                        .append(l.sequence() > 0 ? l.sequence() : "")
+                        .append(cs)
+                        .append(l.field() > 0 ? l.field() : "")
+                        .append(cs)
+                        .append(code0357)
+                        .append(ss)
+                        .append(p.reason().hl7Text())
+                        .append(ss)
+                        .append("HL70357");
             }
-            ack.append(fs).append(p.location().toErl(cs))
-                    .append(fs).append(code0357).append(cs).append(p.reason().hl7Text()).append(cs).append("HL70357")
-                    .append(fs).append('E')
-                    .append(fs).append(fs).append(fs).append(fs).append(text)
+            ack.append(fs)
+                    .append(p.location().toErl(cs))
+                    .append(fs)
+                    .append(code0357)
+                    .append(cs)
+                    .append(p.reason().hl7Text())
+                    .append(cs)
+                    .append("HL70357")
+                    .append(fs)
+                    .append('E')
+                    .append(fs)
+                    .append(fs)
+                    .append(fs)
+                    .append(fs)
+                    .append(text)
                     .append('\r');
         }
         return ack.toString();

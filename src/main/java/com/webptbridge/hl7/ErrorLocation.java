@@ -47,7 +47,10 @@ public record ErrorLocation(String segment, int sequence, int field, int compone
         if (field > 0) {
             s.append(componentSeparator).append(field);
             if (component > 0) {
-                s.append(componentSeparator).append(1).append(componentSeparator).append(component);
+                s.append(componentSeparator)
+                        .append(1)
+                        .append(componentSeparator)
+                        .append(component);
             }
         }
         return s.toString();

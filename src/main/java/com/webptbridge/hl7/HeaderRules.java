@@ -24,28 +24,34 @@ public final class HeaderRules {
     public List<Problem> check(MessageHeader h) {
         List<Problem> problems = new ArrayList<>();
         if (h.controlId().isBlank()) {
-            problems.add(NakReason.MISSING_HEADER_FIELD.at(ErrorLocation.field("MSH", 1, 10),
+            problems.add(NakReason.MISSING_HEADER_FIELD.at(
+                    ErrorLocation.field("MSH", 1, 10),
                     "The message control ID (MSH-10) is empty: every message needs a unique control ID."));
         }
         String type = h.messageCode();
         String trigger = h.triggerEvent();
         if (type.isEmpty()) {
-            problems.add(NakReason.MISSING_HEADER_FIELD.at(ErrorLocation.field("MSH", 1, 9),
-                    "The message type (MSH-9) is empty."));
+            problems.add(NakReason.MISSING_HEADER_FIELD.at(
+                    ErrorLocation.field("MSH", 1, 9), "The message type (MSH-9) is empty."));
         } else if (!triggersByType.containsKey(type)) {
-            problems.add(NakReason.UNSUPPORTED_MESSAGE_TYPE.at(ErrorLocation.component("MSH", 1, 9, 1),
+            problems.add(NakReason.UNSUPPORTED_MESSAGE_TYPE.at(
+                    ErrorLocation.component("MSH", 1, 9, 1),
                     "Message type " + type + " is not handled by this interface; it accepts " + accepted() + "."));
         } else if (!triggersByType.get(type).contains(trigger)) {
-            problems.add(NakReason.UNSUPPORTED_EVENT.at(ErrorLocation.component("MSH", 1, 9, 2),
-                    "Event " + type + "^" + trigger + " is not handled by this interface; it accepts " + accepted() + "."));
+            problems.add(NakReason.UNSUPPORTED_EVENT.at(
+                    ErrorLocation.component("MSH", 1, 9, 2),
+                    "Event " + type + "^" + trigger + " is not handled by this interface; it accepts " + accepted()
+                            + "."));
         }
         if (!versions.contains(h.version())) {
-            problems.add(NakReason.UNSUPPORTED_VERSION.at(ErrorLocation.field("MSH", 1, 12),
+            problems.add(NakReason.UNSUPPORTED_VERSION.at(
+                    ErrorLocation.field("MSH", 1, 12),
                     "HL7 version '" + h.version() + "' (MSH-12) is not supported; send one of "
                             + String.join(", ", new java.util.TreeSet<>(versions)) + "."));
         }
         if (!processingIds.contains(h.processingId())) {
-            problems.add(NakReason.UNSUPPORTED_PROCESSING_ID.at(ErrorLocation.field("MSH", 1, 11),
+            problems.add(NakReason.UNSUPPORTED_PROCESSING_ID.at(
+                    ErrorLocation.field("MSH", 1, 11),
                     "Processing ID '" + h.processingId() + "' (MSH-11) is not accepted; send one of "
                             + String.join(", ", new java.util.TreeSet<>(processingIds)) + "."));
         }
@@ -54,8 +60,8 @@ public final class HeaderRules {
 
     private String accepted() {
         List<String> all = new ArrayList<>();
-        new java.util.TreeMap<>(triggersByType).forEach((type, triggers) ->
-                new java.util.TreeSet<>(triggers).forEach(t -> all.add(type + "^" + t)));
+        new java.util.TreeMap<>(triggersByType)
+                .forEach((type, triggers) -> new java.util.TreeSet<>(triggers).forEach(t -> all.add(type + "^" + t)));
         return String.join(", ", all);
     }
 }

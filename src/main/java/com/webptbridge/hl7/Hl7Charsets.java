@@ -31,8 +31,7 @@ public final class Hl7Charsets {
             Map.entry("UNICODE UTF-8", StandardCharsets.UTF_8),
             Map.entry("UNICODE", StandardCharsets.UTF_8));
 
-    private Hl7Charsets() {
-    }
+    private Hl7Charsets() {}
 
     /** The Java charset for an MSH-18 value, empty when the name is not one we support. */
     public static Optional<Charset> forHl7Name(String name) {
@@ -46,10 +45,12 @@ public final class Hl7Charsets {
      */
     public static DecodedText decodeUndeclared(byte[] bytes, Charset preferred) {
         try {
-            String text = preferred.newDecoder()
+            String text = preferred
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return new DecodedText(text, preferred);
         } catch (CharacterCodingException e) {
             return new DecodedText(new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
@@ -57,6 +58,5 @@ public final class Hl7Charsets {
     }
 
     /** Text and the charset it was read in (the ACK goes back in the same charset). */
-    public record DecodedText(String text, Charset charset) {
-    }
+    public record DecodedText(String text, Charset charset) {}
 }

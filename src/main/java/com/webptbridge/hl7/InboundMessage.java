@@ -15,9 +15,14 @@ public record InboundMessage(String text, Charset charset, MessageHeader header,
         MessageHeader asciiHeader = MessageHeader.read(new String(bytes, StandardCharsets.ISO_8859_1));
         if (asciiHeader == null) {
             String text = Hl7Charsets.decodeUndeclared(bytes, defaultCharset).text();
-            return new InboundMessage(text, defaultCharset, null, NakReason.NOT_HL7.at(ErrorLocation.segment("MSH", 1),
-                    "The message does not start with a valid MSH segment (field separator and encoding characters): "
-                            + "it was not read as HL7 v2. Check the interface's message format."));
+            return new InboundMessage(
+                    text,
+                    defaultCharset,
+                    null,
+                    NakReason.NOT_HL7.at(
+                            ErrorLocation.segment("MSH", 1),
+                            "The message does not start with a valid MSH segment (field separator and encoding characters): "
+                                    + "it was not read as HL7 v2. Check the interface's message format."));
         }
         String declared = asciiHeader.characterSet();
         if (declared.isEmpty()) {
@@ -26,8 +31,12 @@ public record InboundMessage(String text, Charset charset, MessageHeader header,
         }
         Optional<Charset> charset = Hl7Charsets.forHl7Name(declared);
         if (charset.isEmpty()) {
-            return new InboundMessage(new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1,
-                    asciiHeader, NakReason.UNKNOWN_CHARSET.at(ErrorLocation.field("MSH", 1, 18),
+            return new InboundMessage(
+                    new String(bytes, StandardCharsets.ISO_8859_1),
+                    StandardCharsets.ISO_8859_1,
+                    asciiHeader,
+                    NakReason.UNKNOWN_CHARSET.at(
+                            ErrorLocation.field("MSH", 1, 18),
                             "Character set '" + declared + "' (MSH-18) is not supported: send ASCII, 8859/1 or "
                                     + "UNICODE UTF-8."));
         }

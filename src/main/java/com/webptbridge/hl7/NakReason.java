@@ -2,6 +2,7 @@ package com.webptbridge.hl7;
 
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.ErrorCode;
+
 import java.util.Collection;
 
 /**

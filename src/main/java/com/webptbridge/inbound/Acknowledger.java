@@ -3,6 +3,7 @@ package com.webptbridge.inbound;
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.MessageHeader;
+
 import java.util.List;
 import java.util.Locale;
 

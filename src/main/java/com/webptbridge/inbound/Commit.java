@@ -11,12 +11,13 @@ import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
 import com.webptbridge.store.MessageError;
 import com.webptbridge.store.MessageStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Last step before the reply: record how the message ended and wait until that is on disk. A
@@ -130,8 +131,7 @@ public final class Commit {
         }
         List<String> notes = List.of("Duplicate of journal entry " + original.id()
                 + " (same sending facility and control ID): not applied again; its ACK was returned.");
-        journal.complete(
-                id, completion(MessageStatus.DUPLICATE, reply, original.patientId(), notes, original.id()));
+        journal.complete(id, completion(MessageStatus.DUPLICATE, reply, original.patientId(), notes, original.id()));
         log(id, m, MessageStatus.DUPLICATE, reply);
         return reply;
     }
@@ -148,7 +148,12 @@ public final class Commit {
         AcknowledgmentCode code = NakReason.worstOf(problems);
         String ackId = ackControlId(m.journalId());
         return new Reply(
-                m.header(), code, problems, acks.build(m.header(), code, problems, ackId), m.message().charset(), ackId);
+                m.header(),
+                code,
+                problems,
+                acks.build(m.header(), code, problems, ackId),
+                m.message().charset(),
+                ackId);
     }
 
     private static Completion completion(

@@ -6,6 +6,7 @@ import com.webptbridge.mapping.MappedEncounter;
 import com.webptbridge.reference.EncounterResolver;
 import com.webptbridge.store.EncounterStore;
 import com.webptbridge.store.PatientStore;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

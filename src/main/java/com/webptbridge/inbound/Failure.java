@@ -1,12 +1,13 @@
 package com.webptbridge.inbound;
 
 import com.webptbridge.hl7.NakReason;
-import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * The route's answer to a step that failed unexpectedly. Only a database failure is "store

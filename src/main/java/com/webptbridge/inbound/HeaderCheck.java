@@ -4,6 +4,7 @@ import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 

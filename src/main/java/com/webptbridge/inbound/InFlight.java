@@ -5,6 +5,7 @@ import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.hl7.Problem;
 import com.webptbridge.mapping.MessageView;
 import com.webptbridge.store.JournalEntry;
+
 import java.util.ArrayList;
 import java.util.List;
 

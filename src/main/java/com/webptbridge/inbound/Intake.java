@@ -7,14 +7,15 @@ import com.webptbridge.hl7.NakReason;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.Receipt;
 import com.webptbridge.transport.InboundFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.Charset;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * First step of a listener's route: read the frame as HL7 text, find the interface it belongs to
@@ -26,8 +27,7 @@ public final class Intake {
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
 
     /** An interface listening on this port: which messages are its own, and its journal. */
-    public record Target(String interfaceId, Predicate<MessageHeader> accepts, Journal journal) {
-    }
+    public record Target(String interfaceId, Predicate<MessageHeader> accepts, Journal journal) {}
 
     private final List<Target> targets = new CopyOnWriteArrayList<>();
     private final Journal unmatched;
@@ -65,7 +65,8 @@ public final class Intake {
                                     + " interface analyst to raise bridge.mllp.max-frame-bytes."));
         }
         MessageHeader h = message.header();
-        Target target = targets.stream().filter(t -> t.accepts().test(h)).findFirst().orElse(null);
+        Target target =
+                targets.stream().filter(t -> t.accepts().test(h)).findFirst().orElse(null);
         Journal journal = target == null ? unmatched : target.journal();
         Receipt receipt = new Receipt(
                 Instant.now(),
@@ -83,10 +84,13 @@ public final class Intake {
         try {
             InFlight m = new InFlight(journal.receive(receipt), message, interfaceId);
             if (target == null && message.readable()) {
-                m.problems.add(NakReason.NO_INTERFACE.at(ErrorLocation.field("MSH", 1, 4), "No interface on this port"
-                        + " takes messages from sending facility '" + h.component(4, 1) + "' (MSH-4) to receiving"
-                        + " facility '" + h.component(6, 1) + "' (MSH-6): ask the interface analyst to add this"
-                        + " practice's interface or correct the facilities."));
+                m.problems.add(NakReason.NO_INTERFACE.at(
+                        ErrorLocation.field("MSH", 1, 4),
+                        "No interface on this port"
+                                + " takes messages from sending facility '" + h.component(4, 1)
+                                + "' (MSH-4) to receiving"
+                                + " facility '" + h.component(6, 1) + "' (MSH-6): ask the interface analyst to add this"
+                                + " practice's interface or correct the facilities."));
             }
             return m;
         } catch (SQLException | RuntimeException e) {

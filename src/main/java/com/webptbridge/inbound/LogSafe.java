@@ -10,8 +10,7 @@ final class LogSafe {
 
     private static final int MAX = 40;
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     static String controlId(MessageHeader h) {
         return h == null ? "-" : clean(h.controlId());

@@ -17,7 +17,8 @@ public final class Parse {
 
     public void parse(InFlight m) {
         try {
-            m.view = new MessageView(parser.parse(m.message().text()), m.message().charset());
+            m.view = new MessageView(
+                    parser.parse(m.message().text()), m.message().charset());
         } catch (HL7Exception e) {
             // HAPI's own text may quote field values (PHI), so neither the log nor the NAK repeats it.
             m.problems.add(NakReason.NOT_HL7.at(

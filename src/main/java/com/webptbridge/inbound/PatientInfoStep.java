@@ -3,6 +3,7 @@ package com.webptbridge.inbound;
 import com.webptbridge.billing.PatientInfo;
 import com.webptbridge.mapping.PatientInfoMapper;
 import com.webptbridge.store.PatientStore;
+
 import java.util.ArrayList;
 import java.util.List;
 

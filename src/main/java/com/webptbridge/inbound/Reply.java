@@ -3,6 +3,7 @@ package com.webptbridge.inbound;
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.hl7.Problem;
+
 import java.nio.charset.Charset;
 import java.util.List;
 
@@ -16,5 +17,4 @@ public record Reply(
         List<Problem> problems,
         String ackMessage,
         Charset charset,
-        String ackControlId) {
-}
+        String ackControlId) {}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.webptbridge.hl7.MessageHeader;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,7 @@ public record InterfaceDefinition(
 
     /** Where the interface listens: {@code host} defaults to every address. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Listener(String host, Integer port) {
-    }
+    public record Listener(String host, Integer port) {}
 
     /** On a shared port: the sending (MSH-4) and/or receiving (MSH-6) facility that marks this interface's messages. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -63,8 +63,8 @@ public record InterfaceDefinition(
             InterfaceDefinition d = YAML.readValue(file.toFile(), InterfaceDefinition.class);
             String expected = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             if (!d.id().equals(expected)) {
-                throw new IllegalArgumentException("Interface file " + file + " defines id '" + d.id()
-                        + "': name the file " + d.id() + ".yaml");
+                throw new IllegalArgumentException(
+                        "Interface file " + file + " defines id '" + d.id() + "': name the file " + d.id() + ".yaml");
             }
             return d;
         } catch (UnrecognizedPropertyException e) {
@@ -128,7 +128,8 @@ public record InterfaceDefinition(
     }
 
     private static boolean agrees(String wanted, String actual) {
-        return blank(wanted) || wanted.trim().toUpperCase(Locale.ROOT).equals(actual.trim().toUpperCase(Locale.ROOT));
+        return blank(wanted)
+                || wanted.trim().toUpperCase(Locale.ROOT).equals(actual.trim().toUpperCase(Locale.ROOT));
     }
 
     private static boolean blank(String s) {

@@ -6,6 +6,7 @@ import com.webptbridge.reference.ReferenceException;
 import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.store.ReprocessFilter;
 import com.webptbridge.store.Worklist;
+
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +34,7 @@ public final class Maintenance {
     }
 
     /** A reference change and the waiting messages it let through. */
-    public record Change(Map<String, Object> record, String instructions, List<Reprocessor.Outcome> reprocessed) {
-    }
+    public record Change(Map<String, Object> record, String instructions, List<Reprocessor.Outcome> reprocessed) {}
 
     /** A worklist line: what is missing, what to do about it, and the messages waiting. */
     public record WorklistLine(
@@ -46,8 +46,7 @@ public final class Maintenance {
             int messages,
             int patients,
             Instant oldest,
-            List<Long> journalIds) {
-    }
+            List<Long> journalIds) {}
 
     public Change create(ReferenceKind kind, Map<String, Object> body, String operator)
             throws ReferenceException, SQLException {

@@ -7,6 +7,9 @@ import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
 import com.webptbridge.store.MessageStatus;
 import com.webptbridge.store.ReprocessFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.Charset;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,8 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs journaled messages through the inbound route again, exactly as if they had just arrived:
@@ -39,8 +40,7 @@ public final class Reprocessor {
     }
 
     /** How one reprocess ended. {@code skipped} explains why nothing was done (e.g. already processed). */
-    public record Outcome(long id, String status, String ackCode, String skipped) {
-    }
+    public record Outcome(long id, String status, String ackCode, String skipped) {}
 
     /** Reprocesses one message; empty when there is no such journal entry. */
     public Optional<Outcome> reprocess(long id) throws SQLException {
@@ -60,7 +60,8 @@ public final class Reprocessor {
         }
         Charset charset = Charset.forName(entry.charset());
         InboundMessage message = InboundMessage.read(entry.rawMessage().getBytes(charset), charset);
-        Reply reply = route.apply(new InFlight(id, message, journal.interfaceId())).reply();
+        Reply reply =
+                route.apply(new InFlight(id, message, journal.interfaceId())).reply();
         JournalEntry after = journal.find(id, false).orElseThrow();
         LOG.info("journal={} reprocessed: status={} ack={}", id, after.status(), reply.code());
         return Optional.of(new Outcome(id, after.status().name(), reply.code().name(), null));

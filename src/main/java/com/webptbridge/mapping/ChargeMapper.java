@@ -1,11 +1,10 @@
 package com.webptbridge.mapping;
 
 import ca.uhn.hl7v2.model.Segment;
-import ca.uhn.hl7v2.model.Type;
-import com.webptbridge.billing.Coverage;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,8 @@ final class ChargeMapper {
     List<MappedCharge> map(MessageView m, List<String> diagnoses, List<Problem> problems, List<String> notes) {
         List<Segment> ft1s = m.all("FT1");
         if (ft1s.isEmpty()) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(ErrorLocation.segment("FT1", 1),
+            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                    ErrorLocation.segment("FT1", 1),
                     "The encounter has no charges (no FT1 segment): a DFT^P03 must carry at least one charge."));
             return List.of();
         }
@@ -44,41 +44,61 @@ final class ChargeMapper {
             }
             String transactionId = read.text(m, ft1, ProfileKey.CHARGE_TRANSACTION_ID);
             if (transactionId.isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_TRANSACTION_ID)),
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                        read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_TRANSACTION_ID)),
                         "Charge " + n + " has no transaction ID (" + read.list(ProfileKey.CHARGE_TRANSACTION_ID)
                                 + "): it is what keeps a charge from being posted twice."));
             }
             LocalDate serviceDate = read.date(m, ft1, n, ProfileKey.CHARGE_SERVICE_DATE, "date of service", problems);
-            if (serviceDate == null && read.text(m, ft1, ProfileKey.CHARGE_SERVICE_DATE).isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_SERVICE_DATE)),
-                        "Charge " + n + " has no date of service (" + read.list(ProfileKey.CHARGE_SERVICE_DATE) + ")."));
+            if (serviceDate == null
+                    && read.text(m, ft1, ProfileKey.CHARGE_SERVICE_DATE).isEmpty()) {
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                        read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_SERVICE_DATE)),
+                        "Charge " + n + " has no date of service (" + read.list(ProfileKey.CHARGE_SERVICE_DATE)
+                                + ")."));
             }
             ProfileReader.Located code = read.firstValued(m, ft1, ProfileKey.CHARGE_PROCEDURE_CODE);
             if (code == null) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_PROCEDURE_CODE)),
-                        "Charge " + n + " has no CPT/HCPCS code (" + read.list(ProfileKey.CHARGE_PROCEDURE_CODE) + ")."));
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                        read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_PROCEDURE_CODE)),
+                        "Charge " + n + " has no CPT/HCPCS code (" + read.list(ProfileKey.CHARGE_PROCEDURE_CODE)
+                                + ")."));
             }
             List<String> modifiers = read.repetitions(m, ft1, ProfileKey.CHARGE_MODIFIERS);
             if (modifiers.size() > 4) {
-                problems.add(NakReason.DATA_TYPE_ERROR.at(read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_MODIFIERS)),
+                problems.add(NakReason.DATA_TYPE_ERROR.at(
+                        read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_MODIFIERS)),
                         "Charge " + n + " has " + modifiers.size() + " modifiers; a charge takes at most 4."));
             }
             List<Integer> pointers = new ArrayList<>();
             for (String dx : read.repetitions(m, ft1, ProfileKey.CHARGE_DIAGNOSIS_POINTERS)) {
                 int index = diagnoses.indexOf(dx.toUpperCase(Locale.ROOT));
                 if (index < 0) {
-                    problems.add(NakReason.DATA_TYPE_ERROR.at(read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)),
+                    problems.add(NakReason.DATA_TYPE_ERROR.at(
+                            read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)),
                             "Charge " + n + " points at diagnosis " + dx + ", which no DG1 segment lists."));
                 } else {
                     pointers.add(index + 1);
                 }
             }
-            out.add(new MappedCharge(transactionId, serviceDate,
-                    code == null ? null : new Keyed(code.text().toUpperCase(Locale.ROOT), read.at("FT1", n, List.of(code.position())), code.position()),
-                    modifiers.stream().limit(4).map(s -> s.toUpperCase(Locale.ROOT)).toList(),
-                    read.decimal(m, ft1, n, ProfileKey.CHARGE_UNITS, "units", problems), read.decimal(m, ft1, n, ProfileKey.CHARGE_AMOUNT, "amount", problems),
+            out.add(new MappedCharge(
+                    transactionId,
+                    serviceDate,
+                    code == null
+                            ? null
+                            : new Keyed(
+                                    code.text().toUpperCase(Locale.ROOT),
+                                    read.at("FT1", n, List.of(code.position())),
+                                    code.position()),
+                    modifiers.stream()
+                            .limit(4)
+                            .map(s -> s.toUpperCase(Locale.ROOT))
+                            .toList(),
+                    read.decimal(m, ft1, n, ProfileKey.CHARGE_UNITS, "units", problems),
+                    read.decimal(m, ft1, n, ProfileKey.CHARGE_AMOUNT, "amount", problems),
                     read.decimal(m, ft1, n, ProfileKey.CHARGE_UNIT_AMOUNT, "unit amount", problems),
-                    read.blankToNull(read.text(m, ft1, ProfileKey.CHARGE_REVENUE_CODE)), pointers));
+                    read.blankToNull(read.text(m, ft1, ProfileKey.CHARGE_REVENUE_CODE)),
+                    pointers));
         }
         return out;
     }

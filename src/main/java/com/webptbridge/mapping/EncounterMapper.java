@@ -1,20 +1,15 @@
 package com.webptbridge.mapping;
 
 import ca.uhn.hl7v2.model.Segment;
-import ca.uhn.hl7v2.model.Type;
-import com.webptbridge.billing.Coverage;
 import com.webptbridge.billing.PatientInfo;
-import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * DFT^P03 to an {@link MappedEncounter}: Patient Info from PID, a policy per IN1, the visit from PV1, a
@@ -48,37 +43,53 @@ public final class EncounterMapper {
         ProfileReader.Located facility = read.firstValued(m, null, ProfileKey.ENCOUNTER_FACILITY);
         Keyed facilityKey = null;
         if (facility == null) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(read.location(m, null, read.profile().positions(ProfileKey.ENCOUNTER_FACILITY)),
-                    "The visit names no facility (" + read.list(ProfileKey.ENCOUNTER_FACILITY) + "): set the facility's Alternate ID"
-                            + " in WebPT to its billing Sequence Number."));
+            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                    read.location(m, null, read.profile().positions(ProfileKey.ENCOUNTER_FACILITY)),
+                    "The visit names no facility (" + read.list(ProfileKey.ENCOUNTER_FACILITY)
+                            + "): set the facility's Alternate ID" + " in WebPT to its billing Sequence Number."));
         } else {
             facilityKey = new Keyed(facility.text(), facility.at(), facility.position());
         }
         ProviderKey rendering = providers.map(m, ProfileKey.ENCOUNTER_RENDERING_PROVIDER, true, problems);
         ProviderKey referring = providers.map(m, ProfileKey.ENCOUNTER_REFERRING_PROVIDER, false, problems);
-        LocalDate serviceDate = charges.stream().map(MappedCharge::serviceDate).filter(d -> d != null)
-                .min(Comparator.naturalOrder()).orElse(null);
+        LocalDate serviceDate = charges.stream()
+                .map(MappedCharge::serviceDate)
+                .filter(d -> d != null)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
         if (patient == null) {
             return null;
         }
-        return new MappedEncounter(patient, policies, visitNumber.isEmpty() ? null : visitNumber, serviceDate, facilityKey,
-                rendering, referring, diagnoses, charges);
+        return new MappedEncounter(
+                patient,
+                policies,
+                visitNumber.isEmpty() ? null : visitNumber,
+                serviceDate,
+                facilityKey,
+                rendering,
+                referring,
+                diagnoses,
+                charges);
     }
 
     /** DG1 codes ordered by priority (DG1-15), then set ID (DG1-1), then as sent; duplicates once. */
     private List<String> diagnoses(MessageView m) {
-        record Dx(String code, int priority, int setId, int order) {
-        }
+        record Dx(String code, int priority, int setId, int order) {}
         List<Dx> found = new ArrayList<>();
         int order = 0;
         for (Segment dg1 : m.all("DG1")) {
             String code = read.text(m, dg1, ProfileKey.DIAGNOSIS_CODE);
             if (!code.isEmpty()) {
-                found.add(new Dx(code.toUpperCase(Locale.ROOT), read.number(read.text(m, dg1, ProfileKey.DIAGNOSIS_PRIORITY)),
-                        read.number(read.text(m, dg1, ProfileKey.DIAGNOSIS_SET_ID)), order++));
+                found.add(new Dx(
+                        code.toUpperCase(Locale.ROOT),
+                        read.number(read.text(m, dg1, ProfileKey.DIAGNOSIS_PRIORITY)),
+                        read.number(read.text(m, dg1, ProfileKey.DIAGNOSIS_SET_ID)),
+                        order++));
             }
         }
-        found.sort(Comparator.comparingInt(Dx::priority).thenComparingInt(Dx::setId).thenComparingInt(Dx::order));
+        found.sort(Comparator.comparingInt(Dx::priority)
+                .thenComparingInt(Dx::setId)
+                .thenComparingInt(Dx::order));
         return found.stream().map(Dx::code).distinct().toList();
     }
 }

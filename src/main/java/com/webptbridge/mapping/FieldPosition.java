@@ -16,7 +16,9 @@ public record FieldPosition(String segment, int field, int component, int subcom
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not an HL7 position; write it like PID-5.1");
         }
-        return new FieldPosition(m.group(1), Integer.parseInt(m.group(2)),
+        return new FieldPosition(
+                m.group(1),
+                Integer.parseInt(m.group(2)),
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
                 m.group(4) == null ? 0 : Integer.parseInt(m.group(4)));
     }
@@ -28,6 +30,7 @@ public record FieldPosition(String segment, int field, int component, int subcom
 
     @Override
     public String toString() {
-        return segment + "-" + field + (component > 0 ? "." + component : "") + (subcomponent > 0 ? "." + subcomponent : "");
+        return segment + "-" + field + (component > 0 ? "." + component : "")
+                + (subcomponent > 0 ? "." + subcomponent : "");
     }
 }

@@ -13,12 +13,9 @@ public sealed interface FieldValue {
         return value == null || value.isEmpty() ? ABSENT : new Present(value);
     }
 
-    record Absent() implements FieldValue {
-    }
+    record Absent() implements FieldValue {}
 
-    record Clear() implements FieldValue {
-    }
+    record Clear() implements FieldValue {}
 
-    record Present(String value) implements FieldValue {
-    }
+    record Present(String value) implements FieldValue {}
 }

@@ -9,8 +9,7 @@ import java.nio.charset.Charset;
  */
 final class HexEscapes {
 
-    private HexEscapes() {
-    }
+    private HexEscapes() {}
 
     static String decode(String value, char escape, Charset charset) {
         if (value.indexOf(escape) < 0) {

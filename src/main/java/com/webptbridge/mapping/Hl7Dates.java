@@ -6,8 +6,7 @@ import java.time.LocalDate;
 /** HL7 DT/TS values as calendar dates: the first 8 characters, YYYYMMDD; time and zone are ignored. */
 final class Hl7Dates {
 
-    private Hl7Dates() {
-    }
+    private Hl7Dates() {}
 
     /** The date, or null when the value does not start with a valid YYYYMMDD. */
     static LocalDate parse(String value) {
@@ -16,7 +15,9 @@ final class Hl7Dates {
             return null;
         }
         try {
-            return LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4, 6)),
+            return LocalDate.of(
+                    Integer.parseInt(v.substring(0, 4)),
+                    Integer.parseInt(v.substring(4, 6)),
                     Integer.parseInt(v.substring(6, 8)));
         } catch (DateTimeException e) {
             return null;

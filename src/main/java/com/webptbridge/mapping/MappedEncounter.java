@@ -1,6 +1,7 @@
 package com.webptbridge.mapping;
 
 import com.webptbridge.billing.PatientInfo;
+
 import java.time.LocalDate;
 import java.util.List;
 

@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where each billing field comes from in HL7, read from a YAML file analysts can edit
@@ -31,8 +31,12 @@ public final class MappingProfile {
     private final Map<PatientField, FieldPosition> patientFields;
     private final Map<ProfileKey, List<FieldPosition>> positions; // first valued wins
 
-    private MappingProfile(String name, FieldPosition patientId, List<String> patientIdTypes,
-                           Map<PatientField, FieldPosition> patientFields, Map<ProfileKey, List<FieldPosition>> positions) {
+    private MappingProfile(
+            String name,
+            FieldPosition patientId,
+            List<String> patientIdTypes,
+            Map<PatientField, FieldPosition> patientFields,
+            Map<ProfileKey, List<FieldPosition>> positions) {
         this.name = name;
         this.patientId = patientId;
         this.patientIdTypes = List.copyOf(patientIdTypes);
@@ -81,7 +85,8 @@ public final class MappingProfile {
             }
         });
         JsonNode id = require(patient, "patientId", source);
-        FieldPosition idPosition = FieldPosition.parse(id.isObject() ? require(id, "from", source).asText() : id.asText());
+        FieldPosition idPosition =
+                FieldPosition.parse(id.isObject() ? require(id, "from", source).asText() : id.asText());
         List<String> idTypes = new ArrayList<>();
         if (id.has("identifierTypes")) {
             id.get("identifierTypes").forEach(t -> idTypes.add(t.asText().toUpperCase(Locale.ROOT)));

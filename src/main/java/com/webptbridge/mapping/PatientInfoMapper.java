@@ -35,15 +35,18 @@ public final class PatientInfoMapper {
     public PatientInfo map(MessageView message, List<Problem> problems) {
         Segment pid = message.first("PID");
         if (pid == null) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(ErrorLocation.segment("PID", 1),
+            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                    ErrorLocation.segment("PID", 1),
                     "The message has no PID segment, so there is no patient to update."));
             return null;
         }
         String patientId = patientId(message, pid);
         if (patientId == null) {
             FieldPosition at = profile.patientId();
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(ErrorLocation.field(at.segment(), 1, at.field()),
-                    "The patient ID (" + at + ") is empty: WebPT must send its patient ID to identify the billing patient."));
+            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                    ErrorLocation.field(at.segment(), 1, at.field()),
+                    "The patient ID (" + at
+                            + ") is empty: WebPT must send its patient ID to identify the billing patient."));
         }
         Map<PatientField, Object> changes = new EnumMap<>(PatientField.class);
         for (PatientField field : PatientField.values()) {
@@ -51,11 +54,12 @@ public final class PatientInfoMapper {
             if (at == null) {
                 continue;
             }
-            FieldValue value = switch (field) {
-                case HOME_PHONE, MOBILE_PHONE, EMAIL -> contact(message, pid, at, field);
-                case WORK_PHONE -> firstPhone(message, pid, at);
-                default -> message.value(pid, at);
-            };
+            FieldValue value =
+                    switch (field) {
+                        case HOME_PHONE, MOBILE_PHONE, EMAIL -> contact(message, pid, at, field);
+                        case WORK_PHONE -> firstPhone(message, pid, at);
+                        default -> message.value(pid, at);
+                    };
             if (value instanceof FieldValue.Clear || isNoSsn(field, value)) {
                 changes.put(field, null);
             } else if (value instanceof FieldValue.Present p) {
@@ -73,7 +77,8 @@ public final class PatientInfoMapper {
         List<Type> reps = message.repetitions(pid, at.field());
         for (String wanted : profile.patientIdTypes()) {
             for (Type rep : reps) {
-                if (wanted.equalsIgnoreCase(message.text(rep, 5, 0)) && !message.text(rep, at.component(), 0).isBlank()) {
+                if (wanted.equalsIgnoreCase(message.text(rep, 5, 0))
+                        && !message.text(rep, at.component(), 0).isBlank()) {
                     return message.text(rep, at.component(), 0).trim();
                 }
             }
@@ -154,7 +159,8 @@ public final class PatientInfoMapper {
             case DATE_OF_BIRTH -> {
                 LocalDate date = Hl7Dates.parse(value);
                 if (date == null) {
-                    problems.add(NakReason.DATA_TYPE_ERROR.at(where,
+                    problems.add(NakReason.DATA_TYPE_ERROR.at(
+                            where,
                             "The date of birth (" + at + ") is not a date in the form YYYYMMDD: correct it in WebPT."));
                 }
                 return date;
@@ -162,8 +168,8 @@ public final class PatientInfoMapper {
             case SEX -> {
                 String sex = value.trim().toUpperCase(Locale.ROOT);
                 if (!SEX_TABLE_0001.contains(sex)) {
-                    problems.add(NakReason.TABLE_VALUE_NOT_FOUND.at(where,
-                            "The sex (" + at + ") must be one of M, F, O, U, A, N (HL7 table 0001)."));
+                    problems.add(NakReason.TABLE_VALUE_NOT_FOUND.at(
+                            where, "The sex (" + at + ") must be one of M, F, O, U, A, N (HL7 table 0001)."));
                     return null;
                 }
                 return sex;
@@ -171,8 +177,8 @@ public final class PatientInfoMapper {
             case SSN -> {
                 String digits = value.trim().replace("-", "");
                 if (!digits.matches("\\d{9}")) {
-                    problems.add(NakReason.DATA_TYPE_ERROR.at(where,
-                            "The SSN (" + at + ") must have 9 digits: correct it in WebPT or leave it empty."));
+                    problems.add(NakReason.DATA_TYPE_ERROR.at(
+                            where, "The SSN (" + at + ") must have 9 digits: correct it in WebPT or leave it empty."));
                     return null;
                 }
                 return digits;
@@ -185,6 +191,8 @@ public final class PatientInfoMapper {
 
     /** WebPT sends 999999999 for a patient without an SSN: the billing SSN is cleared. */
     private static boolean isNoSsn(PatientField field, FieldValue value) {
-        return field == PatientField.SSN && value instanceof FieldValue.Present p && NO_SSN.contains(p.value().trim());
+        return field == PatientField.SSN
+                && value instanceof FieldValue.Present p
+                && NO_SSN.contains(p.value().trim());
     }
 }

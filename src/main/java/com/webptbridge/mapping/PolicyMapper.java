@@ -6,11 +6,10 @@ import com.webptbridge.billing.Coverage;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
-import java.time.LocalDate;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** Each IN1 to a {@link MappedPolicy}: priority, payer Alternate ID, member and group, plan dates, insured. */
 final class PolicyMapper {
@@ -30,34 +29,65 @@ final class PolicyMapper {
             ErrorLocation priorityAt = read.at("IN1", n, read.profile().positions(ProfileKey.INSURANCE_PRIORITY));
             int priority;
             if (!priorityText.matches("[123]")) {
-                problems.add(NakReason.TABLE_VALUE_NOT_FOUND.at(priorityAt, "Insurance " + n + " has priority '"
-                        + priorityText + "' (IN1-1): it must be 1 (primary), 2 (secondary) or 3 (tertiary)."));
+                problems.add(NakReason.TABLE_VALUE_NOT_FOUND.at(
+                        priorityAt,
+                        "Insurance " + n + " has priority '" + priorityText
+                                + "' (IN1-1): it must be 1 (primary), 2 (secondary) or 3 (tertiary)."));
                 continue;
             }
             priority = Integer.parseInt(priorityText);
             String payer = read.text(m, in1, ProfileKey.INSURANCE_PAYER);
             ErrorLocation payerAt = read.at("IN1", n, read.profile().positions(ProfileKey.INSURANCE_PAYER));
             if (payer.isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(payerAt, "Insurance " + n + " names no payer ("
-                        + read.list(ProfileKey.INSURANCE_PAYER) + "): set the payer's Alternate ID in WebPT to its billing Sequence Number."));
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                        payerAt,
+                        "Insurance " + n + " names no payer (" + read.list(ProfileKey.INSURANCE_PAYER)
+                                + "): set the payer's Alternate ID in WebPT to its billing Sequence Number."));
             }
             String memberId = read.text(m, in1, ProfileKey.INSURANCE_MEMBER_ID);
             if (memberId.isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(read.at("IN1", n, read.profile().positions(ProfileKey.INSURANCE_MEMBER_ID)),
-                        "Insurance " + n + " has no member (policy) number (" + read.list(ProfileKey.INSURANCE_MEMBER_ID)
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                        read.at("IN1", n, read.profile().positions(ProfileKey.INSURANCE_MEMBER_ID)),
+                        "Insurance " + n + " has no member (policy) number ("
+                                + read.list(ProfileKey.INSURANCE_MEMBER_ID)
                                 + "): add it to the patient's case in WebPT."));
             }
             Type name = read.type(m, in1, ProfileKey.INSURANCE_INSURED_NAME);
             Type address = read.type(m, in1, ProfileKey.INSURANCE_INSURED_ADDRESS);
-            out.add(new MappedPolicy(priority, payer.isEmpty() ? null : new Keyed(payer, payerAt, read.profile().positions(ProfileKey.INSURANCE_PAYER).get(0)),
-                    new Coverage(memberId, read.blankToNull(read.text(m, in1, ProfileKey.INSURANCE_GROUP_NUMBER)),
-                    read.blankToNull(read.text(m, in1, ProfileKey.INSURANCE_GROUP_NAME)),
-                    read.date(m, in1, n, ProfileKey.INSURANCE_EFFECTIVE_DATE, "plan effective date", problems),
-                    read.date(m, in1, n, ProfileKey.INSURANCE_EXPIRATION_DATE, "plan expiration date", problems),
-                    read.part(m, name, 1), read.part(m, name, 2), read.blankToNull(read.text(m, in1, ProfileKey.INSURANCE_RELATIONSHIP)),
-                    read.date(m, in1, n, ProfileKey.INSURANCE_INSURED_DATE_OF_BIRTH, "insured's date of birth", problems),
-                    read.blankToNull(read.text(m, in1, ProfileKey.INSURANCE_INSURED_SEX).toUpperCase(Locale.ROOT)),
-                    read.part(m, address, 1), read.part(m, address, 2), read.part(m, address, 3), read.part(m, address, 4), read.part(m, address, 5))));
+            out.add(new MappedPolicy(
+                    priority,
+                    payer.isEmpty()
+                            ? null
+                            : new Keyed(
+                                    payer,
+                                    payerAt,
+                                    read.profile()
+                                            .positions(ProfileKey.INSURANCE_PAYER)
+                                            .get(0)),
+                    new Coverage(
+                            memberId,
+                            read.blankToNull(read.text(m, in1, ProfileKey.INSURANCE_GROUP_NUMBER)),
+                            read.blankToNull(read.text(m, in1, ProfileKey.INSURANCE_GROUP_NAME)),
+                            read.date(m, in1, n, ProfileKey.INSURANCE_EFFECTIVE_DATE, "plan effective date", problems),
+                            read.date(
+                                    m, in1, n, ProfileKey.INSURANCE_EXPIRATION_DATE, "plan expiration date", problems),
+                            read.part(m, name, 1),
+                            read.part(m, name, 2),
+                            read.blankToNull(read.text(m, in1, ProfileKey.INSURANCE_RELATIONSHIP)),
+                            read.date(
+                                    m,
+                                    in1,
+                                    n,
+                                    ProfileKey.INSURANCE_INSURED_DATE_OF_BIRTH,
+                                    "insured's date of birth",
+                                    problems),
+                            read.blankToNull(read.text(m, in1, ProfileKey.INSURANCE_INSURED_SEX)
+                                    .toUpperCase(Locale.ROOT)),
+                            read.part(m, address, 1),
+                            read.part(m, address, 2),
+                            read.part(m, address, 3),
+                            read.part(m, address, 4),
+                            read.part(m, address, 5))));
         }
         return out;
     }

@@ -57,7 +57,9 @@ public enum ProfileKey {
 
     /** The sections a profile may have besides {@code name} and {@code patient}. */
     static java.util.Set<String> sections() {
-        return Arrays.stream(values()).map(ProfileKey::section).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return Arrays.stream(values())
+                .map(ProfileKey::section)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** The key {@code key} of {@code section}; a typo fails naming the section's valid keys. */

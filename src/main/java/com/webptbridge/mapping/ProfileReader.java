@@ -5,6 +5,7 @@ import ca.uhn.hl7v2.model.Type;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ final class ProfileReader {
     }
 
     /** A value found at one of several positions, and where. */
-    record Located(String text, ErrorLocation at, FieldPosition position) {
-    }
+    record Located(String text, ErrorLocation at, FieldPosition position) {}
+
     Located firstValued(MessageView m, Segment current, ProfileKey key) {
         for (FieldPosition p : profile.positions(key)) {
             Segment s = segment(m, current, p);
@@ -42,10 +43,12 @@ final class ProfileReader {
         }
         return null;
     }
+
     String text(MessageView m, Segment current, ProfileKey key) {
         Located found = firstValued(m, current, key);
         return found == null ? "" : found.text();
     }
+
     Type type(MessageView m, Segment current, ProfileKey key) {
         for (FieldPosition p : profile.positions(key)) {
             Segment s = segment(m, current, p);
@@ -58,6 +61,7 @@ final class ProfileReader {
         }
         return null;
     }
+
     List<String> repetitions(MessageView m, Segment current, ProfileKey key) {
         for (FieldPosition p : profile.positions(key)) {
             Segment s = segment(m, current, p);
@@ -76,19 +80,21 @@ final class ProfileReader {
         }
         return List.of();
     }
-    LocalDate date(MessageView m, Segment current, int n, ProfileKey key, String what,
-                           List<Problem> problems) {
+
+    LocalDate date(MessageView m, Segment current, int n, ProfileKey key, String what, List<Problem> problems) {
         String v = text(m, current, key);
         if (v.isEmpty()) {
             return null;
         }
         LocalDate d = Hl7Dates.parse(v);
         if (d == null) {
-            problems.add(NakReason.DATA_TYPE_ERROR.at(at(current.getName(), n, profile.positions(key)),
+            problems.add(NakReason.DATA_TYPE_ERROR.at(
+                    at(current.getName(), n, profile.positions(key)),
                     "The " + what + " (" + list(key) + ") is not a date in the form YYYYMMDD."));
         }
         return d;
     }
+
     BigDecimal decimal(MessageView m, Segment ft1, int n, ProfileKey key, String what, List<Problem> problems) {
         String v = text(m, ft1, key);
         if (v.isEmpty()) {
@@ -101,14 +107,18 @@ final class ProfileReader {
             }
             return d;
         } catch (NumberFormatException e) {
-            problems.add(NakReason.DATA_TYPE_ERROR.at(at("FT1", n, profile.positions(key)),
-                    "Charge " + n + " has " + what + " '" + v + "' (" + list(key) + "): it must be a number of 0 or more."));
+            problems.add(NakReason.DATA_TYPE_ERROR.at(
+                    at("FT1", n, profile.positions(key)),
+                    "Charge " + n + " has " + what + " '" + v + "' (" + list(key)
+                            + "): it must be a number of 0 or more."));
             return null;
         }
     }
+
     Segment segment(MessageView m, Segment current, FieldPosition p) {
         return current != null && current.getName().equals(p.segment()) ? current : m.first(p.segment());
     }
+
     String part(MessageView m, Type type, int component) {
         return type == null ? null : blankToNull(m.text(type, component, 0));
     }
@@ -120,12 +130,20 @@ final class ProfileReader {
         }
         return ErrorLocation.field(p.segment(), p.segment().equals(segment) ? n : 1, p.field());
     }
+
     ErrorLocation location(MessageView m, Segment current, List<FieldPosition> positions) {
-        return at(current == null ? (positions.isEmpty() ? "" : positions.get(0).segment()) : current.getName(), 1, positions);
+        return at(
+                current == null ? (positions.isEmpty() ? "" : positions.get(0).segment()) : current.getName(),
+                1,
+                positions);
     }
+
     String list(ProfileKey key) {
-        return String.join(" or ", profile.positions(key).stream().map(FieldPosition::toString).toList());
+        return String.join(
+                " or ",
+                profile.positions(key).stream().map(FieldPosition::toString).toList());
     }
+
     int number(String s) {
         try {
             return Integer.parseInt(s.trim());
@@ -133,6 +151,7 @@ final class ProfileReader {
             return Integer.MAX_VALUE;
         }
     }
+
     String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

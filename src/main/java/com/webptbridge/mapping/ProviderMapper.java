@@ -2,21 +2,18 @@ package com.webptbridge.mapping;
 
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.Type;
-import com.webptbridge.billing.Coverage;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
-import java.time.LocalDate;
-import java.util.ArrayList;
+
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /** An XCN field to a {@link ProviderKey}: the NPI wherever senders put it, and the Alternate ID. */
 final class ProviderMapper {
 
     /** The NPI's assigning-authority OID (CMS NPPES). */
     private static final String NPI_OID = "2.16.840.1.113883.4.6";
+
     private final ProfileReader read;
 
     ProviderMapper(ProfileReader read) {
@@ -59,21 +56,25 @@ final class ProviderMapper {
                 alternateId = null;
             }
             if (rendering && alternateId == null) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at, "The " + what + " (" + p + ") has no Alternate ID:"
-                        + " set the provider's Alternate ID in WebPT to their billing Sequence Number."));
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                        at,
+                        "The " + what + " (" + p + ") has no Alternate ID:"
+                                + " set the provider's Alternate ID in WebPT to their billing Sequence Number."));
             }
             if (npi == null) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(at, "The " + what + " (" + p + ") has no NPI: add the"
-                        + " provider's NPI in WebPT."));
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                        at, "The " + what + " (" + p + ") has no NPI: add the" + " provider's NPI in WebPT."));
             }
             return new ProviderKey(alternateId, npi, rule, at, p);
         }
         if (rendering) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(read.location(m, null, read.profile().positions(key)),
+            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                    read.location(m, null, read.profile().positions(key)),
                     "The encounter names no " + what + " (" + read.list(key) + ")."));
         }
         return null;
     }
+
     private static String npiRule(MessageView m, Type xcn) {
         if ("NPI".equalsIgnoreCase(m.text(xcn, 13, 0).trim())) {
             return "XCN.13 = NPI";

@@ -18,6 +18,7 @@ import com.webptbridge.mapping.MappedEncounter;
 import com.webptbridge.mapping.MappedPolicy;
 import com.webptbridge.mapping.ProviderKey;
 import com.webptbridge.store.ReferenceLookup;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
@@ -77,7 +78,10 @@ public final class EncounterResolver {
                 continue;
             }
             if (references.payer(seq.get()).isEmpty()) {
-                problems.add(unknown(ReferenceKind.PAYER, p.payer(), p.payer().position().wholeField().toString())
+                problems.add(unknown(
+                                ReferenceKind.PAYER,
+                                p.payer(),
+                                p.payer().position().wholeField().toString())
                         .waitingFor(WaitingKind.PAYER, String.valueOf(seq.get())));
                 continue;
             }
@@ -106,7 +110,10 @@ public final class EncounterResolver {
         Optional<Long> seq = sequence(key, problems, "Facility");
         Optional<Facility> facility = seq.isPresent() ? references.facility(seq.get()) : Optional.empty();
         if (seq.isPresent() && facility.isEmpty()) {
-            problems.add(unknown(ReferenceKind.FACILITY, key, key.position().wholeField().toString())
+            problems.add(unknown(
+                            ReferenceKind.FACILITY,
+                            key,
+                            key.position().wholeField().toString())
                     .waitingFor(WaitingKind.FACILITY, String.valueOf(seq.get())));
         }
         return facility.orElse(null);
@@ -131,13 +138,14 @@ public final class EncounterResolver {
         }
         Optional<Provider> provider = references.provider(Long.parseLong(key.alternateId()));
         if (provider.isEmpty()) {
-            problems.add(NakReason.UNKNOWN_KEY.at(
-                            key.at(), ReferenceKind.PROVIDER.unknownSentence(key.alternateId(), where))
+            problems.add(NakReason.UNKNOWN_KEY
+                    .at(key.at(), ReferenceKind.PROVIDER.unknownSentence(key.alternateId(), where))
                     .waitingFor(WaitingKind.PROVIDER, key.alternateId()));
             return null;
         }
         if (!provider.get().npi().equals(key.npi())) {
-            problems.add(NakReason.UNKNOWN_KEY.at(
+            problems.add(NakReason.UNKNOWN_KEY
+                    .at(
                             key.at(),
                             "Rendering provider " + key.alternateId() + " has NPI " + key.npi() + " in WebPT ("
                                     + where + ") but NPI " + provider.get().npi()
@@ -159,8 +167,8 @@ public final class EncounterResolver {
         }
         Optional<ReferringProvider> referring = references.referringByNpi(key.npi());
         if (referring.isEmpty()) {
-            problems.add(NakReason.UNKNOWN_KEY.at(
-                            key.at(), ReferenceKind.REFERRING_PROVIDER.unknownSentence(key.npi(), where))
+            problems.add(NakReason.UNKNOWN_KEY
+                    .at(key.at(), ReferenceKind.REFERRING_PROVIDER.unknownSentence(key.npi(), where))
                     .waitingFor(WaitingKind.REFERRING_PROVIDER, key.npi()));
             return null;
         }

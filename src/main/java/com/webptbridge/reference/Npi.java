@@ -3,8 +3,7 @@ package com.webptbridge.reference;
 /** National Provider Identifier: 10 digits, the last a Luhn check digit over "80840" and the first 9. */
 public final class Npi {
 
-    private Npi() {
-    }
+    private Npi() {}
 
     public static boolean valid(String npi) {
         if (npi == null || !npi.matches("\\d{10}")) {

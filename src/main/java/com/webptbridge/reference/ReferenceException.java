@@ -4,7 +4,11 @@ package com.webptbridge.reference;
 public final class ReferenceException extends Exception {
 
     /** Why: the request itself is wrong, the record does not exist, or it clashes with one that does. */
-    public enum Failure { INVALID, NOT_FOUND, CONFLICT }
+    public enum Failure {
+        INVALID,
+        NOT_FOUND,
+        CONFLICT
+    }
 
     private final Failure failure;
 

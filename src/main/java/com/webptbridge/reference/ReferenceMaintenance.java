@@ -7,6 +7,7 @@ import com.webptbridge.store.Database;
 import com.webptbridge.store.ReferenceRecords;
 import com.webptbridge.store.ReferenceRecords.AuditLine;
 import com.webptbridge.store.Sql;
+
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,8 +34,7 @@ public final class ReferenceMaintenance {
     }
 
     /** A created record and the sentence telling the analyst where its number goes. */
-    public record Created(Map<String, Object> record, String instructions) {
-    }
+    public record Created(Map<String, Object> record, String instructions) {}
 
     public Created create(ReferenceKind kind, Map<String, Object> body, String operator)
             throws ReferenceException, SQLException {
@@ -42,25 +42,33 @@ public final class ReferenceMaintenance {
         Long requested = body.get("sequenceNumber") == null ? null : sequenceNumber(body.get("sequenceNumber"));
         try {
             // Another analyst may take the same next number at the same moment: then take the one after.
-            long seq = Sql.retryOnUniqueViolation(requested != null ? 1 : 3, () -> db.inTransaction(c -> {
-                if (requested != null && records.exists(c, kind, "sequenceNumber", requested)) {
-                    throw new Conflict(kind.noun() + " Sequence Number " + requested + " is already taken"
-                            + " (by " + records.describe(c, kind, requested)
-                            + "): choose another or leave it out to get the next one.");
-                }
-                if (kind.uniqueField() != null && records.exists(c, kind, kind.uniqueField(),
-                        values.get(kind.uniqueField()))) {
-                    throw new Conflict("A " + kind.noun() + " with " + kind.uniqueField() + " "
-                            + values.get(kind.uniqueField()) + " already exists: update it instead of adding another.");
-                }
-                long chosen = requested != null ? requested : records.nextSequenceNumber(c, kind);
-                records.insert(c, kind, chosen, values);
-                records.audit(c, operator, kind, kind.addressedByCode() ? String.valueOf(values.get("code"))
-                        : String.valueOf(chosen), "CREATE", values.toString());
-                return chosen;
-            }));
-            Map<String, Object> record = show(kind, kind.addressedByCode() ? String.valueOf(values.get("code"))
-                    : String.valueOf(seq));
+            long seq = Sql.retryOnUniqueViolation(
+                    requested != null ? 1 : 3,
+                    () -> db.inTransaction(c -> {
+                        if (requested != null && records.exists(c, kind, "sequenceNumber", requested)) {
+                            throw new Conflict(kind.noun() + " Sequence Number " + requested + " is already taken"
+                                    + " (by " + records.describe(c, kind, requested)
+                                    + "): choose another or leave it out to get the next one.");
+                        }
+                        if (kind.uniqueField() != null
+                                && records.exists(c, kind, kind.uniqueField(), values.get(kind.uniqueField()))) {
+                            throw new Conflict("A " + kind.noun() + " with " + kind.uniqueField() + " "
+                                    + values.get(kind.uniqueField())
+                                    + " already exists: update it instead of adding another.");
+                        }
+                        long chosen = requested != null ? requested : records.nextSequenceNumber(c, kind);
+                        records.insert(c, kind, chosen, values);
+                        records.audit(
+                                c,
+                                operator,
+                                kind,
+                                kind.addressedByCode() ? String.valueOf(values.get("code")) : String.valueOf(chosen),
+                                "CREATE",
+                                values.toString());
+                        return chosen;
+                    }));
+            Map<String, Object> record =
+                    show(kind, kind.addressedByCode() ? String.valueOf(values.get("code")) : String.valueOf(seq));
             return new Created(record, kind.instructions(record));
         } catch (Conflict e) {
             throw new ReferenceException(Failure.CONFLICT, e.getMessage());
@@ -75,34 +83,43 @@ public final class ReferenceMaintenance {
     public List<Map<String, Object>> list(ReferenceKind kind, String search) throws SQLException {
         String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
         return records.list(kind).stream()
-                .filter(record -> needle.isEmpty() || record.values().stream()
-                        .anyMatch(v -> v != null && v.toString().toLowerCase(Locale.ROOT).contains(needle)))
+                .filter(record -> needle.isEmpty()
+                        || record.values().stream()
+                                .anyMatch(v -> v != null
+                                        && v.toString().toLowerCase(Locale.ROOT).contains(needle)))
                 .toList();
     }
 
     /** Changes the given fields (others stay); {@code "active": true} reactivates a record. */
     public Map<String, Object> update(ReferenceKind kind, String key, Map<String, Object> body, String operator)
             throws ReferenceException, SQLException {
-        if (body.containsKey("sequenceNumber") && !String.valueOf(body.get("sequenceNumber")).equals(key)
+        if (body.containsKey("sequenceNumber")
+                && !String.valueOf(body.get("sequenceNumber")).equals(key)
                 && !kind.addressedByCode()) {
-            throw new ReferenceException(Failure.INVALID, "A Sequence Number cannot be changed: WebPT's Alternate IDs"
-                    + " point at it. Add a new " + kind.noun() + " instead.");
+            throw new ReferenceException(
+                    Failure.INVALID,
+                    "A Sequence Number cannot be changed: WebPT's Alternate IDs" + " point at it. Add a new "
+                            + kind.noun() + " instead.");
         }
         Map<String, Object> values = validate(kind, flatten(body), false);
         Boolean active = body.get("active") == null ? null : Boolean.valueOf(String.valueOf(body.get("active")));
         if (values.isEmpty() && active == null) {
-            throw new ReferenceException(Failure.INVALID, "Nothing to update: send at least one of "
-                    + kind.fields().stream().map(Field::json).toList() + " or active.");
+            throw new ReferenceException(
+                    Failure.INVALID,
+                    "Nothing to update: send at least one of "
+                            + kind.fields().stream().map(Field::json).toList() + " or active.");
         }
         Map<String, Object> current = show(kind, key);
         Object keyValue = keyValue(kind, key);
         String unique = kind.uniqueField();
         try {
             db.inTransaction(c -> {
-                if (unique != null && values.containsKey(unique) && !values.get(unique).equals(current.get(unique))
+                if (unique != null
+                        && values.containsKey(unique)
+                        && !values.get(unique).equals(current.get(unique))
                         && records.exists(c, kind, unique, values.get(unique))) {
-                    throw new Conflict("A " + kind.noun() + " with " + unique + " " + values.get(unique)
-                            + " already exists.");
+                    throw new Conflict(
+                            "A " + kind.noun() + " with " + unique + " " + values.get(unique) + " already exists.");
                 }
                 records.update(c, kind, keyValue, values, active);
                 Map<String, Object> change = new LinkedHashMap<>(values);
@@ -186,14 +203,16 @@ public final class ReferenceMaintenance {
             values.put(f.json(), convert(f, text));
         }
         for (String key : body.keySet()) {
-            if (!key.equals("sequenceNumber") && !key.equals("active") && kind.fields().stream().noneMatch(f -> f.json().equals(key))) {
+            if (!key.equals("sequenceNumber")
+                    && !key.equals("active")
+                    && kind.fields().stream().noneMatch(f -> f.json().equals(key))) {
                 problems.add("unknown field '" + key + "' (a " + kind.noun() + " has "
                         + kind.fields().stream().map(Field::json).toList() + ")");
             }
         }
         if (!problems.isEmpty()) {
-            throw new ReferenceException(Failure.INVALID, "The " + kind.noun() + " was not saved: "
-                    + String.join("; ", problems) + ".");
+            throw new ReferenceException(
+                    Failure.INVALID, "The " + kind.noun() + " was not saved: " + String.join("; ", problems) + ".");
         }
         return values;
     }
@@ -203,13 +222,23 @@ public final class ReferenceMaintenance {
             return f.json() + " is longer than " + f.max() + " characters";
         }
         return switch (f.check()) {
-            case NPI -> Npi.valid(text) ? null : f.json() + " " + text + " is not a valid NPI (10 digits, the last a"
-                    + " check digit): check it against NPPES";
-            case PLACE_OF_SERVICE -> text.matches("\\d{2}") ? null : f.json() + " must be a 2-digit place of service code (e.g. 11)";
-            case PROCEDURE_CODE -> text.matches("[A-Za-z0-9]{5}") ? null : f.json() + " must be a 5-character CPT/HCPCS code";
+            case NPI -> Npi.valid(text)
+                    ? null
+                    : f.json() + " " + text + " is not a valid NPI (10 digits, the last a"
+                            + " check digit): check it against NPPES";
+            case PLACE_OF_SERVICE -> text.matches("\\d{2}")
+                    ? null
+                    : f.json() + " must be a 2-digit place of service code (e.g. 11)";
+            case PROCEDURE_CODE -> text.matches("[A-Za-z0-9]{5}")
+                    ? null
+                    : f.json() + " must be a 5-character CPT/HCPCS code";
             case AMOUNT -> text.matches("\\d{1,9}(\\.\\d{1,2})?") ? null : f.json() + " must be an amount like 45.00";
-            case UNITS -> text.matches("\\d{1,4}") && Integer.parseInt(text) > 0 ? null : f.json() + " must be a whole number of 1 or more";
-            case REVENUE_CODE -> text.matches("\\d{4}") ? null : f.json() + " must be a 4-digit revenue code (e.g. 0420)";
+            case UNITS -> text.matches("\\d{1,4}") && Integer.parseInt(text) > 0
+                    ? null
+                    : f.json() + " must be a whole number of 1 or more";
+            case REVENUE_CODE -> text.matches("\\d{4}")
+                    ? null
+                    : f.json() + " must be a 4-digit revenue code (e.g. 0420)";
             case TEXT -> null;
         };
     }
@@ -231,8 +260,8 @@ public final class ReferenceMaintenance {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new ReferenceException(Failure.INVALID, "sequenceNumber must be a whole number of 1 or more, was '"
-                    + raw + "'.");
+            throw new ReferenceException(
+                    Failure.INVALID, "sequenceNumber must be a whole number of 1 or more, was '" + raw + "'.");
         }
     }
 
@@ -248,8 +277,9 @@ public final class ReferenceMaintenance {
     }
 
     private static ReferenceException notFound(ReferenceKind kind, String key) {
-        return new ReferenceException(Failure.NOT_FOUND, "No " + kind.noun() + " has "
-                + (kind.addressedByCode() ? "code " : "Sequence Number ") + key + ".");
+        return new ReferenceException(
+                Failure.NOT_FOUND,
+                "No " + kind.noun() + " has " + (kind.addressedByCode() ? "code " : "Sequence Number ") + key + ".");
     }
 
     /** Carries a conflict out of a transaction lambda (which may only throw SQLException). */

@@ -28,8 +28,7 @@ public final class ReferenceSeed {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceSeed.class);
     private static final String OPERATOR = "seed";
 
-    private ReferenceSeed() {
-    }
+    private ReferenceSeed() {}
 
     public static void load(Path dir, ReferenceMaintenance maintenance) throws IOException, SQLException {
         if (!Files.isDirectory(dir)) {

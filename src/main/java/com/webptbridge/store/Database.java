@@ -32,14 +32,19 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:com/webptbridge/store/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration", "classpath:com/webptbridge/store/migration")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
         // Embedded H2 file databases write commits lazily (WRITE_DELAY); group commit makes each ACK
         // wait for a shared flush instead. A URL that sets WRITE_DELAY=0 asks for a write per commit.
-        boolean lazyWrites = url.startsWith("jdbc:h2:file:") && !url.toUpperCase().contains("WRITE_DELAY=0");
+        boolean lazyWrites =
+                url.startsWith("jdbc:h2:file:") && !url.toUpperCase().contains("WRITE_DELAY=0");
         return new Database(ds, lazyWrites ? new GroupCommit(ds) : null);
     }
 

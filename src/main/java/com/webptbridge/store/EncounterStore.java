@@ -36,8 +36,8 @@ public final class EncounterStore {
      *
      * @return notes for the journal (charges skipped because they were already posted)
      */
-    public List<String> apply(Connection c, long patientRef, Encounter e, String sendingFacility,
-                              long journalId) throws SQLException {
+    public List<String> apply(Connection c, long patientRef, Encounter e, String sendingFacility, long journalId)
+            throws SQLException {
         List<String> notes = new ArrayList<>();
         for (Policy p : e.policies()) {
             replacePolicy(c, patientRef, p, journalId, notes);
@@ -73,8 +73,13 @@ public final class EncounterStore {
                 ps.setBigDecimal(7, charge.units());
                 ps.setBigDecimal(8, charge.amount());
                 ps.setString(9, charge.revenueCode());
-                ps.setString(10, charge.diagnosisPointers().isEmpty() ? null
-                        : charge.diagnosisPointers().stream().map(String::valueOf).collect(Collectors.joining(",")));
+                ps.setString(
+                        10,
+                        charge.diagnosisPointers().isEmpty()
+                                ? null
+                                : charge.diagnosisPointers().stream()
+                                        .map(String::valueOf)
+                                        .collect(Collectors.joining(",")));
                 ps.setString(11, interfaceId);
                 ps.addBatch();
             }
@@ -96,8 +101,7 @@ public final class EncounterStore {
     }
 
     /** The patient's encounter for this visit number, or a new one (with the message's diagnoses). */
-    private long encounter(Connection c, long patientRef, Encounter e, long journalId)
-            throws SQLException {
+    private long encounter(Connection c, long patientRef, Encounter e, long journalId) throws SQLException {
         if (e.visitNumber() != null) {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id FROM encounter WHERE patient_ref = ? AND visit_number = ? ORDER BY id")) {
@@ -112,9 +116,11 @@ public final class EncounterStore {
         }
         Placement placement = e.placement();
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO encounter (patient_ref, visit_number, service_date,"
-                + " facility_sequence, rendering_sequence, referring_sequence, place_of_service, journal_id, created_at,"
-                + " interface_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO encounter (patient_ref, visit_number, service_date,"
+                        + " facility_sequence, rendering_sequence, referring_sequence, place_of_service, journal_id, created_at,"
+                        + " interface_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
             ps.setLong(1, patientRef);
             ps.setString(2, e.visitNumber());
             ps.setDate(3, Date.valueOf(e.serviceDate()));
@@ -131,8 +137,8 @@ public final class EncounterStore {
                 id = keys.getLong(1);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO encounter_diagnosis (encounter_id, position, code) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO encounter_diagnosis (encounter_id, position, code) VALUES (?, ?, ?)")) {
             int position = 1;
             for (String code : e.diagnoses()) {
                 ps.setLong(1, id);
@@ -169,12 +175,13 @@ public final class EncounterStore {
                 + " expiration_date = ?, insured_last_name = ?, insured_first_name = ?, insured_relationship = ?,"
                 + " insured_date_of_birth = ?, insured_sex = ?, insured_address_line1 = ?, insured_address_line2 = ?,"
                 + " insured_city = ?, insured_state = ?, insured_zip = ?, journal_id = ?, updated_at = ?";
-        String sql = existing != null ? "UPDATE insurance_policy SET " + columns + " WHERE id = ?"
+        String sql = existing != null
+                ? "UPDATE insurance_policy SET " + columns + " WHERE id = ?"
                 : "INSERT INTO insurance_policy (payer_sequence, member_id, group_number, group_name, effective_date,"
-                + " expiration_date, insured_last_name, insured_first_name, insured_relationship, insured_date_of_birth,"
-                + " insured_sex, insured_address_line1, insured_address_line2, insured_city, insured_state, insured_zip,"
-                + " journal_id, updated_at, patient_ref, priority, interface_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                        + " expiration_date, insured_last_name, insured_first_name, insured_relationship, insured_date_of_birth,"
+                        + " insured_sex, insured_address_line1, insured_address_line2, insured_city, insured_state, insured_zip,"
+                        + " journal_id, updated_at, patient_ref, priority, interface_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Coverage v = p.coverage();
             ps.setLong(1, p.payerSequence());

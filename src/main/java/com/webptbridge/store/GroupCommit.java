@@ -20,9 +20,9 @@ final class GroupCommit implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Thread flusher;
-    private long requested;   // tickets handed out
-    private long flushed;     // tickets whose commits are on disk
-    private long failedUpTo;  // tickets whose flush failed
+    private long requested; // tickets handed out
+    private long flushed; // tickets whose commits are on disk
+    private long failedUpTo; // tickets whose flush failed
     private boolean closed;
 
     GroupCommit(DataSource dataSource) {
@@ -53,7 +53,8 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void run() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             while (true) {
                 long target;
                 synchronized (this) {

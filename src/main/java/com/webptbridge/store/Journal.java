@@ -41,23 +41,39 @@ public final class Journal {
     /** Stores a message as RECEIVED and returns its journal id. Committed when this returns. */
     public long receive(Receipt r) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.insert(c, "INSERT INTO message_journal (interface_id, received_at, remote_address,"
+            return Sql.insert(
+                    c,
+                    "INSERT INTO message_journal (interface_id, received_at, remote_address,"
                             + " sending_application, sending_facility, control_id, message_type, trigger_event, version,"
                             + " charset, size_bytes, raw_message, status, attempts)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                    interfaceId, r.receivedAt(), Storable.text(r.remoteAddress(), 100), Storable.text(r.sendingApplication(), 250),
-                    Storable.text(r.sendingFacility(), 250), Storable.text(r.controlId(), 200),
-                    Storable.text(r.messageType(), 10), Storable.text(r.triggerEvent(), 10),
-                    Storable.text(r.version(), 20), Storable.text(r.charset(), 40), r.sizeBytes(),
-                    Storable.text(r.rawMessage()), MessageStatus.RECEIVED.name());
+                    interfaceId,
+                    r.receivedAt(),
+                    Storable.text(r.remoteAddress(), 100),
+                    Storable.text(r.sendingApplication(), 250),
+                    Storable.text(r.sendingFacility(), 250),
+                    Storable.text(r.controlId(), 200),
+                    Storable.text(r.messageType(), 10),
+                    Storable.text(r.triggerEvent(), 10),
+                    Storable.text(r.version(), 20),
+                    Storable.text(r.charset(), 40),
+                    r.sizeBytes(),
+                    Storable.text(r.rawMessage()),
+                    MessageStatus.RECEIVED.name());
         }
     }
 
     /** The journal entry whose effects were committed for this sender and control ID, if any. */
-    public Optional<JournalEntry> findApplied(Connection c, String sendingFacility, String controlId) throws SQLException {
-        Optional<Long> id = Sql.one(c, "SELECT journal_id FROM applied_message WHERE interface_id = ? AND sending_facility = ?"
+    public Optional<JournalEntry> findApplied(Connection c, String sendingFacility, String controlId)
+            throws SQLException {
+        Optional<Long> id = Sql.one(
+                c,
+                "SELECT journal_id FROM applied_message WHERE interface_id = ? AND sending_facility = ?"
                         + " AND control_id = ?",
-                rs -> rs.getLong(1), interfaceId, Storable.text(nullToEmpty(sendingFacility), 250), Storable.text(controlId, 200));
+                rs -> rs.getLong(1),
+                interfaceId,
+                Storable.text(nullToEmpty(sendingFacility), 250),
+                Storable.text(controlId, 200));
         return id.isEmpty() ? Optional.empty() : find(c, id.get(), false);
     }
 
@@ -66,33 +82,61 @@ public final class Journal {
      * A unique-key violation means another transaction applied the same message first.
      */
     public void claim(Connection c, String sendingFacility, String controlId, long journalId) throws SQLException {
-        Sql.update(c, "INSERT INTO applied_message (interface_id, sending_facility, control_id, journal_id)"
+        Sql.update(
+                c,
+                "INSERT INTO applied_message (interface_id, sending_facility, control_id, journal_id)"
                         + " VALUES (?, ?, ?, ?)",
-                interfaceId, Storable.text(nullToEmpty(sendingFacility), 250), Storable.text(controlId, 200), journalId);
+                interfaceId,
+                Storable.text(nullToEmpty(sendingFacility), 250),
+                Storable.text(controlId, 200),
+                journalId);
     }
 
     /** Records an attempt's outcome on the caller's connection (so inside its transaction). */
     public void complete(Connection c, long id, Completion done) throws SQLException {
-        Sql.update(c, "UPDATE message_journal SET status = ?, ack_code = ?, ack_message = ?,"
+        Sql.update(
+                c,
+                "UPDATE message_journal SET status = ?, ack_code = ?, ack_message = ?,"
                         + " patient_id = COALESCE(?, patient_id), notes = ?, duplicate_of = ?, attempts = attempts + 1,"
                         + " completed_at = ? WHERE id = ?",
-                done.status().name(), done.ackCode(), Storable.text(done.ackMessage()),
+                done.status().name(),
+                done.ackCode(),
+                Storable.text(done.ackMessage()),
                 Storable.text(done.patientId(), 100),
                 done.notes().isEmpty() ? null : Storable.text(String.join("\n", done.notes())),
-                done.duplicateOf(), OffsetDateTime.now(ZoneOffset.UTC), id);
+                done.duplicateOf(),
+                OffsetDateTime.now(ZoneOffset.UTC),
+                id);
         int attempt = Sql.one(c, "SELECT attempts FROM message_journal WHERE id = ?", rs -> rs.getInt(1), id)
                 .orElseThrow(() -> new SQLException("Journal entry " + id + " does not exist"));
-        Sql.update(c, "INSERT INTO message_attempt (journal_id, attempt, completed_at, status, ack_code)"
+        Sql.update(
+                c,
+                "INSERT INTO message_attempt (journal_id, attempt, completed_at, status, ack_code)"
                         + " VALUES (?, ?, ?, ?, ?)",
-                id, attempt, OffsetDateTime.now(ZoneOffset.UTC), done.status().name(), done.ackCode());
+                id,
+                attempt,
+                OffsetDateTime.now(ZoneOffset.UTC),
+                done.status().name(),
+                done.ackCode());
         List<List<?>> errors = new ArrayList<>();
         int position = 1;
         for (MessageError e : done.errors()) {
-            errors.add(Arrays.asList(id, position++, attempt, e.hl7Code(), e.reason(), Storable.text(e.location(), 40),
-                    Storable.text(e.text(), 2000), e.waitingKind(), Storable.text(e.waitingKey(), 100)));
+            errors.add(Arrays.asList(
+                    id,
+                    position++,
+                    attempt,
+                    e.hl7Code(),
+                    e.reason(),
+                    Storable.text(e.location(), 40),
+                    Storable.text(e.text(), 2000),
+                    e.waitingKind(),
+                    Storable.text(e.waitingKey(), 100)));
         }
-        Sql.batch(c, "INSERT INTO message_error (journal_id, position, attempt, hl7_code, reason, location, text,"
-                + " waiting_kind, waiting_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", errors);
+        Sql.batch(
+                c,
+                "INSERT INTO message_error (journal_id, position, attempt, hl7_code, reason, location, text,"
+                        + " waiting_kind, waiting_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                errors);
     }
 
     /** Records an outcome in a transaction of its own. */
@@ -110,9 +154,14 @@ public final class Journal {
     }
 
     private Optional<JournalEntry> find(Connection c, long id, boolean withRaw) throws SQLException {
-        Optional<JournalEntry> entry = Sql.one(c, "SELECT * FROM message_journal WHERE id = ? AND " + scope(),
-                rs -> entry(rs, withRaw), scoped(id).toArray());
-        return entry.isEmpty() ? entry : Optional.of(withErrors(c, List.of(entry.get())).get(0));
+        Optional<JournalEntry> entry = Sql.one(
+                c,
+                "SELECT * FROM message_journal WHERE id = ? AND " + scope(),
+                rs -> entry(rs, withRaw),
+                scoped(id).toArray());
+        return entry.isEmpty()
+                ? entry
+                : Optional.of(withErrors(c, List.of(entry.get())).get(0));
     }
 
     /** Newest first, filtered by whichever of status, message type and patient ID are given. */
@@ -144,8 +193,12 @@ public final class Journal {
     /** How many messages this interface has journaled. */
     public long count() throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.one(c, "SELECT COUNT(*) FROM message_journal WHERE " + scope(), rs -> rs.getLong(1),
-                    scoped().toArray()).orElse(0L);
+            return Sql.one(
+                            c,
+                            "SELECT COUNT(*) FROM message_journal WHERE " + scope(),
+                            rs -> rs.getLong(1),
+                            scoped().toArray())
+                    .orElse(0L);
         }
     }
 
@@ -190,10 +243,14 @@ public final class Journal {
     /** Every attempt at a message and how it ended, oldest first. */
     public List<String> attempts(long id) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.list(c, "SELECT attempt, completed_at, status, ack_code FROM message_attempt"
+            return Sql.list(
+                    c,
+                    "SELECT attempt, completed_at, status, ack_code FROM message_attempt"
                             + " WHERE journal_id = ? ORDER BY attempt",
-                    rs -> rs.getInt(1) + " " + rs.getObject(2, OffsetDateTime.class).toInstant() + " "
-                            + rs.getString(3) + " " + rs.getString(4), id);
+                    rs -> rs.getInt(1) + " "
+                            + rs.getObject(2, OffsetDateTime.class).toInstant() + " " + rs.getString(3) + " "
+                            + rs.getString(4),
+                    id);
         }
     }
 
@@ -216,14 +273,28 @@ public final class Journal {
         String notes = rs.getString("notes");
         long duplicateOf = rs.getLong("duplicate_of");
         boolean hasDuplicateOf = !rs.wasNull();
-        return new JournalEntry(rs.getLong("id"), instant(rs, "received_at"), rs.getString("remote_address"),
-                rs.getString("sending_application"), rs.getString("sending_facility"), rs.getString("control_id"),
-                rs.getString("message_type"), rs.getString("trigger_event"), rs.getString("version"),
-                rs.getString("charset"), rs.getInt("size_bytes"),
-                MessageStatus.valueOf(rs.getString("status")), rs.getString("patient_id"), rs.getString("ack_code"),
-                rs.getString("ack_message"), notes == null ? List.of() : List.of(notes.split("\n")),
-                hasDuplicateOf ? duplicateOf : null, rs.getInt("attempts"), instant(rs, "completed_at"),
-                List.of(), withRaw ? rs.getString("raw_message") : null);
+        return new JournalEntry(
+                rs.getLong("id"),
+                instant(rs, "received_at"),
+                rs.getString("remote_address"),
+                rs.getString("sending_application"),
+                rs.getString("sending_facility"),
+                rs.getString("control_id"),
+                rs.getString("message_type"),
+                rs.getString("trigger_event"),
+                rs.getString("version"),
+                rs.getString("charset"),
+                rs.getInt("size_bytes"),
+                MessageStatus.valueOf(rs.getString("status")),
+                rs.getString("patient_id"),
+                rs.getString("ack_code"),
+                rs.getString("ack_message"),
+                notes == null ? List.of() : List.of(notes.split("\n")),
+                hasDuplicateOf ? duplicateOf : null,
+                rs.getInt("attempts"),
+                instant(rs, "completed_at"),
+                List.of(),
+                withRaw ? rs.getString("raw_message") : null);
     }
 
     /**
@@ -239,30 +310,59 @@ public final class Journal {
         Map<Long, List<MessageError>> errors = new HashMap<>();
         for (int from = 0; from < entries.size(); from += IDS_PER_QUERY) {
             List<Long> ids = entries.subList(from, Math.min(entries.size(), from + IDS_PER_QUERY)).stream()
-                    .map(JournalEntry::id).toList();
+                    .map(JournalEntry::id)
+                    .toList();
             String sql = "SELECT journal_id, attempt, hl7_code, reason, location, text, waiting_kind, waiting_key"
-                    + " FROM message_error WHERE journal_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                    + " FROM message_error WHERE journal_id IN ("
+                    + String.join(", ", Collections.nCopies(ids.size(), "?"))
                     + ") ORDER BY journal_id, position";
             for (ErrorRow row : Sql.list(c, sql, 0, ErrorRow::of, ids)) {
                 if (row.attempt() == byId.get(row.journalId()).attempts()) {
-                    errors.computeIfAbsent(row.journalId(), k -> new ArrayList<>()).add(row.error());
+                    errors.computeIfAbsent(row.journalId(), k -> new ArrayList<>())
+                            .add(row.error());
                 }
             }
         }
         List<JournalEntry> out = new ArrayList<>(entries.size());
         for (JournalEntry e : entries) {
-            out.add(new JournalEntry(e.id(), e.receivedAt(), e.remoteAddress(), e.sendingApplication(),
-                    e.sendingFacility(), e.controlId(), e.messageType(), e.triggerEvent(), e.version(), e.charset(),
-                    e.sizeBytes(), e.status(), e.patientId(), e.ackCode(), e.ackMessage(), e.notes(), e.duplicateOf(),
-                    e.attempts(), e.completedAt(), errors.getOrDefault(e.id(), List.of()), e.rawMessage()));
+            out.add(new JournalEntry(
+                    e.id(),
+                    e.receivedAt(),
+                    e.remoteAddress(),
+                    e.sendingApplication(),
+                    e.sendingFacility(),
+                    e.controlId(),
+                    e.messageType(),
+                    e.triggerEvent(),
+                    e.version(),
+                    e.charset(),
+                    e.sizeBytes(),
+                    e.status(),
+                    e.patientId(),
+                    e.ackCode(),
+                    e.ackMessage(),
+                    e.notes(),
+                    e.duplicateOf(),
+                    e.attempts(),
+                    e.completedAt(),
+                    errors.getOrDefault(e.id(), List.of()),
+                    e.rawMessage()));
         }
         return out;
     }
 
     private record ErrorRow(long journalId, int attempt, MessageError error) {
         static ErrorRow of(ResultSet rs) throws SQLException {
-            return new ErrorRow(rs.getLong(1), rs.getInt(2), new MessageError(rs.getInt(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+            return new ErrorRow(
+                    rs.getLong(1),
+                    rs.getInt(2),
+                    new MessageError(
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8)));
         }
     }
 

@@ -4,9 +4,25 @@ import java.time.Instant;
 import java.util.List;
 
 /** A journaled message as the API and operators see it; {@code rawMessage} only when asked for. */
-public record JournalEntry(long id, Instant receivedAt, String remoteAddress, String sendingApplication,
-                           String sendingFacility, String controlId, String messageType, String triggerEvent,
-                           String version, String charset, int sizeBytes, MessageStatus status, String patientId,
-                           String ackCode, String ackMessage, List<String> notes, Long duplicateOf, int attempts,
-                           Instant completedAt, List<MessageError> errors, String rawMessage) {
-}
+public record JournalEntry(
+        long id,
+        Instant receivedAt,
+        String remoteAddress,
+        String sendingApplication,
+        String sendingFacility,
+        String controlId,
+        String messageType,
+        String triggerEvent,
+        String version,
+        String charset,
+        int sizeBytes,
+        MessageStatus status,
+        String patientId,
+        String ackCode,
+        String ackMessage,
+        List<String> notes,
+        Long duplicateOf,
+        int attempts,
+        Instant completedAt,
+        List<MessageError> errors,
+        String rawMessage) {}

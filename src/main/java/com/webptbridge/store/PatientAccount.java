@@ -20,35 +20,77 @@ public final class PatientAccount {
         this.db = db;
     }
 
-    public record PolicyView(int priority, long payerSequence, String payerName, String memberId, String groupNumber,
-                             String groupName, LocalDate effectiveDate, LocalDate expirationDate, String insuredLastName,
-                             String insuredFirstName, String relationship, LocalDate insuredDateOfBirth, String insuredSex,
-                             String addressLine1, String addressLine2, String city, String state, String zip) {
-    }
+    public record PolicyView(
+            int priority,
+            long payerSequence,
+            String payerName,
+            String memberId,
+            String groupNumber,
+            String groupName,
+            LocalDate effectiveDate,
+            LocalDate expirationDate,
+            String insuredLastName,
+            String insuredFirstName,
+            String relationship,
+            LocalDate insuredDateOfBirth,
+            String insuredSex,
+            String addressLine1,
+            String addressLine2,
+            String city,
+            String state,
+            String zip) {}
 
-    public record ChargeView(String transactionId, LocalDate serviceDate, String procedureCode, List<String> modifiers,
-                             BigDecimal units, BigDecimal amount, String revenueCode, List<Integer> diagnosisPointers) {
-    }
+    public record ChargeView(
+            String transactionId,
+            LocalDate serviceDate,
+            String procedureCode,
+            List<String> modifiers,
+            BigDecimal units,
+            BigDecimal amount,
+            String revenueCode,
+            List<Integer> diagnosisPointers) {}
 
-    public record EncounterView(long id, String visitNumber, LocalDate serviceDate, long facilitySequence,
-                                String facilityName, long renderingSequence, String renderingNpi, String referringNpi,
-                                String referringName, String placeOfService, List<String> diagnoses,
-                                List<ChargeView> charges) {
-    }
+    public record EncounterView(
+            long id,
+            String visitNumber,
+            LocalDate serviceDate,
+            long facilitySequence,
+            String facilityName,
+            long renderingSequence,
+            String renderingNpi,
+            String referringNpi,
+            String referringName,
+            String placeOfService,
+            List<String> diagnoses,
+            List<ChargeView> charges) {}
 
     public List<PolicyView> policies(long patientRef) throws SQLException {
         String sql = "SELECT p.*, y.name AS payer_name FROM insurance_policy p JOIN payer y"
                 + " ON y.interface_id = p.interface_id AND y.sequence_number = p.payer_sequence WHERE p.patient_ref = ?"
                 + " ORDER BY p.priority";
         try (Connection c = db.connection()) {
-            return Sql.list(c, sql, rs -> new PolicyView(rs.getInt("priority"), rs.getLong("payer_sequence"),
-                    rs.getString("payer_name"), rs.getString("member_id"), rs.getString("group_number"),
-                    rs.getString("group_name"), rs.getObject("effective_date", LocalDate.class),
-                    rs.getObject("expiration_date", LocalDate.class), rs.getString("insured_last_name"),
-                    rs.getString("insured_first_name"), rs.getString("insured_relationship"),
-                    rs.getObject("insured_date_of_birth", LocalDate.class), rs.getString("insured_sex"),
-                    rs.getString("insured_address_line1"), rs.getString("insured_address_line2"),
-                    rs.getString("insured_city"), rs.getString("insured_state"), rs.getString("insured_zip")),
+            return Sql.list(
+                    c,
+                    sql,
+                    rs -> new PolicyView(
+                            rs.getInt("priority"),
+                            rs.getLong("payer_sequence"),
+                            rs.getString("payer_name"),
+                            rs.getString("member_id"),
+                            rs.getString("group_number"),
+                            rs.getString("group_name"),
+                            rs.getObject("effective_date", LocalDate.class),
+                            rs.getObject("expiration_date", LocalDate.class),
+                            rs.getString("insured_last_name"),
+                            rs.getString("insured_first_name"),
+                            rs.getString("insured_relationship"),
+                            rs.getObject("insured_date_of_birth", LocalDate.class),
+                            rs.getString("insured_sex"),
+                            rs.getString("insured_address_line1"),
+                            rs.getString("insured_address_line2"),
+                            rs.getString("insured_city"),
+                            rs.getString("insured_state"),
+                            rs.getString("insured_zip")),
                     patientRef);
         }
     }
@@ -69,22 +111,40 @@ public final class PatientAccount {
             // Encounters first, as before: rows of an encounter committed after this read are left unused.
             List<EncounterView> encounters = Sql.list(c, sql, PatientAccount::encounter, patientRef);
             Map<Long, List<String>> diagnoses = new HashMap<>();
-            for (Keyed<String> d : Sql.list(c, "SELECT d.encounter_id, d.code FROM encounter_diagnosis d"
-                    + " JOIN encounter e ON e.id = d.encounter_id WHERE e.patient_ref = ? ORDER BY d.encounter_id, d.position",
-                    rs -> new Keyed<>(rs.getLong(1), rs.getString(2)), patientRef)) {
-                diagnoses.computeIfAbsent(d.encounterId(), k -> new ArrayList<>()).add(d.value());
+            for (Keyed<String> d : Sql.list(
+                    c,
+                    "SELECT d.encounter_id, d.code FROM encounter_diagnosis d"
+                            + " JOIN encounter e ON e.id = d.encounter_id WHERE e.patient_ref = ? ORDER BY d.encounter_id, d.position",
+                    rs -> new Keyed<>(rs.getLong(1), rs.getString(2)),
+                    patientRef)) {
+                diagnoses
+                        .computeIfAbsent(d.encounterId(), k -> new ArrayList<>())
+                        .add(d.value());
             }
             Map<Long, List<ChargeView>> charges = new HashMap<>();
-            for (Keyed<ChargeView> ch : Sql.list(c, "SELECT ch.* FROM charge ch JOIN encounter e ON e.id = ch.encounter_id"
-                    + " WHERE e.patient_ref = ? ORDER BY ch.encounter_id, ch.id",
-                    rs -> new Keyed<>(rs.getLong("encounter_id"), charge(rs)), patientRef)) {
-                charges.computeIfAbsent(ch.encounterId(), k -> new ArrayList<>()).add(ch.value());
+            for (Keyed<ChargeView> ch : Sql.list(
+                    c,
+                    "SELECT ch.* FROM charge ch JOIN encounter e ON e.id = ch.encounter_id"
+                            + " WHERE e.patient_ref = ? ORDER BY ch.encounter_id, ch.id",
+                    rs -> new Keyed<>(rs.getLong("encounter_id"), charge(rs)),
+                    patientRef)) {
+                charges.computeIfAbsent(ch.encounterId(), k -> new ArrayList<>())
+                        .add(ch.value());
             }
             List<EncounterView> out = new ArrayList<>(encounters.size());
             for (EncounterView e : encounters) {
-                out.add(new EncounterView(e.id(), e.visitNumber(), e.serviceDate(), e.facilitySequence(),
-                        e.facilityName(), e.renderingSequence(), e.renderingNpi(), e.referringNpi(), e.referringName(),
-                        e.placeOfService(), diagnoses.getOrDefault(e.id(), new ArrayList<>()),
+                out.add(new EncounterView(
+                        e.id(),
+                        e.visitNumber(),
+                        e.serviceDate(),
+                        e.facilitySequence(),
+                        e.facilityName(),
+                        e.renderingSequence(),
+                        e.renderingNpi(),
+                        e.referringNpi(),
+                        e.referringName(),
+                        e.placeOfService(),
+                        diagnoses.getOrDefault(e.id(), new ArrayList<>()),
                         charges.getOrDefault(e.id(), new ArrayList<>())));
             }
             return out;
@@ -92,25 +152,40 @@ public final class PatientAccount {
     }
 
     /** A row that belongs to one encounter. */
-    private record Keyed<T>(long encounterId, T value) {
-    }
+    private record Keyed<T>(long encounterId, T value) {}
 
     /** An encounter row without its diagnoses and charges. */
     private static EncounterView encounter(ResultSet rs) throws SQLException {
-        String referringName = rs.getString("referring_last") == null ? null
+        String referringName = rs.getString("referring_last") == null
+                ? null
                 : rs.getString("referring_last") + ", " + rs.getString("referring_first");
-        return new EncounterView(rs.getLong("id"), rs.getString("visit_number"), rs.getObject("service_date", LocalDate.class),
-                rs.getLong("facility_sequence"), rs.getString("facility_name"), rs.getLong("rendering_sequence"),
-                rs.getString("rendering_npi"), rs.getString("referring_npi"), referringName,
-                rs.getString("place_of_service"), List.of(), List.of());
+        return new EncounterView(
+                rs.getLong("id"),
+                rs.getString("visit_number"),
+                rs.getObject("service_date", LocalDate.class),
+                rs.getLong("facility_sequence"),
+                rs.getString("facility_name"),
+                rs.getLong("rendering_sequence"),
+                rs.getString("rendering_npi"),
+                rs.getString("referring_npi"),
+                referringName,
+                rs.getString("place_of_service"),
+                List.of(),
+                List.of());
     }
 
     private static ChargeView charge(ResultSet rs) throws SQLException {
-        return new ChargeView(rs.getString("transaction_id"), rs.getObject("service_date", LocalDate.class),
-                rs.getString("procedure_code"), split(rs.getString("modifiers")),
-                rs.getBigDecimal("units").stripTrailingZeros(), rs.getBigDecimal("amount"),
+        return new ChargeView(
+                rs.getString("transaction_id"),
+                rs.getObject("service_date", LocalDate.class),
+                rs.getString("procedure_code"),
+                split(rs.getString("modifiers")),
+                rs.getBigDecimal("units").stripTrailingZeros(),
+                rs.getBigDecimal("amount"),
                 rs.getString("revenue_code"),
-                split(rs.getString("diagnosis_pointers")).stream().map(Integer::valueOf).toList());
+                split(rs.getString("diagnosis_pointers")).stream()
+                        .map(Integer::valueOf)
+                        .toList());
     }
 
     private static List<String> split(String csv) {

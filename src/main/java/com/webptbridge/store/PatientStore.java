@@ -71,7 +71,8 @@ public final class PatientStore {
             }
             return existing;
         } else {
-            StringBuilder columns = new StringBuilder("interface_id, patient_id, created_at, updated_at, last_journal_id");
+            StringBuilder columns =
+                    new StringBuilder("interface_id, patient_id, created_at, updated_at, last_journal_id");
             StringBuilder marks = new StringBuilder("?, ?, ?, ?, ?");
             for (PatientField f : info.changes().keySet()) {
                 columns.append(", ").append(column(f));
@@ -100,7 +101,8 @@ public final class PatientStore {
     /** Patient Info as stored, or empty when WebPT never sent this patient. */
     public Optional<PatientRecord> find(String patientId) throws SQLException {
         try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT * FROM patient WHERE interface_id = ? AND patient_id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT * FROM patient WHERE interface_id = ? AND patient_id = ?")) {
             ps.setString(1, interfaceId);
             ps.setString(2, patientId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -110,7 +112,8 @@ public final class PatientStore {
                 Map<PatientField, Object> values = new EnumMap<>(PatientField.class);
                 for (PatientField f : PatientField.values()) {
                     Object v = f == PatientField.DATE_OF_BIRTH
-                            ? rs.getObject(column(f), LocalDate.class) : rs.getString(column(f));
+                            ? rs.getObject(column(f), LocalDate.class)
+                            : rs.getString(column(f));
                     if (v != null) {
                         values.put(f, v);
                     }

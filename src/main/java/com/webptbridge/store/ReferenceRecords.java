@@ -2,6 +2,7 @@ package com.webptbridge.store;
 
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferenceKind.Field;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -33,40 +34,61 @@ public final class ReferenceRecords {
 
     public Optional<Map<String, Object>> find(ReferenceKind kind, Object key) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.one(c, "SELECT * FROM " + kind.table() + " WHERE interface_id = ? AND " + keyColumn(kind)
-                    + " = ?", rs -> row(kind, rs), interfaceId, key);
+            return Sql.one(
+                    c,
+                    "SELECT * FROM " + kind.table() + " WHERE interface_id = ? AND " + keyColumn(kind) + " = ?",
+                    rs -> row(kind, rs),
+                    interfaceId,
+                    key);
         }
     }
 
     /** Every record of a kind, by Sequence Number. */
     public List<Map<String, Object>> list(ReferenceKind kind) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.list(c, "SELECT * FROM " + kind.table() + " WHERE interface_id = ? ORDER BY sequence_number",
-                    rs -> row(kind, rs), interfaceId);
+            return Sql.list(
+                    c,
+                    "SELECT * FROM " + kind.table() + " WHERE interface_id = ? ORDER BY sequence_number",
+                    rs -> row(kind, rs),
+                    interfaceId);
         }
     }
 
     /** True when a record of this kind has {@code value} in {@code field} (a JSON name, or sequenceNumber). */
     public boolean exists(Connection c, ReferenceKind kind, String field, Object value) throws SQLException {
-        String column = field.equals("sequenceNumber") ? "sequence_number" : kind.field(field).column();
-        return Sql.one(c, "SELECT 1 FROM " + kind.table() + " WHERE interface_id = ? AND " + column + " = ?",
-                        rs -> true, interfaceId, value)
+        String column = field.equals("sequenceNumber")
+                ? "sequence_number"
+                : kind.field(field).column();
+        return Sql.one(
+                        c,
+                        "SELECT 1 FROM " + kind.table() + " WHERE interface_id = ? AND " + column + " = ?",
+                        rs -> true,
+                        interfaceId,
+                        value)
                 .isPresent();
     }
 
     /** The number after the highest in use: what a new record gets when none is asked for. */
     public long nextSequenceNumber(Connection c, ReferenceKind kind) throws SQLException {
-        return Sql.one(c, "SELECT MAX(sequence_number) FROM " + kind.table() + " WHERE interface_id = ?",
-                        rs -> rs.getLong(1), interfaceId)
-                .orElse(0L) + 1;
+        return Sql.one(
+                                c,
+                                "SELECT MAX(sequence_number) FROM " + kind.table() + " WHERE interface_id = ?",
+                                rs -> rs.getLong(1),
+                                interfaceId)
+                        .orElse(0L)
+                + 1;
     }
 
     /** The record's first field (a name, or the code), to say which record holds a number. */
     public String describe(Connection c, ReferenceKind kind, long sequenceNumber) throws SQLException {
         String column = kind.fields().get(0).column();
-        return Sql.one(c, "SELECT " + column + " FROM " + kind.table()
+        return Sql.one(
+                        c,
+                        "SELECT " + column + " FROM " + kind.table()
                                 + " WHERE interface_id = ? AND sequence_number = ?",
-                        rs -> rs.getString(1), interfaceId, sequenceNumber)
+                        rs -> rs.getString(1),
+                        interfaceId,
+                        sequenceNumber)
                 .orElse("?");
     }
 
@@ -102,31 +124,49 @@ public final class ReferenceRecords {
         }
         args.add(interfaceId);
         args.add(key);
-        Sql.update(c, "UPDATE " + kind.table() + " SET " + String.join(", ", sets) + " WHERE interface_id = ? AND "
-                + keyColumn(kind) + " = ?", args.toArray());
+        Sql.update(
+                c,
+                "UPDATE " + kind.table() + " SET " + String.join(", ", sets) + " WHERE interface_id = ? AND "
+                        + keyColumn(kind) + " = ?",
+                args.toArray());
     }
 
     /** Records who changed which record, when, and how. */
     public void audit(Connection c, String operator, ReferenceKind kind, String key, String action, String detail)
             throws SQLException {
-        Sql.update(c, "INSERT INTO reference_audit (interface_id, changed_at, operator, entity, reference_key,"
+        Sql.update(
+                c,
+                "INSERT INTO reference_audit (interface_id, changed_at, operator, entity, reference_key,"
                         + " action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                interfaceId, OffsetDateTime.now(ZoneOffset.UTC), operator == null || operator.isBlank() ? "unknown" : operator,
-                kind.path(), key, action, detail);
+                interfaceId,
+                OffsetDateTime.now(ZoneOffset.UTC),
+                operator == null || operator.isBlank() ? "unknown" : operator,
+                kind.path(),
+                key,
+                action,
+                detail);
     }
 
     /** One audit line: when, who, what. */
-    public record AuditLine(String changedAt, String operator, String action, String detail) {
-    }
+    public record AuditLine(String changedAt, String operator, String action, String detail) {}
 
     /** The audit trail of one record, oldest first. */
     public List<AuditLine> audit(ReferenceKind kind, String key) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.list(c, "SELECT * FROM reference_audit WHERE interface_id = ? AND entity = ? AND reference_key = ?"
+            return Sql.list(
+                    c,
+                    "SELECT * FROM reference_audit WHERE interface_id = ? AND entity = ? AND reference_key = ?"
                             + " ORDER BY id",
-                    rs -> new AuditLine(rs.getObject("changed_at", OffsetDateTime.class).toInstant().toString(),
-                            rs.getString("operator"), rs.getString("action"), rs.getString("detail")),
-                    interfaceId, kind.path(), key);
+                    rs -> new AuditLine(
+                            rs.getObject("changed_at", OffsetDateTime.class)
+                                    .toInstant()
+                                    .toString(),
+                            rs.getString("operator"),
+                            rs.getString("action"),
+                            rs.getString("detail")),
+                    interfaceId,
+                    kind.path(),
+                    key);
         }
     }
 

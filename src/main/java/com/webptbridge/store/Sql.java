@@ -22,8 +22,7 @@ import java.util.Optional;
  */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** Reads one row; must not move the cursor. */
     @FunctionalInterface

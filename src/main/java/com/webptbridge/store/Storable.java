@@ -6,8 +6,7 @@ package com.webptbridge.store;
  */
 final class Storable {
 
-    private Storable() {
-    }
+    private Storable() {}
 
     static String text(String value) {
         if (value == null) {

@@ -31,23 +31,37 @@ public final class Worklist {
     }
 
     /** One line of the worklist: messages sharing a waiting key (or an error code when kind is null). */
-    public record Group(String waitingKind, String waitingKey, int hl7Code, String reason, String location,
-                        int messages, int patients, Instant oldest, List<Long> journalIds) {
-    }
+    public record Group(
+            String waitingKind,
+            String waitingKey,
+            int hl7Code,
+            String reason,
+            String location,
+            int messages,
+            int patients,
+            Instant oldest,
+            List<Long> journalIds) {}
 
     public List<Group> groups() throws SQLException {
         String from = " FROM message_journal j JOIN message_error e ON e.journal_id = j.id AND e.attempt = j.attempts"
                 + " WHERE j.status = 'ERROR' AND j.interface_id = ?";
         try (Connection c = db.connection()) {
             Map<GroupKey, List<Long>> ids = journalIds(c, from, interfaceId);
-            List<Group> out = new ArrayList<>(Sql.list(c, "SELECT e.waiting_kind, e.waiting_key, MIN(e.hl7_code),"
-                    + " MIN(e.reason), MIN(e.location), COUNT(DISTINCT j.id), COUNT(DISTINCT j.patient_id), MIN(j.received_at)"
-                    + from + " AND e.waiting_kind IS NOT NULL GROUP BY e.waiting_kind, e.waiting_key ORDER BY MIN(j.received_at)",
-                    rs -> group(rs, rs.getString(1), rs.getString(2), ids), interfaceId));
-            out.addAll(Sql.list(c, "SELECT NULL, NULL, e.hl7_code, e.reason, MIN(e.location),"
-                    + " COUNT(DISTINCT j.id), COUNT(DISTINCT j.patient_id), MIN(j.received_at)" + from
-                    + " AND e.waiting_kind IS NULL GROUP BY e.hl7_code, e.reason ORDER BY MIN(j.received_at)",
-                    rs -> group(rs, null, null, ids), interfaceId));
+            List<Group> out = new ArrayList<>(Sql.list(
+                    c,
+                    "SELECT e.waiting_kind, e.waiting_key, MIN(e.hl7_code),"
+                            + " MIN(e.reason), MIN(e.location), COUNT(DISTINCT j.id), COUNT(DISTINCT j.patient_id), MIN(j.received_at)"
+                            + from
+                            + " AND e.waiting_kind IS NOT NULL GROUP BY e.waiting_kind, e.waiting_key ORDER BY MIN(j.received_at)",
+                    rs -> group(rs, rs.getString(1), rs.getString(2), ids),
+                    interfaceId));
+            out.addAll(Sql.list(
+                    c,
+                    "SELECT NULL, NULL, e.hl7_code, e.reason, MIN(e.location),"
+                            + " COUNT(DISTINCT j.id), COUNT(DISTINCT j.patient_id), MIN(j.received_at)" + from
+                            + " AND e.waiting_kind IS NULL GROUP BY e.hl7_code, e.reason ORDER BY MIN(j.received_at)",
+                    rs -> group(rs, null, null, ids),
+                    interfaceId));
             return out;
         }
     }
@@ -66,8 +80,11 @@ public final class Worklist {
     private static Map<GroupKey, List<Long>> journalIds(Connection c, String from, String interfaceId)
             throws SQLException {
         Map<GroupKey, Set<Long>> ids = new HashMap<>();
-        for (IdRow row : Sql.list(c, "SELECT DISTINCT j.id, e.waiting_kind, e.waiting_key, e.hl7_code, e.reason" + from
-                + " ORDER BY j.id", IdRow::of, interfaceId)) {
+        for (IdRow row : Sql.list(
+                c,
+                "SELECT DISTINCT j.id, e.waiting_kind, e.waiting_key, e.hl7_code, e.reason" + from + " ORDER BY j.id",
+                IdRow::of,
+                interfaceId)) {
             // A waiting kind without a key is counted in its group but matches no id (SQL's NULL = NULL).
             if (row.key().kind() != null && row.key().key() == null) {
                 continue;
@@ -84,15 +101,25 @@ public final class Worklist {
 
     private record IdRow(long journalId, GroupKey key) {
         static IdRow of(ResultSet rs) throws SQLException {
-            return new IdRow(rs.getLong(1), GroupKey.of(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+            return new IdRow(
+                    rs.getLong(1), GroupKey.of(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
         }
     }
 
-    private static Group group(ResultSet rs, String kind, String key, Map<GroupKey, List<Long>> ids) throws SQLException {
+    private static Group group(ResultSet rs, String kind, String key, Map<GroupKey, List<Long>> ids)
+            throws SQLException {
         int code = rs.getInt(3);
         String reason = rs.getString(4);
         OffsetDateTime oldest = rs.getObject(8, OffsetDateTime.class);
-        return new Group(kind, key, code, reason, rs.getString(5), rs.getInt(6), rs.getInt(7),
-                oldest == null ? null : oldest.toInstant(), ids.getOrDefault(GroupKey.of(kind, key, code, reason), List.of()));
+        return new Group(
+                kind,
+                key,
+                code,
+                reason,
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getInt(7),
+                oldest == null ? null : oldest.toInstant(),
+                ids.getOrDefault(GroupKey.of(kind, key, code, reason), List.of()));
     }
 }

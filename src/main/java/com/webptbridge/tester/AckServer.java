@@ -1,7 +1,7 @@
 package com.webptbridge.tester;
 
-import com.webptbridge.hl7.AckBuilder;
 import ca.uhn.hl7v2.AcknowledgmentCode;
+import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.InboundMessage;
 import com.webptbridge.hl7.NakReason;
@@ -38,27 +38,44 @@ public final class AckServer implements AutoCloseable {
     private AckServer(String host, int port) throws InterruptedException {
         AckBuilder acks = new AckBuilder(ZoneId.systemDefault(), Set.of("2.3", "2.3.1", "2.4", "2.5", "2.5.1"));
         FrameLimits limits = new FrameLimits(1 << 20, Duration.ofSeconds(30));
-        this.channel = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+        this.channel = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(MllpCodec.decoder(limits).newChannelHandler(),
-                                MllpCodec.encoder().newChannelHandler(),
-                                new SimpleChannelInboundHandler<InboundFrame>() {
-                                    private long count;
+                        ch.pipeline()
+                                .addLast(
+                                        MllpCodec.decoder(limits).newChannelHandler(),
+                                        MllpCodec.encoder().newChannelHandler(),
+                                        new SimpleChannelInboundHandler<InboundFrame>() {
+                                            private long count;
 
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, InboundFrame frame) {
-                                        InboundMessage m = InboundMessage.read(frame.payload(), StandardCharsets.UTF_8);
-                                        String ack = m.header() == null
-                                                ? acks.build(null, AcknowledgmentCode.AR, List.of(NakReason.NOT_HL7.at(
-                                                        ErrorLocation.segment("MSH", 1), "No MSH segment")), "S" + ++count)
-                                                : acks.build(m.header(), AcknowledgmentCode.AA, List.of(), "S" + ++count);
-                                        ctx.writeAndFlush(ack.getBytes(m.charset()));
-                                    }
-                                });
+                                            @Override
+                                            protected void channelRead0(ChannelHandlerContext ctx, InboundFrame frame) {
+                                                InboundMessage m =
+                                                        InboundMessage.read(frame.payload(), StandardCharsets.UTF_8);
+                                                String ack = m.header() == null
+                                                        ? acks.build(
+                                                                null,
+                                                                AcknowledgmentCode.AR,
+                                                                List.of(NakReason.NOT_HL7.at(
+                                                                        ErrorLocation.segment("MSH", 1),
+                                                                        "No MSH segment")),
+                                                                "S" + ++count)
+                                                        : acks.build(
+                                                                m.header(),
+                                                                AcknowledgmentCode.AA,
+                                                                List.of(),
+                                                                "S" + ++count);
+                                                ctx.writeAndFlush(ack.getBytes(m.charset()));
+                                            }
+                                        });
                     }
-                }).bind(host, port).sync().channel();
+                })
+                .bind(host, port)
+                .sync()
+                .channel();
     }
 
     public static AckServer start(String host, int port) throws InterruptedException {

@@ -26,8 +26,7 @@ public final class Expectations {
         JsonNode find(String patientId) throws IOException, InterruptedException;
     }
 
-    private Expectations() {
-    }
+    private Expectations() {}
 
     /** Every difference, as "what: expected <x> but was <y>"; empty when the sample passed. */
     public static List<String> compare(Sample sample, AckReading ack, PatientLookup patients)
@@ -40,8 +39,11 @@ public final class Expectations {
         check("errors", sample.errors().toString(), ack.errors().toString(), diffs);
         JsonNode e = sample.expected();
         if (e.has("absentPatient")) {
-            check("patient " + e.get("absentPatient").asText(), "absent",
-                    patients.find(e.get("absentPatient").asText()) == null ? "absent" : "present", diffs);
+            check(
+                    "patient " + e.get("absentPatient").asText(),
+                    "absent",
+                    patients.find(e.get("absentPatient").asText()) == null ? "absent" : "present",
+                    diffs);
         }
         if (!e.has("patient") && !e.has("insurances") && !e.has("charges") && !e.has("encounters")) {
             return diffs;
@@ -56,31 +58,45 @@ public final class Expectations {
             check(field.getKey(), String.valueOf(field.getValue()), text(at(patient, field.getKey())), diffs);
         }
         if (e.has("insurances")) {
-            check("insurances", lines(e.get("insurances")).toString(), insurances(patient).toString(), diffs);
+            check(
+                    "insurances",
+                    lines(e.get("insurances")).toString(),
+                    insurances(patient).toString(),
+                    diffs);
         }
         JsonNode encounters = patient.path("encounters");
         if (e.has("encounters")) {
             check("encounters", e.get("encounters").asText(), String.valueOf(encounters.size()), diffs);
         }
         if (e.has("diagnoses") && encounters.size() > 0) {
-            check("diagnoses", lines(e.get("diagnoses")).toString(),
-                    lines(encounters.get(encounters.size() - 1).get("diagnoses")).toString(), diffs);
+            check(
+                    "diagnoses",
+                    lines(e.get("diagnoses")).toString(),
+                    lines(encounters.get(encounters.size() - 1).get("diagnoses"))
+                            .toString(),
+                    diffs);
         }
         if (e.has("charges")) {
-            check("charges", lines(e.get("charges")).toString(), charges(patient).toString(), diffs);
+            check(
+                    "charges",
+                    lines(e.get("charges")).toString(),
+                    charges(patient).toString(),
+                    diffs);
         }
         return diffs;
     }
 
     /** Rewrites the sample's expectation file from what happened (keeping which fields it checks). */
-    public static void update(Sample sample, AckReading ack, PatientLookup patients) throws IOException, InterruptedException {
+    public static void update(Sample sample, AckReading ack, PatientLookup patients)
+            throws IOException, InterruptedException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
         ObjectNode e = sample.expected().deepCopy();
         e.put("ack", ack.ackCode());
         ArrayNode errors = e.putArray("errors");
         ack.errors().forEach(errors::add);
         JsonNode patient = e.has("patient") || e.has("insurances") || e.has("charges")
-                ? patients.find(sample.patient().getOrDefault("patientId", patientIdOf(sample))) : null;
+                ? patients.find(sample.patient().getOrDefault("patientId", patientIdOf(sample)))
+                : null;
         if (patient != null) {
             if (e.has("patient")) {
                 ObjectNode fields = (ObjectNode) e.get("patient");
@@ -123,20 +139,31 @@ public final class Expectations {
     /** Policies as "priority payer memberId group". */
     static List<String> insurances(JsonNode patient) {
         List<String> out = new ArrayList<>();
-        patient.path("insurances").forEach(i -> out.add(i.get("priority").asText() + " "
-                + i.get("payer").get("sequenceNumber").asText() + " " + i.get("memberId").asText() + " "
-                + (i.get("groupNumber").isNull() ? "-" : i.get("groupNumber").asText())));
+        patient.path("insurances")
+                .forEach(i -> out.add(i.get("priority").asText() + " "
+                        + i.get("payer").get("sequenceNumber").asText() + " "
+                        + i.get("memberId").asText() + " "
+                        + (i.get("groupNumber").isNull()
+                                ? "-"
+                                : i.get("groupNumber").asText())));
         return out;
     }
 
     /** Charges of every encounter as "transactionId code units amount revenueCode modifiers pointers". */
     static List<String> charges(JsonNode patient) {
         List<String> out = new ArrayList<>();
-        patient.path("encounters").forEach(enc -> enc.get("charges").forEach(c -> out.add(String.join(" ",
-                c.get("transactionId").asText(), c.get("procedureCode").asText(), c.get("units").asText(),
-                c.get("amount").decimalValue().setScale(2).toPlainString(),
-                c.get("revenueCode").isNull() ? "-" : c.get("revenueCode").asText(),
-                joined(c.get("modifiers")), joined(c.get("diagnosisPointers"))))));
+        patient.path("encounters").forEach(enc -> enc.get("charges")
+                .forEach(c -> out.add(String.join(
+                        " ",
+                        c.get("transactionId").asText(),
+                        c.get("procedureCode").asText(),
+                        c.get("units").asText(),
+                        c.get("amount").decimalValue().setScale(2).toPlainString(),
+                        c.get("revenueCode").isNull()
+                                ? "-"
+                                : c.get("revenueCode").asText(),
+                        joined(c.get("modifiers")),
+                        joined(c.get("diagnosisPointers"))))));
         return out;
     }
 

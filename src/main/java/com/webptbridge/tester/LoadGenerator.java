@@ -26,17 +26,30 @@ import java.util.function.Consumer;
 public final class LoadGenerator {
 
     /** What to send: where, over how many connections, how many messages, at what rate, which mix. */
-    public record Plan(String host, int port, int connections, int messages, double ratePerSecond, int adtPercent,
-                       Duration timeout) {
-    }
+    public record Plan(
+            String host,
+            int port,
+            int connections,
+            int messages,
+            double ratePerSecond,
+            int adtPercent,
+            Duration timeout) {}
 
     /** What happened: throughput, ACK latency percentiles (ms), ACK codes, and failures (timeouts, drops). */
-    public record Report(int connections, int sent, int answered, double seconds, double throughput, double p50Ms,
-                         double p95Ms, double p99Ms, double maxMs, Map<String, Integer> ackCodes, int failures) {
-    }
+    public record Report(
+            int connections,
+            int sent,
+            int answered,
+            double seconds,
+            double throughput,
+            double p50Ms,
+            double p95Ms,
+            double p99Ms,
+            double maxMs,
+            Map<String, Integer> ackCodes,
+            int failures) {}
 
-    private LoadGenerator() {
-    }
+    private LoadGenerator() {}
 
     public static Report run(Plan plan, Consumer<String> progress) throws InterruptedException {
         String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
@@ -49,20 +62,24 @@ public final class LoadGenerator {
         for (int c = 0; c < plan.connections(); c++) {
             int connection = c;
             int share = plan.messages() / plan.connections() + (c < plan.messages() % plan.connections() ? 1 : 0);
-            results.add(pool.submit(() -> connection(plan, runId, connection, share, start, answered, failures, codes)));
+            results.add(
+                    pool.submit(() -> connection(plan, runId, connection, share, start, answered, failures, codes)));
         }
-        Thread reporter = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(1000);
-                    double s = (System.nanoTime() - start) / 1e9;
-                    progress.accept(String.format("  %d/%d answered, %.0f msg/s, %d failed", answered.get(),
-                            plan.messages(), answered.get() / s, failures.get()));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "load-progress");
+        Thread reporter = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            Thread.sleep(1000);
+                            double s = (System.nanoTime() - start) / 1e9;
+                            progress.accept(String.format(
+                                    "  %d/%d answered, %.0f msg/s, %d failed",
+                                    answered.get(), plan.messages(), answered.get() / s, failures.get()));
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "load-progress");
         reporter.setDaemon(true);
         reporter.start();
         List<long[]> latencies = new ArrayList<>();
@@ -76,14 +93,34 @@ public final class LoadGenerator {
         double seconds = (System.nanoTime() - start) / 1e9;
         reporter.interrupt();
         pool.shutdownNow();
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(v -> v >= 0).sorted().toArray();
-        return new Report(plan.connections(), plan.messages(), all.length, seconds, all.length / seconds,
-                percentile(all, 50), percentile(all, 95), percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
-                new TreeMap<>(codes), failures.get());
+        long[] all = latencies.stream()
+                .flatMapToLong(Arrays::stream)
+                .filter(v -> v >= 0)
+                .sorted()
+                .toArray();
+        return new Report(
+                plan.connections(),
+                plan.messages(),
+                all.length,
+                seconds,
+                all.length / seconds,
+                percentile(all, 50),
+                percentile(all, 95),
+                percentile(all, 99),
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+                new TreeMap<>(codes),
+                failures.get());
     }
 
-    private static long[] connection(Plan plan, String runId, int connection, int count, long start,
-                                     AtomicInteger answered, AtomicInteger failures, Map<String, Integer> codes)
+    private static long[] connection(
+            Plan plan,
+            String runId,
+            int connection,
+            int count,
+            long start,
+            AtomicInteger answered,
+            AtomicInteger failures,
+            Map<String, Integer> codes)
             throws Exception {
         long[] latency = new long[count];
         Arrays.fill(latency, -1);
@@ -98,7 +135,8 @@ public final class LoadGenerator {
                     }
                 }
                 boolean adt = Math.floorMod((connection * 31 + i) * 7, 100) < plan.adtPercent();
-                byte[] message = (adt ? adt(runId, connection, i) : dft(runId, connection, i)).getBytes(StandardCharsets.UTF_8);
+                byte[] message =
+                        (adt ? adt(runId, connection, i) : dft(runId, connection, i)).getBytes(StandardCharsets.UTF_8);
                 long sent = System.nanoTime();
                 try {
                     String ack = new String(client.exchange(message), StandardCharsets.UTF_8);
@@ -128,8 +166,10 @@ public final class LoadGenerator {
     }
 
     static String adt(String runId, int connection, int i) {
-        return "MSH|^~\\&|WEBPT|LOADGEN|CMD|BILLING|20261127120000||ADT^A08^ADT_A01|" + runId + "-" + connection + "-" + i
-                + "|P|2.5.1\rEVN|A08|20261127120000\rPID|1||" + patient(runId, connection, i) + "^^^WEBPT^MR||Load^Test^"
+        return "MSH|^~\\&|WEBPT|LOADGEN|CMD|BILLING|20261127120000||ADT^A08^ADT_A01|" + runId + "-" + connection + "-"
+                + i
+                + "|P|2.5.1\rEVN|A08|20261127120000\rPID|1||" + patient(runId, connection, i)
+                + "^^^WEBPT^MR||Load^Test^"
                 + i + "||19800101|F|||1 Main St^^Springfield^IL^62704||^PRN^PH^^1^217^5550100\rPV1|1|O\r";
     }
 
@@ -143,6 +183,7 @@ public final class LoadGenerator {
                 + "FT1|1|" + id + "-1||20261127||CG|97110|||2|90.00|||||^^^7|||M54.50|" + performer + "|||||97110|GP\r"
                 + "FT1|2|" + id + "-2||20261127||CG|97140|||1|42.00|||||^^^7|||M54.50|" + performer + "|||||97140|GP\r"
                 + "DG1|1||M54.50^Low back pain^I10\r"
-                + "IN1|1|PLAN|1042|BCBS||||G1|Acme|||20260101|20261231|||Load^Test|SEL|19800101||||||||||||||||||M" + id + "\r";
+                + "IN1|1|PLAN|1042|BCBS||||G1|Acme|||20260101|20261231|||Load^Test|SEL|19800101||||||||||||||||||M" + id
+                + "\r";
     }
 }

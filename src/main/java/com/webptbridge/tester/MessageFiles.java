@@ -17,19 +17,20 @@ import java.util.stream.Stream;
  */
 public final class MessageFiles {
 
-    private MessageFiles() {
-    }
+    private MessageFiles() {}
 
     /** One message read from a file, in the charset its MSH-18 declares (UTF-8 otherwise). */
-    public record FileMessage(Path file, int index, String text, Charset charset) {
-    }
+    public record FileMessage(Path file, int index, String text, Charset charset) {}
 
     public static List<FileMessage> read(List<Path> paths) throws IOException {
         List<FileMessage> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> files = Files.list(p)) {
-                    for (Path f : files.filter(f -> f.toString().endsWith(".hl7") || f.toString().endsWith(".txt")).sorted().toList()) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".hl7")
+                                    || f.toString().endsWith(".txt"))
+                            .sorted()
+                            .toList()) {
                         out.addAll(readFile(f));
                     }
                 }

@@ -28,13 +28,18 @@ public record Sample(String name, String text, java.nio.charset.Charset charset,
     public static List<Sample> in(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             List<Sample> out = new ArrayList<>();
-            for (Path f : files.filter(p -> p.toString().endsWith(".hl7")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".hl7")).sorted().toList()) {
                 String name = f.getFileName().toString().replaceAll("\\.hl7$", "");
                 byte[] bytes = Files.readAllBytes(f);
                 // Read in the charset the sample's own MSH-18 declares, as the engine will.
                 InboundMessage read = InboundMessage.read(bytes, StandardCharsets.UTF_8);
-                out.add(new Sample(name, MessageFiles.segments(read.text()), read.charset(),
-                        YAML.readTree(dir.resolve(name + ".expected.yaml").toFile()), dir.resolve(name + ".expected.yaml")));
+                out.add(new Sample(
+                        name,
+                        MessageFiles.segments(read.text()),
+                        read.charset(),
+                        YAML.readTree(dir.resolve(name + ".expected.yaml").toFile()),
+                        dir.resolve(name + ".expected.yaml")));
             }
             return out;
         } catch (IOException e) {
@@ -55,8 +60,10 @@ public record Sample(String name, String text, java.nio.charset.Charset charset,
     /** Expected patient fields, dotted for nested ones ("address.line1"); null values expected empty. */
     public Map<String, String> patient() {
         Map<String, String> out = new LinkedHashMap<>();
-        expected.path("patient").fields().forEachRemaining(e ->
-                out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        expected.path("patient")
+                .fields()
+                .forEachRemaining(e -> out.put(
+                        e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         return out;
     }
 

@@ -11,8 +11,7 @@ import org.apache.camel.component.netty.ChannelHandlerFactory;
  */
 public final class MllpCodec {
 
-    private MllpCodec() {
-    }
+    private MllpCodec() {}
 
     public static ChannelHandlerFactory decoder(FrameLimits limits) {
         return new Factory(() -> new MllpFrameDecoder(limits));

@@ -28,8 +28,8 @@ final class MllpFrameDecoder extends ByteToMessageDecoder {
 
     private final FrameLimits limits;
     private boolean inFrame;
-    private int scanned;            // bytes of the current frame already searched for an end block
-    private boolean discarding;     // the current frame passed the limit: skipping to its end
+    private int scanned; // bytes of the current frame already searched for an end block
+    private boolean discarding; // the current frame passed the limit: skipping to its end
     private byte[] oversizeHead;
     private int oversizeBytes;
     private boolean skipCarriageReturn;
@@ -51,8 +51,11 @@ final class MllpFrameDecoder extends ByteToMessageDecoder {
             int end = in.indexOf(from, in.writerIndex(), END_BLOCK);
             int nextStart = in.indexOf(from, end < 0 ? in.writerIndex() : end, START_BLOCK);
             if (nextStart >= 0) {
-                LOG.warn("MLLP frame from {} abandoned by the sender (a new start block arrived before its end);"
-                        + " {} bytes dropped", remote(ctx), nextStart - in.readerIndex() + oversizeBytes);
+                LOG.warn(
+                        "MLLP frame from {} abandoned by the sender (a new start block arrived before its end);"
+                                + " {} bytes dropped",
+                        remote(ctx),
+                        nextStart - in.readerIndex() + oversizeBytes);
                 in.readerIndex(nextStart);
                 resetFrame();
                 continue;
@@ -97,7 +100,8 @@ final class MllpFrameDecoder extends ByteToMessageDecoder {
         in.skipBytes(1);
         inFrame = true;
         scanned = 0;
-        frameTimer = ctx.executor().schedule(() -> timeOut(ctx), limits.frameTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        frameTimer = ctx.executor()
+                .schedule(() -> timeOut(ctx), limits.frameTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return true;
     }
 
@@ -115,8 +119,10 @@ final class MllpFrameDecoder extends ByteToMessageDecoder {
 
     private void timeOut(ChannelHandlerContext ctx) {
         if (inFrame) {
-            LOG.warn("MLLP frame from {} not finished within {} ms: partial frame dropped, connection closed",
-                    remote(ctx), limits.frameTimeout().toMillis());
+            LOG.warn(
+                    "MLLP frame from {} not finished within {} ms: partial frame dropped, connection closed",
+                    remote(ctx),
+                    limits.frameTimeout().toMillis());
             resetFrame();
             ctx.close();
         }
@@ -138,7 +144,9 @@ final class MllpFrameDecoder extends ByteToMessageDecoder {
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (inFrame) {
-            LOG.warn("MLLP connection from {} closed in the middle of a frame; {} bytes dropped", remote(ctx),
+            LOG.warn(
+                    "MLLP connection from {} closed in the middle of a frame; {} bytes dropped",
+                    remote(ctx),
                     in.readableBytes() + oversizeBytes);
         }
         in.skipBytes(in.readableBytes());
@@ -153,7 +161,10 @@ final class MllpFrameDecoder extends ByteToMessageDecoder {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Connection resets are routine for MLLP senders; the message text of a cause is never logged.
-        LOG.debug("MLLP connection from {} failed: {}", remote(ctx), cause.getClass().getSimpleName());
+        LOG.debug(
+                "MLLP connection from {} failed: {}",
+                remote(ctx),
+                cause.getClass().getSimpleName());
         ctx.close();
     }
 

@@ -20,7 +20,8 @@ class FailureAnswerTest {
 
     @Test
     void sqlExceptionDeepInTheCauseChainIsStoreUnavailable() {
-        Exception wrapped = new IllegalStateException("pool", new RuntimeException(new SQLTransientConnectionException("timeout")));
+        Exception wrapped =
+                new IllegalStateException("pool", new RuntimeException(new SQLTransientConnectionException("timeout")));
         assertThat(AdminApi.failure("GET", "/api/messages", wrapped).status()).isEqualTo(503);
     }
 
@@ -33,15 +34,17 @@ class FailureAnswerTest {
 
     @Test
     void internalErrorIsLoggedWithClassesAndFramesButNoMessages() {
-        Exception bug = new IllegalStateException("patient Rawson, Ada born 1961-03-07",
-                new IllegalArgumentException("SSN 123-45-6789"));
+        Exception bug = new IllegalStateException(
+                "patient Rawson, Ada born 1961-03-07", new IllegalArgumentException("SSN 123-45-6789"));
         try (LogCapture log = new LogCapture()) {
             AdminApi.failure("GET", "/api/patients", bug);
             assertThat(log.text())
                     .contains("GET /api/patients")
                     .contains("java.lang.IllegalStateException\n\tat com.webptbridge.api.FailureAnswerTest.")
                     .contains("Caused by: java.lang.IllegalArgumentException\n\tat ")
-                    .doesNotContain("Rawson").doesNotContain("1961").doesNotContain("123-45");
+                    .doesNotContain("Rawson")
+                    .doesNotContain("1961")
+                    .doesNotContain("123-45");
         }
     }
 

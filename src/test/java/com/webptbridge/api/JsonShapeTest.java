@@ -17,14 +17,17 @@ class JsonShapeTest {
 
     @Test
     void patientWritesEveryFieldInOrderWithNullsThenInsurancesAndEncounters() throws Exception {
-        PatientJson patient = PatientJson.of(Fixtures.patient(), List.of(Fixtures.policy()),
+        PatientJson patient = PatientJson.of(
+                Fixtures.patient(),
+                List.of(Fixtures.policy()),
                 List.of(Fixtures.encounter(true), Fixtures.encounter(false)));
         assertThat(write(patient)).isEqualTo(PATIENT);
     }
 
     @Test
     void messageDetailEndsWithRawMessageAndAttemptHistory() throws Exception {
-        MessageJson message = MessageJson.of(Fixtures.message(true, true),
+        MessageJson message = MessageJson.of(
+                Fixtures.message(true, true),
                 List.of("1 2026-11-20T14:03:05Z ERROR AE", "2 2026-11-20T14:03:06Z ERROR AE"));
         assertThat(write(message)).isEqualTo(MESSAGE_DETAIL);
     }
@@ -46,7 +49,9 @@ class JsonShapeTest {
 
     @Test
     void healthSaysStatusThenDatabase() throws Exception {
-        assertThat(write(new HealthJson("UP", "UP"))).isEqualTo("""
+        assertThat(write(new HealthJson("UP", "UP")))
+                .isEqualTo(
+                        """
                 {
                   "status" : "UP",
                   "database" : "UP"
@@ -57,7 +62,8 @@ class JsonShapeTest {
         return json.writeValueAsString(value).replace("\r\n", "\n");
     }
 
-    private static final String PATIENT = """
+    private static final String PATIENT =
+            """
                 {
                   "patientId" : "P100",
                   "lastName" : "Rawson",
@@ -163,7 +169,8 @@ class JsonShapeTest {
                   } ]
                 }""";
 
-    private static final String MESSAGE_DETAIL = """
+    private static final String MESSAGE_DETAIL =
+            """
                 {
                   "id" : 41,
                   "receivedAt" : "2026-11-20T14:03:05.123Z",
@@ -194,7 +201,8 @@ class JsonShapeTest {
                   "attemptHistory" : [ "1 2026-11-20T14:03:05Z ERROR AE", "2 2026-11-20T14:03:06Z ERROR AE" ]
                 }""";
 
-    private static final String MESSAGE_LIST_ITEM = """
+    private static final String MESSAGE_LIST_ITEM =
+            """
                 {
                   "id" : 41,
                   "receivedAt" : "2026-11-20T14:03:05.123Z",
@@ -223,7 +231,8 @@ class JsonShapeTest {
                   "completedAt" : null
                 }""";
 
-    private static final String CREATED = """
+    private static final String CREATED =
+            """
                 {
                   "sequenceNumber" : 1051,
                   "name" : "Humana",
@@ -239,7 +248,8 @@ class JsonShapeTest {
                   } ]
                 }""";
 
-    private static final String UPDATED = """
+    private static final String UPDATED =
+            """
                 {
                   "sequenceNumber" : 1051,
                   "name" : "Humana",

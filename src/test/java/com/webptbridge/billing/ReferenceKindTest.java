@@ -61,7 +61,8 @@ class ReferenceKindTest {
 
     @Test
     void fieldOptionIsTheCliSpellingOfTheJsonName() {
-        assertThat(ReferenceKind.PROCEDURE_CODE.field("defaultRevenueCode").option()).isEqualTo("--default-revenue-code");
+        assertThat(ReferenceKind.PROCEDURE_CODE.field("defaultRevenueCode").option())
+                .isEqualTo("--default-revenue-code");
         assertThat(ReferenceKind.FACILITY.field("placeOfService").option()).isEqualTo("--place-of-service");
         assertThat(ReferenceKind.PAYER.field("addressLine1").option()).isEqualTo("--address-line1");
         assertThat(ReferenceKind.PROVIDER.field("npi").option()).isEqualTo("--npi");
@@ -87,15 +88,17 @@ class ReferenceKindTest {
 
     @Test
     void theUnknownPayerSentenceSaysWhereAndWhatToAdd() {
-        assertThat(ReferenceKind.PAYER.unknownSentence("1042", "IN1-3")).isEqualTo(
-                "Payer Alternate ID 1042 (IN1-3) is not a billing payer Sequence Number: add the payer in the billing"
-                        + " system and copy its Sequence Number into WebPT's Alternate ID.");
+        assertThat(ReferenceKind.PAYER.unknownSentence("1042", "IN1-3"))
+                .isEqualTo(
+                        "Payer Alternate ID 1042 (IN1-3) is not a billing payer Sequence Number: add the payer in the billing"
+                                + " system and copy its Sequence Number into WebPT's Alternate ID.");
     }
 
     @Test
     void procedureCodeInstructionsNameTheDefaultRevenueCodeOnlyWhenThereIsOne() {
         assertThat(ReferenceKind.PROCEDURE_CODE.instructions(Map.of("code", "97110", "defaultRevenueCode", "0420")))
-                .isEqualTo("Charges with 97110 can now be posted and take revenue code 0420 unless the message names one.");
+                .isEqualTo(
+                        "Charges with 97110 can now be posted and take revenue code 0420 unless the message names one.");
         assertThat(ReferenceKind.PROCEDURE_CODE.instructions(Map.of("code", "97110")))
                 .isEqualTo("Charges with 97110 can now be posted.");
     }

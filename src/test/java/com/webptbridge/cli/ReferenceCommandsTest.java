@@ -1,12 +1,12 @@
 package com.webptbridge.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.support.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reference commands come from ReferenceKind: a field of a kind is an option of its command. */
 class ReferenceCommandsTest {
@@ -50,7 +50,9 @@ class ReferenceCommandsTest {
         Cli.Result result = Cli.run("payer", "add", "--name", "Humana", "--payer-id", "61101", "--url", NOWHERE);
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains("Cannot reach the engine at " + NOWHERE).doesNotContain("Exception");
+        assertThat(result.err())
+                .contains("Cannot reach the engine at " + NOWHERE)
+                .doesNotContain("Exception");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package com.webptbridge.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.webptbridge.support.Cli;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reprocess command refuses what it cannot mean before it asks the engine anything. */
 class ReprocessCommandTest {

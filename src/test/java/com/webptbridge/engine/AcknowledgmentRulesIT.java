@@ -60,10 +60,12 @@ class AcknowledgmentRulesIT {
 
         assertThat(again).isEqualTo(first); // the stored ACK, byte for byte
         assertThat(patient("D100").get("lastName").asText()).isEqualTo("Original");
-        JsonNode journal = JSON.readTree(engine.get("/api/messages?patientId=D100").body());
+        JsonNode journal =
+                JSON.readTree(engine.get("/api/messages?patientId=D100").body());
         assertThat(journal).hasSize(2);
         assertThat(journal.get(0).get("status").asText()).isEqualTo("DUPLICATE");
-        assertThat(journal.get(0).get("duplicateOf").asLong()).isEqualTo(journal.get(1).get("id").asLong());
+        assertThat(journal.get(0).get("duplicateOf").asLong())
+                .isEqualTo(journal.get(1).get("id").asLong());
         assertThat(journal.get(0).get("notes").get(0).asText()).contains("not applied again");
     }
 
@@ -71,7 +73,8 @@ class AcknowledgmentRulesIT {
     void theSameControlIdFromAnotherFacilityIsNotADuplicate() throws Exception {
         exchange(a08("SHARED-1", "D200", "One", ""));
         byte[] other = new String(a08("SHARED-1", "D200", "Two", ""), StandardCharsets.UTF_8)
-                .replace("DUPCLINIC", "OTHERCLINIC").getBytes(StandardCharsets.UTF_8);
+                .replace("DUPCLINIC", "OTHERCLINIC")
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(Hl7Text.get(Hl7Text.parseAck(exchange(other)), "/MSA-1")).isEqualTo("AA");
         assertThat(patient("D200").get("lastName").asText()).isEqualTo("Two");
     }
@@ -85,13 +88,16 @@ class AcknowledgmentRulesIT {
                 acks.add(pool.submit(() -> exchange(a08("RACE-1", "D300", "Racer", ""))));
             }
             for (Future<String> ack : acks) {
-                assertThat(Hl7Text.get(Hl7Text.parseAck(ack.get(60, TimeUnit.SECONDS)), "/MSA-1")).isEqualTo("AA");
+                assertThat(Hl7Text.get(Hl7Text.parseAck(ack.get(60, TimeUnit.SECONDS)), "/MSA-1"))
+                        .isEqualTo("AA");
             }
         } finally {
             pool.shutdownNow();
         }
-        JsonNode processed = JSON.readTree(engine.get("/api/messages?patientId=D300&status=PROCESSED").body());
-        JsonNode duplicates = JSON.readTree(engine.get("/api/messages?patientId=D300&status=DUPLICATE").body());
+        JsonNode processed = JSON.readTree(
+                engine.get("/api/messages?patientId=D300&status=PROCESSED").body());
+        JsonNode duplicates = JSON.readTree(
+                engine.get("/api/messages?patientId=D300&status=DUPLICATE").body());
         assertThat(processed).hasSize(1);
         assertThat(duplicates).hasSize(7);
     }
@@ -119,19 +125,22 @@ class AcknowledgmentRulesIT {
     void enhancedModeAnswersAcceptCodesAsMsh15Asks() throws Exception {
         try (MllpClient client = engine.connect()) {
             // AL: always an accept ACK, CA once the message is safely stored.
-            Message al = Hl7Text.parseAck(new String(client.exchange(a08("ENH-1", "D600", "Enh", "AL")), StandardCharsets.UTF_8));
+            Message al = Hl7Text.parseAck(
+                    new String(client.exchange(a08("ENH-1", "D600", "Enh", "AL")), StandardCharsets.UTF_8));
             assertThat(Hl7Text.get(al, "/MSA-1")).isEqualTo("CA");
             // NE: no answer at all; the next answer on this connection belongs to the next message.
             client.send(a08("ENH-2", "D600", "Enh", "NE"));
             // ER with an error: CR with the problem.
             byte[] bad = new String(a08("ENH-3", "D600", "Enh", "ER"), StandardCharsets.UTF_8)
-                    .replace("2.5.1", "2.9").getBytes(StandardCharsets.UTF_8);
+                    .replace("2.5.1", "2.9")
+                    .getBytes(StandardCharsets.UTF_8);
             Message er = Hl7Text.parseAck(new String(client.exchange(bad), StandardCharsets.UTF_8));
             assertThat(Hl7Text.get(er, "/MSA-2")).isEqualTo("ENH-3");
             assertThat(Hl7Text.get(er, "/MSA-1")).isEqualTo("CR");
             assertThat(Hl7Text.errors(er)).containsExactly("203@MSH-12");
         }
-        JsonNode ne = JSON.readTree(engine.get("/api/messages?patientId=D600&status=PROCESSED").body());
+        JsonNode ne = JSON.readTree(
+                engine.get("/api/messages?patientId=D600&status=PROCESSED").body());
         assertThat(ne).hasSize(2); // ENH-1 and ENH-2 were both applied
     }
 
@@ -146,9 +155,12 @@ class AcknowledgmentRulesIT {
     @Test
     void theRawMessageIsReturnedOnlyWhenAskedFor() throws Exception {
         exchange(a08("RAW-1", "D700", "Rawson", ""));
-        JsonNode entry = JSON.readTree(engine.get("/api/messages?patientId=D700").body()).get(0);
+        JsonNode entry =
+                JSON.readTree(engine.get("/api/messages?patientId=D700").body()).get(0);
         assertThat(entry.has("rawMessage")).isFalse();
-        JsonNode full = JSON.readTree(engine.get("/api/messages/" + entry.get("id").asLong() + "?raw=true").body());
+        JsonNode full =
+                JSON.readTree(engine.get("/api/messages/" + entry.get("id").asLong() + "?raw=true")
+                        .body());
         assertThat(full.get("rawMessage").asText()).contains("Rawson");
     }
 }

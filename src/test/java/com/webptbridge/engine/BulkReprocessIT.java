@@ -27,15 +27,25 @@ class BulkReprocessIT {
             String url = "http://127.0.0.1:" + engine.engine().httpPort();
             try (MllpClient client = engine.connect()) {
                 for (int i = 0; i < 100; i++) {
-                    String ack = new String(client.exchange(Hl7Text.bytes(MaintenanceLoopIT.dft(
-                            "BULK-" + i, "B" + i, "1042", "97750", "1987654328"))), StandardCharsets.UTF_8);
+                    String ack = new String(
+                            client.exchange(Hl7Text.bytes(
+                                    MaintenanceLoopIT.dft("BULK-" + i, "B" + i, "1042", "97750", "1987654328"))),
+                            StandardCharsets.UTF_8);
                     assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AE");
                 }
             }
-            assertThat(Cli.run("worklist", "--url", url).out()).contains("Procedure code 97750 (FT1-25): 100 message(s), 100 patient(s)");
+            assertThat(Cli.run("worklist", "--url", url).out())
+                    .contains("Procedure code 97750 (FT1-25): 100 message(s), 100 patient(s)");
 
-            Cli.Result added = Cli.run("procedure-code", "add", "--code", "97750", "--description", "Physical performance test",
-                    "--url", url);
+            Cli.Result added = Cli.run(
+                    "procedure-code",
+                    "add",
+                    "--code",
+                    "97750",
+                    "--description",
+                    "Physical performance test",
+                    "--url",
+                    url);
             assertThat(added.exitCode()).isZero();
             assertThat(added.out()).doesNotContain("reprocessed"); // auto-reprocess is off here
             assertThat(charges(engine)).isZero();
@@ -47,7 +57,8 @@ class BulkReprocessIT {
 
             Cli.Result second = Cli.run("reprocess", "--waiting", "procedure-code:97750", "--url", url);
             assertThat(second.out()).contains("0 message(s) reprocessed");
-            JsonNode processed = JSON.readTree(engine.get("/api/messages?status=PROCESSED&limit=1000").body());
+            JsonNode processed = JSON.readTree(
+                    engine.get("/api/messages?status=PROCESSED&limit=1000").body());
             assertThat(processed).hasSize(100);
             Cli.Result byId = Cli.run("reprocess", processed.get(0).get("id").asText(), "--url", url);
             assertThat(byId.out()).contains("already PROCESSED: nothing to do");
@@ -57,8 +68,9 @@ class BulkReprocessIT {
     }
 
     private static int charges(TestEngine engine) throws Exception {
-        try (Connection c = engine.engine().database().connection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM charge WHERE transaction_id LIKE 'BULK-%'")) {
+        try (Connection c = engine.engine().database().connection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM charge WHERE transaction_id LIKE 'BULK-%'")) {
             rs.next();
             return rs.getInt(1);
         }

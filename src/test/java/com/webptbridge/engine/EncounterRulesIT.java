@@ -41,13 +41,15 @@ class EncounterRulesIT {
     /** A DFT with three charges; the second uses the given code. */
     private static byte[] dft(String controlId, String patientId, String secondCode) {
         String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return Hl7Text.bytes(String.join("\n",
+        return Hl7Text.bytes(String.join(
+                "\n",
                 "MSH|^~\\&|WEBPT|RULES|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
                 "EVN|P03|20261121",
                 "PID|1||" + patientId + "^^^WEBPT^MR||Ruiz^Ana||19700101|F",
                 "PV1|1|O|^^^7||||||||||||||||V-" + patientId,
                 "FT1|1|" + patientId + "-A||20261121||CG|97110|||1|45.00|||||^^^7||||" + performer + "|||||97110",
-                "FT1|2|" + patientId + "-B||20261121||CG|" + secondCode + "|||1|50.00|||||^^^7||||" + performer + "|||||" + secondCode,
+                "FT1|2|" + patientId + "-B||20261121||CG|" + secondCode + "|||1|50.00|||||^^^7||||" + performer
+                        + "|||||" + secondCode,
                 "FT1|3|" + patientId + "-C||20261121||CG|97140|||1|42.00|||||^^^7||||" + performer + "|||||97140",
                 "IN1|1|PLAN|1042|BCBS||||G1||||||||Ruiz^Ana|SEL|19700101||||||||||||||||||M-" + patientId));
     }
@@ -59,9 +61,11 @@ class EncounterRulesIT {
     }
 
     private static List<String> postedTransactionIds(String patientId) throws Exception {
-        JsonNode patient = JSON.readTree(engine.get("/api/patients/" + patientId).body());
+        JsonNode patient =
+                JSON.readTree(engine.get("/api/patients/" + patientId).body());
         List<String> ids = new ArrayList<>();
-        patient.path("encounters").forEach(e -> e.get("charges").forEach(c -> ids.add(c.get("transactionId").asText())));
+        patient.path("encounters").forEach(e -> e.get("charges")
+                .forEach(c -> ids.add(c.get("transactionId").asText())));
         return ids;
     }
 
@@ -70,20 +74,42 @@ class EncounterRulesIT {
         String ack = send(dft("CPT-1", "E100", "97012"));
         assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AE");
         assertThat(Hl7Text.errors(Hl7Text.parseAck(ack))).containsExactly("204@FT1[2]-25");
-        assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-3")).contains("97012").contains("add the CPT/HCPCS code");
-        assertThat(engine.get("/api/patients/E100").statusCode()).as("nothing applied").isEqualTo(404);
+        assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-3"))
+                .contains("97012")
+                .contains("add the CPT/HCPCS code");
+        assertThat(engine.get("/api/patients/E100").statusCode())
+                .as("nothing applied")
+                .isEqualTo(404);
 
-        new ReferenceMaintenance(engine.engine().database(), "default").create(ReferenceKind.PROCEDURE_CODE, Map.of("code", "97012",
-                "description", "Mechanical traction", "defaultCharge", "30.00", "defaultRevenueCode", "0420"), "test");
+        new ReferenceMaintenance(engine.engine().database(), "default")
+                .create(
+                        ReferenceKind.PROCEDURE_CODE,
+                        Map.of(
+                                "code",
+                                "97012",
+                                "description",
+                                "Mechanical traction",
+                                "defaultCharge",
+                                "30.00",
+                                "defaultRevenueCode",
+                                "0420"),
+                        "test");
 
-        assertThat(Hl7Text.get(Hl7Text.parseAck(send(dft("CPT-2", "E100", "97012"))), "/MSA-1")).isEqualTo("AA");
+        assertThat(Hl7Text.get(Hl7Text.parseAck(send(dft("CPT-2", "E100", "97012"))), "/MSA-1"))
+                .isEqualTo("AA");
         assertThat(postedTransactionIds("E100")).containsExactly("E100-A", "E100-B", "E100-C");
 
-        assertThat(Hl7Text.get(Hl7Text.parseAck(send(dft("CPT-3", "E100", "97012"))), "/MSA-1")).isEqualTo("AA");
-        assertThat(postedTransactionIds("E100")).as("a resend with a new control ID posts nothing again")
+        assertThat(Hl7Text.get(Hl7Text.parseAck(send(dft("CPT-3", "E100", "97012"))), "/MSA-1"))
+                .isEqualTo("AA");
+        assertThat(postedTransactionIds("E100"))
+                .as("a resend with a new control ID posts nothing again")
                 .containsExactly("E100-A", "E100-B", "E100-C");
-        JsonNode resend = JSON.readTree(engine.get("/api/messages?patientId=E100&limit=1").body()).get(0);
-        assertThat(resend.get("notes").toString()).contains("3 charge(s) already posted").contains("E100-B");
+        JsonNode resend = JSON.readTree(
+                        engine.get("/api/messages?patientId=E100&limit=1").body())
+                .get(0);
+        assertThat(resend.get("notes").toString())
+                .contains("3 charge(s) already posted")
+                .contains("E100-B");
     }
 
     @Test
@@ -96,7 +122,8 @@ class EncounterRulesIT {
                 acks.add(pool.submit(() -> send(dft(controlId, "E200", "97530"))));
             }
             for (Future<String> ack : acks) {
-                assertThat(Hl7Text.get(Hl7Text.parseAck(ack.get(60, TimeUnit.SECONDS)), "/MSA-1")).isEqualTo("AA");
+                assertThat(Hl7Text.get(Hl7Text.parseAck(ack.get(60, TimeUnit.SECONDS)), "/MSA-1"))
+                        .isEqualTo("AA");
             }
         } finally {
             pool.shutdownNow();
@@ -108,13 +135,17 @@ class EncounterRulesIT {
     void referenceDataIsListedAndSeededOnce() throws Exception {
         JsonNode payers = JSON.readTree(engine.get("/api/payers").body());
         assertThat(payers.findValuesAsText("sequenceNumber")).contains("1042", "1043", "1050");
-        assertThat(JSON.readTree(engine.get("/api/procedure-codes").body()).findValuesAsText("code")).contains("97110");
-        assertThat(JSON.readTree(engine.get("/api/providers").body()).findValuesAsText("npi")).contains("1234567893");
-        assertThat(JSON.readTree(engine.get("/api/referring-providers").body()).size()).isEqualTo(2);
+        assertThat(JSON.readTree(engine.get("/api/procedure-codes").body()).findValuesAsText("code"))
+                .contains("97110");
+        assertThat(JSON.readTree(engine.get("/api/providers").body()).findValuesAsText("npi"))
+                .contains("1234567893");
+        assertThat(JSON.readTree(engine.get("/api/referring-providers").body()).size())
+                .isEqualTo(2);
         assertThat(JSON.readTree(engine.get("/api/facilities").body()).size()).isEqualTo(2);
         // A second load of the same seed adds nothing.
         int before = payers.size();
-        com.webptbridge.reference.ReferenceSeed.load(java.nio.file.Path.of("conf/reference"),
+        com.webptbridge.reference.ReferenceSeed.load(
+                java.nio.file.Path.of("conf/reference"),
                 new ReferenceMaintenance(engine.engine().database(), "default"));
         assertThat(JSON.readTree(engine.get("/api/payers").body()).size()).isEqualTo(before);
     }

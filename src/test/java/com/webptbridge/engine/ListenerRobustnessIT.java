@@ -63,7 +63,8 @@ class ListenerRobustnessIT {
     @Test
     void bytesOutsideAFrameAreSkippedAndTheNextFrameIsAnswered() throws Exception {
         try (MllpClient client = engine.connect()) {
-            client.sendRaw("GET / HTTP/1.1\r\nHost: x\r\n\r\n\u0000\u00ff garbage".getBytes(StandardCharsets.ISO_8859_1));
+            client.sendRaw(
+                    "GET / HTTP/1.1\r\nHost: x\r\n\r\n\u0000\u00ff garbage".getBytes(StandardCharsets.ISO_8859_1));
             Message ack = ack(client.exchange(adt("GARB-1", "R-G1")));
             assertThat(Hl7Text.get(ack, "/MSA-1")).isEqualTo("AA");
             assertThat(Hl7Text.get(ack, "/MSA-2")).isEqualTo("GARB-1");
@@ -88,11 +89,13 @@ class ListenerRobustnessIT {
             assertThat(Hl7Text.get(hang, "/MSA-1")).isEqualTo("AR");
             assertThat(Hl7Text.errors(hang)).containsExactly("100@MSH");
             // A payload that looks like XML is not HL7 v2 pipe text, and is never handed to an XML parser.
-            Message xml = ack(client.exchange("<?xml version=\"1.0\"?><ADT_A01><MSH/></ADT_A01>".getBytes(StandardCharsets.US_ASCII)));
+            Message xml = ack(client.exchange(
+                    "<?xml version=\"1.0\"?><ADT_A01><MSH/></ADT_A01>".getBytes(StandardCharsets.US_ASCII)));
             assertThat(Hl7Text.get(xml, "/MSA-1")).isEqualTo("AR");
             assertThat(Hl7Text.errors(xml)).containsExactly("100@MSH");
             // A supported-looking header with an unsupported version stops at the header.
-            Message v22 = ack(client.exchange("MSH|^~\\&|W|C|B|B|2026||ADT^A08|V22|P|2.2\r^AA\r".getBytes(StandardCharsets.US_ASCII)));
+            Message v22 = ack(client.exchange(
+                    "MSH|^~\\&|W|C|B|B|2026||ADT^A08|V22|P|2.2\r^AA\r".getBytes(StandardCharsets.US_ASCII)));
             assertThat(Hl7Text.errors(v22)).containsExactly("203@MSH-12");
         }
         assertStillServing("AFTER-HANG-INPUTS");
@@ -115,12 +118,18 @@ class ListenerRobustnessIT {
                     }
                 }
                 String ack = new String(client.exchange(junk), StandardCharsets.UTF_8);
-                assertThat(ack).as("answer to random frame %d", i).startsWith("MSH|").contains("\rMSA|A")
-                        .as("random frame %d must be journaled, not failed as an internal error", i).doesNotContain("207^");
+                assertThat(ack)
+                        .as("answer to random frame %d", i)
+                        .startsWith("MSH|")
+                        .contains("\rMSA|A")
+                        .as("random frame %d must be journaled, not failed as an internal error", i)
+                        .doesNotContain("207^");
             }
         }
         assertStillServing("FUZZ-OK");
-        assertThat(engine.get("/api/messages?status=RECEIVED").body()).as("frames left without an outcome").isEqualTo("[ ]");
+        assertThat(engine.get("/api/messages?status=RECEIVED").body())
+                .as("frames left without an outcome")
+                .isEqualTo("[ ]");
     }
 
     @Test

@@ -44,12 +44,14 @@ class MaintenanceLoopIT {
 
     static String dft(String controlId, String patientId, String payer, String cpt, String referringNpi) {
         String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "MSH|^~\\&|WEBPT|LOOP|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
                 "EVN|P03|20261121",
                 "PID|1||" + patientId + "^^^WEBPT^MR||Loop^Lee||19800101|F",
                 "PV1|1|O|^^^7|||||" + referringNpi + "^Ref^Rita^^^^^^^^^^NPI|||||||||||V-" + controlId,
-                "FT1|1|" + controlId + "-1||20261121||CG|" + cpt + "|||1|45.00|||||^^^7||||" + performer + "|||||" + cpt,
+                "FT1|1|" + controlId + "-1||20261121||CG|" + cpt + "|||1|45.00|||||^^^7||||" + performer + "|||||"
+                        + cpt,
                 "IN1|1|PLAN|" + payer + "|Payer||||G1||||||||Loop^Lee|SEL|19800101||||||||||||||||||M-" + patientId);
     }
 
@@ -68,54 +70,98 @@ class MaintenanceLoopIT {
     }
 
     static String status(String patientId) throws Exception {
-        return api("/api/messages?patientId=" + patientId + "&limit=1").get(0).get("status").asText();
+        return api("/api/messages?patientId=" + patientId + "&limit=1")
+                .get(0)
+                .get("status")
+                .asText();
     }
 
     @Test
     void aDftWaitingForACptCodeGoesThroughWhenTheAnalystAddsTheCode() throws Exception {
-        assertThat(ackCode(send(dft("LOOP-CPT", "L100", "1042", "97112", "1987654328")))).isEqualTo("AE");
+        assertThat(ackCode(send(dft("LOOP-CPT", "L100", "1042", "97112", "1987654328"))))
+                .isEqualTo("AE");
         assertThat(status("L100")).isEqualTo("ERROR");
 
-        Cli.Result added = Cli.run("procedure-code", "add", "--code", "97112", "--description", "Neuromuscular re-education",
-                "--default-charge", "44.00", "--default-revenue-code", "0420", "--url", url);
+        Cli.Result added = Cli.run(
+                "procedure-code",
+                "add",
+                "--code",
+                "97112",
+                "--description",
+                "Neuromuscular re-education",
+                "--default-charge",
+                "44.00",
+                "--default-revenue-code",
+                "0420",
+                "--url",
+                url);
 
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(added.out()).contains("1 waiting message(s) reprocessed").contains("PROCESSED (AA)");
         assertThat(status("L100")).isEqualTo("PROCESSED");
         JsonNode charges = api("/api/patients/L100").get("encounters").get(0).get("charges");
         assertThat(charges.findValuesAsText("procedureCode")).containsExactly("97112");
-        JsonNode entry = api("/api/messages/" + api("/api/messages?patientId=L100").get(0).get("id").asLong());
+        JsonNode entry = api("/api/messages/"
+                + api("/api/messages?patientId=L100").get(0).get("id").asLong());
         assertThat(entry.get("attempts").asInt()).isEqualTo(2);
         assertThat(entry.get("attemptHistory").toString()).contains("ERROR AE").contains("PROCESSED AA");
     }
 
     @Test
     void aDftWaitingForAReferringProviderGoesThroughWhenTheNpiIsAdded() throws Exception {
-        assertThat(ackCode(send(dft("LOOP-REF", "L200", "1042", "97110", "1548215544")))).isEqualTo("AE");
-        Cli.Result added = Cli.run("referring-provider", "add", "--last-name", "Ng", "--first-name", "Owen",
-                "--npi", "1548215544", "--url", url);
+        assertThat(ackCode(send(dft("LOOP-REF", "L200", "1042", "97110", "1548215544"))))
+                .isEqualTo("AE");
+        Cli.Result added = Cli.run(
+                "referring-provider",
+                "add",
+                "--last-name",
+                "Ng",
+                "--first-name",
+                "Owen",
+                "--npi",
+                "1548215544",
+                "--url",
+                url);
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(status("L200")).isEqualTo("PROCESSED");
-        assertThat(api("/api/patients/L200").get("encounters").get(0).get("referringProvider").get("npi").asText())
+        assertThat(api("/api/patients/L200")
+                        .get("encounters")
+                        .get(0)
+                        .get("referringProvider")
+                        .get("npi")
+                        .asText())
                 .isEqualTo("1548215544");
     }
 
     @Test
     void aPayerImportedUnderTheWaitingAlternateIdReleasesTheDftAndTheWorklistClears() throws Exception {
-        assertThat(ackCode(send(dft("LOOP-PAY", "L300", "2001", "97110", "1987654328")))).isEqualTo("AE");
+        assertThat(ackCode(send(dft("LOOP-PAY", "L300", "2001", "97110", "1987654328"))))
+                .isEqualTo("AE");
 
         JsonNode before = api("/api/worklist");
         assertThat(before.toString()).contains("Payer Alternate ID 2001 (IN1-3)");
         Cli.Result worklist = Cli.run("worklist", "--url", url);
         assertThat(worklist.out()).contains("Payer Alternate ID 2001 (IN1-3): 1 message(s), 1 patient(s), oldest ");
 
-        Cli.Result imported = Cli.run("payer", "add", "--name", "United Healthcare", "--payer-id", "87726",
-                "--sequence-number", "2001", "--url", url, "--operator", "jo.analyst");
+        Cli.Result imported = Cli.run(
+                "payer",
+                "add",
+                "--name",
+                "United Healthcare",
+                "--payer-id",
+                "87726",
+                "--sequence-number",
+                "2001",
+                "--url",
+                url,
+                "--operator",
+                "jo.analyst");
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("Sequence Number 2001");
         assertThat(status("L300")).isEqualTo("PROCESSED");
         assertThat(api("/api/worklist").toString()).doesNotContain("Payer Alternate ID 2001");
-        assertThat(api("/api/payers/2001/audit").get(0).get("operator").asText()).isEqualTo("jo.analyst");
+        assertThat(api("/api/payers/2001/audit").get(0).get("operator").asText())
+                .isEqualTo("jo.analyst");
     }
 
     @Test
@@ -126,7 +172,8 @@ class MaintenanceLoopIT {
         for (JsonNode p : api("/api/payers")) {
             max = Math.max(max, p.get("sequenceNumber").asLong());
         }
-        assertThat(added.out()).contains("Added payer with Sequence Number " + max + ".")
+        assertThat(added.out())
+                .contains("Added payer with Sequence Number " + max + ".")
                 .contains("Enter " + max + " as this payer's Alternate ID in WebPT");
         assertThat(api("/api/payers/" + max + "/audit").get(0).get("operator").asText())
                 .isEqualTo(System.getProperty("user.name"));
@@ -134,15 +181,22 @@ class MaintenanceLoopIT {
 
     @Test
     void anOlderDftReprocessedAfterANewerOneDoesNotReplaceTheNewerInsurance() throws Exception {
-        assertThat(ackCode(send(dft("ORDER-OLD", "L400", "2002", "97110", "1987654328")))).isEqualTo("AE");
-        assertThat(ackCode(send(dft("ORDER-NEW", "L400", "1042", "97140", "1987654328")))).isEqualTo("AA");
+        assertThat(ackCode(send(dft("ORDER-OLD", "L400", "2002", "97110", "1987654328"))))
+                .isEqualTo("AE");
+        assertThat(ackCode(send(dft("ORDER-NEW", "L400", "1042", "97140", "1987654328"))))
+                .isEqualTo("AA");
 
-        Cli.Result imported = Cli.run("payer", "add", "--name", "Cigna", "--payer-id", "62308", "--sequence-number",
-                "2002", "--url", url);
+        Cli.Result imported = Cli.run(
+                "payer", "add", "--name", "Cigna", "--payer-id", "62308", "--sequence-number", "2002", "--url", url);
         assertThat(imported.exitCode()).isZero();
 
         JsonNode patient = api("/api/patients/L400");
-        assertThat(patient.get("insurances").get(0).get("payer").get("sequenceNumber").asLong()).isEqualTo(1042);
+        assertThat(patient.get("insurances")
+                        .get(0)
+                        .get("payer")
+                        .get("sequenceNumber")
+                        .asLong())
+                .isEqualTo(1042);
         assertThat(patient.findValuesAsText("transactionId")).containsExactlyInAnyOrder("ORDER-OLD-1", "ORDER-NEW-1");
         JsonNode old = api("/api/messages?patientId=L400&status=PROCESSED");
         assertThat(old.toString()).contains("Policy at priority 1 not changed");
@@ -151,12 +205,17 @@ class MaintenanceLoopIT {
     @Test
     void validationErrorsAreClearThroughTheApi() throws Exception {
         assertThat(post("/api/providers", "{\"lastName\":\"Lee\",\"firstName\":\"Ann\",\"npi\":\"1234567890\"}"))
-                .startsWith("400").contains("not a valid NPI");
+                .startsWith("400")
+                .contains("not a valid NPI");
         assertThat(post("/api/payers", "{\"payerId\":\"1\"}")).startsWith("400").contains("name is required");
-        assertThat(post("/api/referring-providers", "{\"lastName\":\"Patel\",\"firstName\":\"A\",\"npi\":\"1987654328\"}"))
-                .startsWith("409").contains("already exists");
+        assertThat(post(
+                        "/api/referring-providers",
+                        "{\"lastName\":\"Patel\",\"firstName\":\"A\",\"npi\":\"1987654328\"}"))
+                .startsWith("409")
+                .contains("already exists");
         assertThat(post("/api/payers", "{\"name\":\"X\",\"payerId\":\"1\",\"sequenceNumber\":1042}"))
-                .startsWith("409").contains("1042 is already taken");
+                .startsWith("409")
+                .contains("1042 is already taken");
         assertThat(engine.get("/api/payers/777777").statusCode()).isEqualTo(404);
         assertThat(engine.get("/api/payers/777777").body()).contains("No payer has Sequence Number 777777");
         assertThat(post("/api/payers", "{not json")).startsWith("400").contains("not valid JSON");
@@ -164,14 +223,24 @@ class MaintenanceLoopIT {
 
     @Test
     void validationErrorsAreClearThroughTheCli() {
-        Cli.Result badNpi = Cli.run("provider", "add", "--last-name", "Lee", "--first-name", "Ann", "--npi", "1234567890", "--url", url);
+        Cli.Result badNpi = Cli.run(
+                "provider", "add", "--last-name", "Lee", "--first-name", "Ann", "--npi", "1234567890", "--url", url);
         assertThat(badNpi.exitCode()).isEqualTo(2);
         assertThat(badNpi.err()).contains("not a valid NPI");
         Cli.Result missing = Cli.run("payer", "add", "--payer-id", "1", "--url", url);
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("name is required");
-        Cli.Result duplicate = Cli.run("referring-provider", "add", "--last-name", "Patel", "--first-name", "A",
-                "--npi", "1987654328", "--url", url);
+        Cli.Result duplicate = Cli.run(
+                "referring-provider",
+                "add",
+                "--last-name",
+                "Patel",
+                "--first-name",
+                "A",
+                "--npi",
+                "1987654328",
+                "--url",
+                url);
         assertThat(duplicate.exitCode()).isEqualTo(2);
         assertThat(duplicate.err()).contains("already exists");
         Cli.Result unknown = Cli.run("payer", "show", "777777", "--url", url);
@@ -188,17 +257,24 @@ class MaintenanceLoopIT {
     void updateDeactivateAndSearchWork() {
         Cli.Result update = Cli.run("facility", "update", "8", "--name", "Peoria PT & Rehab", "--url", url);
         assertThat(update.exitCode()).as(update.err()).isZero();
-        assertThat(Cli.run("facility", "list", "--search", "rehab", "--url", url).out()).contains("Peoria PT & Rehab");
+        assertThat(Cli.run("facility", "list", "--search", "rehab", "--url", url)
+                        .out())
+                .contains("Peoria PT & Rehab");
         Cli.Result off = Cli.run("procedure-code", "deactivate", "97035", "--url", url);
         assertThat(off.exitCode()).isZero();
-        assertThat(Cli.run("procedure-code", "show", "97035", "--url", url).out()).contains("active: false");
+        assertThat(Cli.run("procedure-code", "show", "97035", "--url", url).out())
+                .contains("active: false");
     }
 
     private static String post(String path, String body) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("X-Operator", "test")
-                .timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url + path))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .header("X-Operator", "test")
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return r.statusCode() + " " + r.body();
     }
 

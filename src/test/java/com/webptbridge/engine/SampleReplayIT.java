@@ -47,8 +47,8 @@ class SampleReplayIT {
         List<String> mismatches = new ArrayList<>();
         String logs;
         try (LogCapture capture = new LogCapture();
-             TestEngine engine = TestEngine.start();
-             Socket socket = new Socket("127.0.0.1", engine.mllpPort())) {
+                TestEngine engine = TestEngine.start();
+                Socket socket = new Socket("127.0.0.1", engine.mllpPort())) {
             socket.setSoTimeout(20_000);
             Expectations.PatientLookup patients = id -> {
                 HttpResponse<String> r = engine.get("/api/patients/" + id);
@@ -66,7 +66,9 @@ class SampleReplayIT {
             }
             logs = capture.textAsShipped();
         }
-        assertThat(mismatches).as("differences from " + folder + " expectations").isEmpty();
+        assertThat(mismatches)
+                .as("differences from " + folder + " expectations")
+                .isEmpty();
         assertThat(logs).contains("status=PROCESSED");
         for (String phi : phi(samples)) {
             assertThat(logs).as("log output must not contain patient data").doesNotContain(phi);
@@ -78,7 +80,9 @@ class SampleReplayIT {
         List<String> phi = new ArrayList<>();
         for (Sample s : samples) {
             s.patient().forEach((field, value) -> {
-                if (value != null && List.of("lastName", "firstName", "dateOfBirth", "ssn", "address.line1").contains(field)) {
+                if (value != null
+                        && List.of("lastName", "firstName", "dateOfBirth", "ssn", "address.line1")
+                                .contains(field)) {
                     phi.add(value);
                     if (field.equals("dateOfBirth")) {
                         phi.add(value.replace("-", ""));

@@ -19,8 +19,10 @@ class SettingsTest {
         Files.writeString(file, "bridge.mllp.port=3000\nbridge.http.port=3001\nbridge.mllp.max-frame-bytes=5000\n");
         Properties system = new Properties();
         system.setProperty("bridge.http.port", "4001");
-        Settings s = Settings.load(file, Map.of("BRIDGE_MLLP_PORT", "3500", "BRIDGE_HTTP_PORT", "3501",
-                "BRIDGE_MLLP_MAX_FRAME_BYTES", "6000"), system);
+        Settings s = Settings.load(
+                file,
+                Map.of("BRIDGE_MLLP_PORT", "3500", "BRIDGE_HTTP_PORT", "3501", "BRIDGE_MLLP_MAX_FRAME_BYTES", "6000"),
+                system);
         assertThat(s.getInt("bridge.mllp.port")).isEqualTo(3500);
         assertThat(s.getInt("bridge.http.port")).isEqualTo(4001);
         assertThat(s.getInt("bridge.mllp.max-frame-bytes")).isEqualTo(6000);
@@ -30,7 +32,8 @@ class SettingsTest {
     @Test
     void aBadNumberSaysWhichSetting() {
         Settings s = Settings.of(Map.of("bridge.mllp.port", "twenty"));
-        assertThatThrownBy(() -> s.getInt("bridge.mllp.port")).hasMessageContaining("bridge.mllp.port")
+        assertThatThrownBy(() -> s.getInt("bridge.mllp.port"))
+                .hasMessageContaining("bridge.mllp.port")
                 .hasMessageContaining("twenty");
     }
 
@@ -42,8 +45,11 @@ class SettingsTest {
         }
         Settings defaults = Settings.of(Map.of());
         for (String key : shipped.stringPropertyNames()) {
-            assertThat(defaults.get(key)).as(key).isEqualTo(shipped.getProperty(key).trim());
+            assertThat(defaults.get(key))
+                    .as(key)
+                    .isEqualTo(shipped.getProperty(key).trim());
         }
-        assertThat(BridgeEngine.safeUrl("jdbc:postgresql://h/db?password=secret")).isEqualTo("jdbc:postgresql://h/db");
+        assertThat(BridgeEngine.safeUrl("jdbc:postgresql://h/db?password=secret"))
+                .isEqualTo("jdbc:postgresql://h/db");
     }
 }

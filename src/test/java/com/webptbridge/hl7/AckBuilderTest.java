@@ -15,7 +15,8 @@ class AckBuilderTest {
 
     @Test
     void readsHeaderFieldsAndComponents() {
-        MessageHeader h = MessageHeader.read("MSH|^~\\&|WEBPT|CLIN|CMD|BILL|2026||ADT^A08^ADT_A01|C9|P^T|2.5.1^US|||AL|NE||UNICODE UTF-8~8859/1\rPID|1");
+        MessageHeader h = MessageHeader.read(
+                "MSH|^~\\&|WEBPT|CLIN|CMD|BILL|2026||ADT^A08^ADT_A01|C9|P^T|2.5.1^US|||AL|NE||UNICODE UTF-8~8859/1\rPID|1");
         assertThat(h.sendingFacility()).isEqualTo("CLIN");
         assertThat(h.messageCode()).isEqualTo("ADT");
         assertThat(h.triggerEvent()).isEqualTo("A08");
@@ -37,27 +38,39 @@ class AckBuilderTest {
     @Test
     void aNakEscapesDelimitersInTheSentenceAndListsEachProblem() {
         MessageHeader h = MessageHeader.read("MSH|^~\\&|W|C|B|F|2026||ADT^A08|X1|P|2.5.1");
-        String ack = builder.build(h, AcknowledgmentCode.AE, List.of(
-                NakReason.DATA_TYPE_ERROR.at(ErrorLocation.field("PID", 1, 7), "Date | wrong ^ here"),
-                NakReason.UNKNOWN_KEY.at(ErrorLocation.component("IN1", 2, 3, 1), "Payer 1042 unknown")), "B7");
+        String ack = builder.build(
+                h,
+                AcknowledgmentCode.AE,
+                List.of(
+                        NakReason.DATA_TYPE_ERROR.at(ErrorLocation.field("PID", 1, 7), "Date | wrong ^ here"),
+                        NakReason.UNKNOWN_KEY.at(ErrorLocation.component("IN1", 2, 3, 1), "Payer 1042 unknown")),
+                "B7");
         String[] segments = ack.split("\r");
         assertThat(segments[0]).startsWith("MSH|^~\\&|B|F|W|C|").contains("|ACK^A08^ACK|B7|P|2.5.1");
         assertThat(segments[1]).isEqualTo("MSA|AE|X1|Date \\F\\ wrong \\S\\ here");
         assertThat(segments[2]).isEqualTo("ERR||PID^1^7|102^Data type error^HL70357|E||||Date \\F\\ wrong \\S\\ here");
-        assertThat(segments[3]).isEqualTo("ERR||IN1^2^3^1^1|204^Unknown key identifier^HL70357|E||||Payer 1042 unknown");
+        assertThat(segments[3])
+                .isEqualTo("ERR||IN1^2^3^1^1|204^Unknown key identifier^HL70357|E||||Payer 1042 unknown");
     }
 
     @Test
     void olderVersionsAlsoGetErr1() {
         MessageHeader h = MessageHeader.read("MSH|^~\\&|W|C|B|F|2026||ADT^A28|X2|P|2.3");
-        String ack = builder.build(h, AcknowledgmentCode.AE, List.of(
-                NakReason.REQUIRED_FIELD_MISSING.at(ErrorLocation.field("PID", 1, 3), "No ID")), "B8");
+        String ack = builder.build(
+                h,
+                AcknowledgmentCode.AE,
+                List.of(NakReason.REQUIRED_FIELD_MISSING.at(ErrorLocation.field("PID", 1, 3), "No ID")),
+                "B8");
         assertThat(ack).contains("|ACK^A28|").contains("\rERR|PID^1^3^101&Required field missing&HL70357|PID^1^3|101^");
     }
 
     @Test
     void aMessageWithoutHeaderStillGetsAReadableAck() {
-        String ack = builder.build(null, AcknowledgmentCode.AR, List.of(NakReason.NOT_HL7.at(ErrorLocation.segment("MSH", 1), "Not HL7")), "B9");
+        String ack = builder.build(
+                null,
+                AcknowledgmentCode.AR,
+                List.of(NakReason.NOT_HL7.at(ErrorLocation.segment("MSH", 1), "Not HL7")),
+                "B9");
         assertThat(ack).startsWith("MSH|^~\\&|||||").contains("|ACK|B9|P|2.5.1\rMSA|AR||Not HL7\r");
     }
 

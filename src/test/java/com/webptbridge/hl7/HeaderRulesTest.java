@@ -14,12 +14,12 @@ class HeaderRulesTest {
 
     private static final String ACCEPTED = "ADT^A04, ADT^A08, DFT^P03";
 
-    private final HeaderRules rules = new HeaderRules(Set.of("2.5.1", "2.3"), Set.of("P"),
-            Map.of("DFT", Set.of("P03"), "ADT", Set.of("A08", "A04")));
+    private final HeaderRules rules = new HeaderRules(
+            Set.of("2.5.1", "2.3"), Set.of("P"), Map.of("DFT", Set.of("P03"), "ADT", Set.of("A08", "A04")));
 
     private List<Problem> check(String type, String controlId, String processingId, String version) {
-        MessageHeader h = MessageHeader.read("MSH|^~\\&|WEBPT|CLINIC01|CMD|BILLING|20261121090000||" + type + "|" + controlId
-                + "|" + processingId + "|" + version + "\rPID|1\r");
+        MessageHeader h = MessageHeader.read("MSH|^~\\&|WEBPT|CLINIC01|CMD|BILLING|20261121090000||" + type + "|"
+                + controlId + "|" + processingId + "|" + version + "\rPID|1\r");
         return rules.check(h);
     }
 
@@ -115,7 +115,8 @@ class HeaderRulesTest {
     void severalProblemsAreAllReportedInHeaderOrder() {
         List<Problem> problems = check("ORU^R01", "", "D", "2.2");
 
-        assertThat(problems).extracting(p -> p.reason().hl7Code() + "@" + p.location().display())
+        assertThat(problems)
+                .extracting(p -> p.reason().hl7Code() + "@" + p.location().display())
                 .containsExactly("101@MSH-10", "200@MSH-9.1", "203@MSH-12", "202@MSH-11");
         assertThat(NakReason.worstOf(problems)).isEqualTo(AcknowledgmentCode.AR);
     }

@@ -1,7 +1,5 @@
 package com.webptbridge.inbound;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import ca.uhn.hl7v2.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,14 +7,17 @@ import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.LogCapture;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the sender hears when a step fails: a bug is AE 207 (kept, journaled ERROR, no resend asked
@@ -41,33 +42,41 @@ class FailureAnswersIT {
     void aBugInAMappingStepIsAnsweredAe207AndTheMessageWaitsAsAnInternalError(@TempDir Path dir) throws Exception {
         Path routes = Files.createDirectories(dir.resolve("routes"));
         String route = Files.readString(Path.of("routes/webpt-inbound.yaml"));
-        String broken = route.replace("{ ref: \"patientInfo-{{interfaceId}}\", method: map }",
+        String broken = route.replace(
+                "{ ref: \"patientInfo-{{interfaceId}}\", method: map }",
                 "{ beanType: " + BrokenStep.class.getName() + ", method: map }");
         assertThat(broken).as("the route still names the Patient Info step").isNotEqualTo(route);
         Files.writeString(routes.resolve("webpt-inbound.yaml"), broken);
 
         try (TestEngine engine = TestEngine.start(Map.of("bridge.routes.dir", routes.toString()));
-             LogCapture logs = new LogCapture()) {
+                LogCapture logs = new LogCapture()) {
             Message ack = exchange(engine, a08("BUG-1"));
 
             assertThat(Hl7Text.get(ack, "/MSA-1")).isEqualTo("AE");
             assertThat(Hl7Text.errors(ack)).containsExactly("207@");
-            assertThat(Hl7Text.get(ack, "/MSA-3")).contains("Internal error").contains("kept")
+            assertThat(Hl7Text.get(ack, "/MSA-3"))
+                    .contains("Internal error")
+                    .contains("kept")
                     .doesNotContain("again later");
-            JsonNode entry = JSON.readTree(engine.get("/api/messages?limit=1").body()).get(0);
+            JsonNode entry =
+                    JSON.readTree(engine.get("/api/messages?limit=1").body()).get(0);
             assertThat(entry.get("status").asText()).isEqualTo("ERROR");
             assertThat(entry.get("errors").get(0).get("reason").asText()).isEqualTo("INTERNAL_ERROR");
             JsonNode worklist = JSON.readTree(engine.get("/api/worklist").body());
             assertThat(worklist.toString()).contains("internal error (207)");
-            assertThat(logs.textAsShipped()).contains(IllegalStateException.class.getName()).contains("BrokenStep.map")
-                    .doesNotContain("Zzyzxian").doesNotContain("Quintessa");
+            assertThat(logs.textAsShipped())
+                    .contains(IllegalStateException.class.getName())
+                    .contains("BrokenStep.map")
+                    .doesNotContain("Zzyzxian")
+                    .doesNotContain("Quintessa");
         }
     }
 
     @Test
     void aDatabaseFailureInTheMiddleOfTheRouteIsAnsweredAr207(@TempDir Path dir) throws Exception {
         try (TestEngine engine = TestEngine.start()) {
-            try (Connection c = engine.engine().database().connection(); Statement s = c.createStatement()) {
+            try (Connection c = engine.engine().database().connection();
+                    Statement s = c.createStatement()) {
                 s.execute("DROP TABLE applied_message"); // the duplicate check's table: the header check fails
             }
 
@@ -76,7 +85,8 @@ class FailureAnswersIT {
             assertThat(Hl7Text.get(ack, "/MSA-1")).isEqualTo("AR");
             assertThat(Hl7Text.errors(ack)).containsExactly("207@");
             assertThat(Hl7Text.get(ack, "/MSA-3")).contains("Send it again later");
-            JsonNode entry = JSON.readTree(engine.get("/api/messages?limit=1").body()).get(0);
+            JsonNode entry =
+                    JSON.readTree(engine.get("/api/messages?limit=1").body()).get(0);
             assertThat(entry.get("status").asText()).isEqualTo("REJECTED");
         }
     }

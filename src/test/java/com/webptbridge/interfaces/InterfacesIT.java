@@ -1,8 +1,5 @@
 package com.webptbridge.interfaces;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import ca.uhn.hl7v2.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +7,9 @@ import com.webptbridge.support.Cli;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -21,8 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Many practices in one engine: each interface has its own listener (or its own MSH-4 on a shared
@@ -35,10 +36,12 @@ class InterfacesIT {
 
     private static void define(Path dir, String id, int port, String sendingFacility) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(id + ".yaml"), "id: " + id + "\nname: Practice " + id.toUpperCase()
-                + "\nmllp:\n  host: 127.0.0.1\n  port: " + port + "\n"
-                + (sendingFacility == null ? "" : "match:\n  sendingFacility: " + sendingFacility + "\n")
-                + "reference: conf/reference\n");
+        Files.writeString(
+                dir.resolve(id + ".yaml"),
+                "id: " + id + "\nname: Practice " + id.toUpperCase()
+                        + "\nmllp:\n  host: 127.0.0.1\n  port: " + port + "\n"
+                        + (sendingFacility == null ? "" : "match:\n  sendingFacility: " + sendingFacility + "\n")
+                        + "reference: conf/reference\n");
     }
 
     private static TestEngine engine(Path dir) throws Exception {
@@ -47,7 +50,8 @@ class InterfacesIT {
 
     private static String dft(String facility, String controlId, String patientId, String payer) {
         String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "MSH|^~\\&|WEBPT|" + facility + "|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
                 "PID|1||" + patientId + "^^^WEBPT^MR||Shared^Sam||19800101|F",
                 "PV1|1|O|^^^7|||||1987654328^Patel^Anita^^^^^^^^^^NPI|||||||||||V-" + controlId,
@@ -68,11 +72,16 @@ class InterfacesIT {
 
     private static HttpResponse<String> call(TestEngine engine, String method, String path, String json)
             throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.engine().httpPort() + path))
+        return HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + engine.engine().httpPort() + path))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
-                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json))
+                        .method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -84,14 +93,16 @@ class InterfacesIT {
     }
 
     private static void addPayer(TestEngine engine, String interfaceId, long seq, String name) throws Exception {
-        HttpResponse<String> r = call(engine, "POST", "/api/interfaces/" + interfaceId + "/payers",
+        HttpResponse<String> r = call(
+                engine,
+                "POST",
+                "/api/interfaces/" + interfaceId + "/payers",
                 "{\"sequenceNumber\": " + seq + ", \"name\": \"" + name + "\", \"payerId\": \"P" + seq + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
     @Test
-    void twoPracticesWithTheSameSequenceNumberPatientAndControlIdKeepTheirOwnData(@TempDir Path tmp)
-            throws Exception {
+    void twoPracticesWithTheSameSequenceNumberPatientAndControlIdKeepTheirOwnData(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("interfaces");
         int portA = TestEngine.freePort();
         int portB = TestEngine.freePort();
@@ -102,8 +113,10 @@ class InterfacesIT {
             addPayer(engine, "clinic-b", 1001, "Payer of B");
 
             // The same control ID, FT1 transaction ID and PID-3 at both practices: two messages, two charges.
-            assertThat(Hl7Text.get(send(portA, dft("WEBPT", "SAME-1", "P-SHARED", "1001")), "/MSA-1")).isEqualTo("AA");
-            assertThat(Hl7Text.get(send(portB, dft("WEBPT", "SAME-1", "P-SHARED", "1001")), "/MSA-1")).isEqualTo("AA");
+            assertThat(Hl7Text.get(send(portA, dft("WEBPT", "SAME-1", "P-SHARED", "1001")), "/MSA-1"))
+                    .isEqualTo("AA");
+            assertThat(Hl7Text.get(send(portB, dft("WEBPT", "SAME-1", "P-SHARED", "1001")), "/MSA-1"))
+                    .isEqualTo("AA");
 
             JsonNode a = get(engine, "/api/interfaces/clinic-a/patients/P-SHARED");
             JsonNode b = get(engine, "/api/interfaces/clinic-b/patients/P-SHARED");
@@ -116,17 +129,25 @@ class InterfacesIT {
             JsonNode messagesOfA = get(engine, "/api/interfaces/clinic-a/messages");
             assertThat(messagesOfA).hasSize(1);
             assertThat(messagesOfA.get(0).get("status").asText()).isEqualTo("PROCESSED");
-            long idOfB = get(engine, "/api/interfaces/clinic-b/messages").get(0).get("id").asLong();
+            long idOfB = get(engine, "/api/interfaces/clinic-b/messages")
+                    .get(0)
+                    .get("id")
+                    .asLong();
             assertThat(engine.get("/api/interfaces/clinic-a/messages/" + idOfB).statusCode())
-                    .as("A's API never shows B's message").isEqualTo(404);
-            assertThat(JSON.readTree(engine.get("/api/interfaces/clinic-a/payers").body()))
-                    .extracting(p -> p.get("name").asText()).contains("Payer of A").doesNotContain("Payer of B");
+                    .as("A's API never shows B's message")
+                    .isEqualTo(404);
+            assertThat(JSON.readTree(
+                            engine.get("/api/interfaces/clinic-a/payers").body()))
+                    .extracting(p -> p.get("name").asText())
+                    .contains("Payer of A")
+                    .doesNotContain("Payer of B");
 
             HttpResponse<String> shortPath = engine.get("/api/patients/P-SHARED");
             assertThat(shortPath.statusCode()).isEqualTo(400);
             assertThat(shortPath.body()).contains("/api/interfaces/{id}/patients/P-SHARED");
             JsonNode list = get(engine, "/api/interfaces");
-            assertThat(list).extracting(i -> i.get("id").asText() + ":" + i.get("port").asInt() + ":"
+            assertThat(list)
+                    .extracting(i -> i.get("id").asText() + ":" + i.get("port").asInt() + ":"
                             + i.get("messages").asInt())
                     .containsExactly("clinic-a:" + portA + ":1", "clinic-b:" + portB + ":1");
         }
@@ -145,20 +166,33 @@ class InterfacesIT {
             Message nak = send(portA, dft("WEBPT", "A-WAIT", "PA", "2002"));
             assertThat(Hl7Text.get(nak, "/MSA-1")).isEqualTo("AE");
             assertThat(Hl7Text.errors(nak)).containsExactly("204@IN1-3");
-            assertThat(Hl7Text.get(send(portB, dft("WEBPT", "B-WAIT", "PB", "3003")), "/MSA-1")).isEqualTo("AE");
+            assertThat(Hl7Text.get(send(portB, dft("WEBPT", "B-WAIT", "PB", "3003")), "/MSA-1"))
+                    .isEqualTo("AE");
 
-            HttpResponse<String> added = call(engine, "POST", "/api/interfaces/clinic-a/payers",
+            HttpResponse<String> added = call(
+                    engine,
+                    "POST",
+                    "/api/interfaces/clinic-a/payers",
                     "{\"sequenceNumber\": 2002, \"name\": \"Now at A\", \"payerId\": \"X\"}");
 
             assertThat(added.statusCode()).isEqualTo(201);
             assertThat(JSON.readTree(added.body()).get("reprocessed")).hasSize(1);
-            assertThat(get(engine, "/api/interfaces/clinic-a/messages").get(0).get("status").asText())
+            assertThat(get(engine, "/api/interfaces/clinic-a/messages")
+                            .get(0)
+                            .get("status")
+                            .asText())
                     .isEqualTo("PROCESSED");
             JsonNode waitingAtB = get(engine, "/api/interfaces/clinic-b/messages");
             assertThat(waitingAtB.get(0).get("status").asText()).isEqualTo("ERROR");
-            assertThat(waitingAtB.get(0).get("attempts").asInt()).as("B's message was not touched").isEqualTo(1);
+            assertThat(waitingAtB.get(0).get("attempts").asInt())
+                    .as("B's message was not touched")
+                    .isEqualTo(1);
             assertThat(get(engine, "/api/interfaces/clinic-a/worklist")).isEmpty();
-            assertThat(get(engine, "/api/interfaces/clinic-b/worklist").get(0).get("key").asText()).isEqualTo("3003");
+            assertThat(get(engine, "/api/interfaces/clinic-b/worklist")
+                            .get(0)
+                            .get("key")
+                            .asText())
+                    .isEqualTo("3003");
         }
     }
 
@@ -169,12 +203,20 @@ class InterfacesIT {
         define(dir, "clinic-c", port, "CLINC");
         define(dir, "clinic-d", port, "CLIND");
         try (TestEngine engine = engine(dir)) {
-            assertThat(Hl7Text.get(send(port, adt("CLINC", "C-1", "P1")), "/MSA-1")).isEqualTo("AA");
-            assertThat(Hl7Text.get(send(port, adt("CLIND", "D-1", "P1")), "/MSA-1")).isEqualTo("AA");
+            assertThat(Hl7Text.get(send(port, adt("CLINC", "C-1", "P1")), "/MSA-1"))
+                    .isEqualTo("AA");
+            assertThat(Hl7Text.get(send(port, adt("CLIND", "D-1", "P1")), "/MSA-1"))
+                    .isEqualTo("AA");
             Message nobody = send(port, adt("OTHER", "X-1", "P1"));
 
-            assertThat(get(engine, "/api/interfaces/clinic-c/patients/P1").get("firstName").asText()).isEqualTo("CLINC");
-            assertThat(get(engine, "/api/interfaces/clinic-d/patients/P1").get("firstName").asText()).isEqualTo("CLIND");
+            assertThat(get(engine, "/api/interfaces/clinic-c/patients/P1")
+                            .get("firstName")
+                            .asText())
+                    .isEqualTo("CLINC");
+            assertThat(get(engine, "/api/interfaces/clinic-d/patients/P1")
+                            .get("firstName")
+                            .asText())
+                    .isEqualTo("CLIND");
             assertThat(Hl7Text.get(nobody, "/MSA-1")).isEqualTo("AR");
             assertThat(Hl7Text.errors(nobody)).containsExactly("204@MSH-4");
             assertThat(Hl7Text.get(nobody, "/MSA-3")).contains("No interface").contains("OTHER");
@@ -191,16 +233,31 @@ class InterfacesIT {
             String url = "http://127.0.0.1:" + engine.engine().httpPort();
             int port = TestEngine.freePort();
 
-            Cli.Result added = Cli.run("interface", "add", "clinic-e", "--name", "Practice E", "--port",
-                    String.valueOf(port), "--host", "127.0.0.1", "--reference", "conf/reference", "--url", url);
+            Cli.Result added = Cli.run(
+                    "interface",
+                    "add",
+                    "clinic-e",
+                    "--name",
+                    "Practice E",
+                    "--port",
+                    String.valueOf(port),
+                    "--host",
+                    "127.0.0.1",
+                    "--reference",
+                    "conf/reference",
+                    "--url",
+                    url);
 
             assertThat(added.exitCode()).as(added.err()).isEqualTo(0);
             assertThat(added.out()).contains("clinic-e").contains(String.valueOf(port));
-            assertThat(Hl7Text.get(send(port, adt("ANY", "E-1", "P1")), "/MSA-1")).isEqualTo("AA");
-            assertThat(dir.resolve("clinic-e.yaml")).as("kept for the next start").exists();
+            assertThat(Hl7Text.get(send(port, adt("ANY", "E-1", "P1")), "/MSA-1"))
+                    .isEqualTo("AA");
+            assertThat(dir.resolve("clinic-e.yaml"))
+                    .as("kept for the next start")
+                    .exists();
 
-            HttpResponse<String> clash = call(engine, "POST", "/api/interfaces",
-                    "{\"id\": \"clinic-f\", \"port\": " + port + "}");
+            HttpResponse<String> clash =
+                    call(engine, "POST", "/api/interfaces", "{\"id\": \"clinic-f\", \"port\": " + port + "}");
             assertThat(clash.statusCode()).isEqualTo(409);
             assertThat(clash.body()).contains("clinic-e").contains("clinic-f").contains(String.valueOf(port));
 
@@ -211,7 +268,8 @@ class InterfacesIT {
             assertThat(disabled.exitCode()).as(disabled.err()).isEqualTo(0);
             assertThatThrownBy(() -> send(port, adt("ANY", "E-2", "P1"))).isInstanceOf(ConnectException.class);
             assertThat(Files.readString(dir.resolve("clinic-e.yaml"))).contains("enabled: false");
-            assertThat(Hl7Text.get(send(first, adt("ANY", "A-1", "P1")), "/MSA-1")).isEqualTo("AA");
+            assertThat(Hl7Text.get(send(first, adt("ANY", "A-1", "P1")), "/MSA-1"))
+                    .isEqualTo("AA");
         }
     }
 }

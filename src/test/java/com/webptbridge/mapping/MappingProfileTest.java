@@ -16,7 +16,8 @@ class MappingProfileTest {
     @TempDir
     Path dir;
 
-    private static final String PATIENT = "patient:\n  patientId: { from: PID-3.1, identifierTypes: [mr, PI] }\n  lastName: PID-5.1\n";
+    private static final String PATIENT =
+            "patient:\n  patientId: { from: PID-3.1, identifierTypes: [mr, PI] }\n  lastName: PID-5.1\n";
 
     private Path write(String yaml) throws Exception {
         Path file = dir.resolve("profile.yaml");
@@ -32,12 +33,24 @@ class MappingProfileTest {
         assertThat(p.patientId()).hasToString("PID-3.1");
         assertThat(p.patientIdTypes()).containsExactly("MR", "PI");
         assertThat(p.position(PatientField.LAST_NAME)).hasToString("PID-5.1");
-        assertThat(p.positions(ProfileKey.ENCOUNTER_FACILITY)).extracting(Object::toString).containsExactly("PV1-3.4", "FT1-16.4");
-        assertThat(p.positions(ProfileKey.ENCOUNTER_RENDERING_PROVIDER)).extracting(Object::toString).containsExactly("FT1-20", "PV1-7");
-        assertThat(p.positions(ProfileKey.ENCOUNTER_REFERRING_PROVIDER)).extracting(Object::toString).containsExactly("PV1-8", "FT1-21");
-        assertThat(p.positions(ProfileKey.CHARGE_PROCEDURE_CODE)).extracting(Object::toString).containsExactly("FT1-25.1", "FT1-7.1");
-        assertThat(p.positions(ProfileKey.CHARGE_UNITS)).extracting(Object::toString).containsExactly("FT1-10");
-        assertThat(p.positions(ProfileKey.INSURANCE_MEMBER_ID)).extracting(Object::toString).containsExactly("IN1-36");
+        assertThat(p.positions(ProfileKey.ENCOUNTER_FACILITY))
+                .extracting(Object::toString)
+                .containsExactly("PV1-3.4", "FT1-16.4");
+        assertThat(p.positions(ProfileKey.ENCOUNTER_RENDERING_PROVIDER))
+                .extracting(Object::toString)
+                .containsExactly("FT1-20", "PV1-7");
+        assertThat(p.positions(ProfileKey.ENCOUNTER_REFERRING_PROVIDER))
+                .extracting(Object::toString)
+                .containsExactly("PV1-8", "FT1-21");
+        assertThat(p.positions(ProfileKey.CHARGE_PROCEDURE_CODE))
+                .extracting(Object::toString)
+                .containsExactly("FT1-25.1", "FT1-7.1");
+        assertThat(p.positions(ProfileKey.CHARGE_UNITS))
+                .extracting(Object::toString)
+                .containsExactly("FT1-10");
+        assertThat(p.positions(ProfileKey.INSURANCE_MEMBER_ID))
+                .extracting(Object::toString)
+                .containsExactly("IN1-36");
         // WebPT sends no revenue code: the key is commented out, so the code's default applies.
         assertThat(p.positions(ProfileKey.CHARGE_REVENUE_CODE)).isEmpty();
     }
@@ -54,12 +67,15 @@ class MappingProfileTest {
 
     @Test
     void aMinimalProfileLoadsAndLeavesUnnamedFieldsUnmapped() throws Exception {
-        MappingProfile p = MappingProfile.load(write("name: small\n" + PATIENT + "charge:\n  units: [FT1-10, FT1-12]\n"));
+        MappingProfile p =
+                MappingProfile.load(write("name: small\n" + PATIENT + "charge:\n  units: [FT1-10, FT1-12]\n"));
 
         assertThat(p.name()).isEqualTo("small");
         assertThat(p.patientIdTypes()).containsExactly("MR", "PI");
         assertThat(p.position(PatientField.FIRST_NAME)).isNull();
-        assertThat(p.positions(ProfileKey.CHARGE_UNITS)).extracting(Object::toString).containsExactly("FT1-10", "FT1-12");
+        assertThat(p.positions(ProfileKey.CHARGE_UNITS))
+                .extracting(Object::toString)
+                .containsExactly("FT1-10", "FT1-12");
         assertThat(p.positions(ProfileKey.CHARGE_AMOUNT)).isEmpty();
     }
 
@@ -115,8 +131,7 @@ class MappingProfileTest {
     void aPositionThatIsNotHl7SyntaxIsRefusedQuotingIt() throws Exception {
         Path file = write(PATIENT + "charge:\n  units: FT1_10\n");
 
-        assertThatThrownBy(() -> MappingProfile.load(file))
-                .hasMessageContaining("'FT1_10' is not an HL7 position");
+        assertThatThrownBy(() -> MappingProfile.load(file)).hasMessageContaining("'FT1_10' is not an HL7 position");
     }
 
     @Test

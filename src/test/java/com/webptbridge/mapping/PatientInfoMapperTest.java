@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PatientInfoMapperTest {
 
     private static final Hl7Parser PARSER = new Hl7Parser();
-    private final PatientInfoMapper mapper = new PatientInfoMapper(MappingProfile.load(java.nio.file.Path.of("conf/profiles/webpt.yaml")));
+    private final PatientInfoMapper mapper =
+            new PatientInfoMapper(MappingProfile.load(java.nio.file.Path.of("conf/profiles/webpt.yaml")));
     private final List<Problem> problems = new ArrayList<>();
 
     private PatientInfo map(String pid) throws Exception {
@@ -48,16 +49,21 @@ class PatientInfoMapperTest {
     @Test
     void nullValueClearsAndAPresentFieldReplacesItsComponents() throws Exception {
         PatientInfo info = map("PID|1||P1^^^W^MR||Doe^Jane||\"\"||||1 Main^^Town^IL^62704||\"\"");
-        assertThat(info.changes()).containsEntry(PatientField.DATE_OF_BIRTH, null)
-                .containsEntry(PatientField.HOME_PHONE, null).containsEntry(PatientField.MOBILE_PHONE, null)
-                .containsEntry(PatientField.ADDRESS_LINE2, null).containsEntry(PatientField.CITY, "Town")
+        assertThat(info.changes())
+                .containsEntry(PatientField.DATE_OF_BIRTH, null)
+                .containsEntry(PatientField.HOME_PHONE, null)
+                .containsEntry(PatientField.MOBILE_PHONE, null)
+                .containsEntry(PatientField.ADDRESS_LINE2, null)
+                .containsEntry(PatientField.CITY, "Town")
                 .containsEntry(PatientField.MIDDLE_NAME, null);
     }
 
     @Test
     void phonesAreChosenByUseCodeAndEquipment() throws Exception {
-        PatientInfo info = map("PID|1||P1^^^W^MR||Doe||||||||555-0100^PRN^PH~^PRN^CP^^^555^0199~^NET^Internet^j@x.org|^WPN^PH^^^555^0142^12");
-        assertThat(info.changes()).containsEntry(PatientField.HOME_PHONE, "555-0100")
+        PatientInfo info = map(
+                "PID|1||P1^^^W^MR||Doe||||||||555-0100^PRN^PH~^PRN^CP^^^555^0199~^NET^Internet^j@x.org|^WPN^PH^^^555^0142^12");
+        assertThat(info.changes())
+                .containsEntry(PatientField.HOME_PHONE, "555-0100")
                 .containsEntry(PatientField.MOBILE_PHONE, "(555)0199")
                 .containsEntry(PatientField.EMAIL, "j@x.org")
                 .containsEntry(PatientField.WORK_PHONE, "(555)0142 x12");
@@ -66,7 +72,9 @@ class PatientInfoMapperTest {
     @Test
     void hexEscapesAreDecodedInTheMessageCharset() throws Exception {
         PatientInfo info = map("PID|1||P1^^^W^MR||Pe\\XC3B1\\a^\\H\\Ana\\N\\");
-        assertThat(info.changes()).containsEntry(PatientField.LAST_NAME, "Peña").containsEntry(PatientField.FIRST_NAME, "Ana");
+        assertThat(info.changes())
+                .containsEntry(PatientField.LAST_NAME, "Peña")
+                .containsEntry(PatientField.FIRST_NAME, "Ana");
     }
 
     @Test
@@ -79,7 +87,8 @@ class PatientInfoMapperTest {
     @Test
     void everyProblemIsReportedNotJustTheFirst() throws Exception {
         map(pid(7, "2026", 8, "Q", 19, "12345"));
-        assertThat(problems).extracting(p -> p.reason().hl7Code() + "@" + p.location().display())
+        assertThat(problems)
+                .extracting(p -> p.reason().hl7Code() + "@" + p.location().display())
                 .containsExactly("102@PID-7", "103@PID-8", "102@PID-19");
     }
 

@@ -85,12 +85,37 @@ class EncounterResolverTest {
         add(ReferenceKind.PAYER, "name", "Acme Health", "payerId", "ACME1", "sequenceNumber", 1042);
         add(ReferenceKind.PAYER, "name", "Beta Mutual", "payerId", "BETA1", "sequenceNumber", 1043);
         add(ReferenceKind.FACILITY, "name", "Main Clinic", "placeOfService", "22", "sequenceNumber", 7);
-        add(ReferenceKind.PROVIDER, "lastName", "Reyes", "firstName", "Maria", "npi", RENDERING_NPI, "sequenceNumber", 12);
+        add(
+                ReferenceKind.PROVIDER,
+                "lastName",
+                "Reyes",
+                "firstName",
+                "Maria",
+                "npi",
+                RENDERING_NPI,
+                "sequenceNumber",
+                12);
         add(ReferenceKind.REFERRING_PROVIDER, "lastName", "Patel", "firstName", "Anita", "npi", REFERRING_NPI);
-        add(ReferenceKind.PROCEDURE_CODE, "code", "97110", "description", "Therapeutic exercise",
-                "defaultCharge", "45.00", "defaultRevenueCode", "0420");
-        add(ReferenceKind.PROCEDURE_CODE, "code", "97140", "description", "Manual therapy", "defaultUnits", "2",
-                "defaultRevenueCode", "0420");
+        add(
+                ReferenceKind.PROCEDURE_CODE,
+                "code",
+                "97110",
+                "description",
+                "Therapeutic exercise",
+                "defaultCharge",
+                "45.00",
+                "defaultRevenueCode",
+                "0420");
+        add(
+                ReferenceKind.PROCEDURE_CODE,
+                "code",
+                "97140",
+                "description",
+                "Manual therapy",
+                "defaultUnits",
+                "2",
+                "defaultRevenueCode",
+                "0420");
     }
 
     // --- messages -------------------------------------------------------------------------
@@ -116,14 +141,46 @@ class EncounterResolverTest {
     }
 
     private static String pv1(Object... overrides) {
-        return seg("PV1", with(new Object[] {1, "1", 2, "O", 3, "^^^7", 8, REFERRING_NPI + "^Patel^Anita^^^^^^^^^^NPI", 19, "V100"},
-                overrides));
+        return seg(
+                "PV1",
+                with(
+                        new Object[] {
+                            1, "1", 2, "O", 3, "^^^7", 8, REFERRING_NPI + "^Patel^Anita^^^^^^^^^^NPI", 19, "V100"
+                        },
+                        overrides));
     }
 
     private static String ft1(int setId, Object... overrides) {
-        return seg("FT1", with(new Object[] {1, String.valueOf(setId), 2, "T" + setId, 4, "20261121", 6, "CG", 7, "97110",
-                10, "1", 11, "45.00", 16, "^^^7", 19, "M54.50", 20, "12^Reyes^Maria~" + RENDERING_NPI + "^Reyes^Maria^^^^^^NPI",
-                25, "97110", 26, "GP"}, overrides));
+        return seg(
+                "FT1",
+                with(
+                        new Object[] {
+                            1,
+                            String.valueOf(setId),
+                            2,
+                            "T" + setId,
+                            4,
+                            "20261121",
+                            6,
+                            "CG",
+                            7,
+                            "97110",
+                            10,
+                            "1",
+                            11,
+                            "45.00",
+                            16,
+                            "^^^7",
+                            19,
+                            "M54.50",
+                            20,
+                            "12^Reyes^Maria~" + RENDERING_NPI + "^Reyes^Maria^^^^^^NPI",
+                            25,
+                            "97110",
+                            26,
+                            "GP"
+                        },
+                        overrides));
     }
 
     private static String in1(String priority, String payer, String memberId) {
@@ -138,13 +195,15 @@ class EncounterResolverTest {
     }
 
     private MappedEncounter mapped(String... segments) throws Exception {
-        StringBuilder text = new StringBuilder("MSH|^~\\&|WEBPT|CLINIC01|CMD|BILLING|20261121090000||DFT^P03^DFT_P03|C1|P|2.5.1\r"
-                + "EVN|P03|20261121091000\rPID|1||WP1^^^WEBPT^MR||Doe^Jane||19800102|F\r");
+        StringBuilder text =
+                new StringBuilder("MSH|^~\\&|WEBPT|CLINIC01|CMD|BILLING|20261121090000||DFT^P03^DFT_P03|C1|P|2.5.1\r"
+                        + "EVN|P03|20261121091000\rPID|1||WP1^^^WEBPT^MR||Doe^Jane||19800102|F\r");
         for (String s : segments) {
             text.append(s).append('\r');
         }
         List<Problem> mapping = new ArrayList<>();
-        MappedEncounter e = MAPPER.map(new MessageView(PARSER.parse(text.toString()), StandardCharsets.UTF_8), mapping, new ArrayList<>());
+        MappedEncounter e = MAPPER.map(
+                new MessageView(PARSER.parse(text.toString()), StandardCharsets.UTF_8), mapping, new ArrayList<>());
         assertThat(mapping).as("problems of the mapping itself").isEmpty();
         return e;
     }
@@ -156,15 +215,32 @@ class EncounterResolverTest {
     /** The default visit with its charges replaced by these (built directly, to reach every default). */
     private Encounter resolveCharges(MappedCharge... charges) throws Exception {
         MappedEncounter e = mapped(defaultVisit());
-        return resolver.resolve(new MappedEncounter(e.patient(), e.policies(), e.visitNumber(), e.serviceDate(), e.facility(),
-                e.renderingProvider(), e.referringProvider(), e.diagnoses(), List.of(charges)), problems);
+        return resolver.resolve(
+                new MappedEncounter(
+                        e.patient(),
+                        e.policies(),
+                        e.visitNumber(),
+                        e.serviceDate(),
+                        e.facility(),
+                        e.renderingProvider(),
+                        e.referringProvider(),
+                        e.diagnoses(),
+                        List.of(charges)),
+                problems);
     }
 
-    private static MappedCharge charge(String code, String units, String amount, String unitAmount, String revenueCode) {
-        return new MappedCharge("T1", LocalDate.of(2026, 11, 21),
-                new Keyed(code, ErrorLocation.field("FT1", 1, 25), FieldPosition.parse("FT1-25.1")), List.of(),
-                units == null ? null : new BigDecimal(units), amount == null ? null : new BigDecimal(amount),
-                unitAmount == null ? null : new BigDecimal(unitAmount), revenueCode, List.of());
+    private static MappedCharge charge(
+            String code, String units, String amount, String unitAmount, String revenueCode) {
+        return new MappedCharge(
+                "T1",
+                LocalDate.of(2026, 11, 21),
+                new Keyed(code, ErrorLocation.field("FT1", 1, 25), FieldPosition.parse("FT1-25.1")),
+                List.of(),
+                units == null ? null : new BigDecimal(units),
+                amount == null ? null : new BigDecimal(amount),
+                unitAmount == null ? null : new BigDecimal(unitAmount),
+                revenueCode,
+                List.of());
     }
 
     private Problem onlyProblem() {
@@ -178,22 +254,35 @@ class EncounterResolverTest {
     void anEncounterWhoseReferencesAreAllKnownIsResolved() throws Exception {
         knownReferences();
 
-        Encounter e = resolve(pv1(), ft1(1, 10, "2", 11, "90.00", 26, "GP~KX"), ft1(2, 25, "97140", 10, "", 11, ""), DG1,
-                in1("1", "1042", "M1"), in1("2", "1043", "M2"));
+        Encounter e = resolve(
+                pv1(),
+                ft1(1, 10, "2", 11, "90.00", 26, "GP~KX"),
+                ft1(2, 25, "97140", 10, "", 11, ""),
+                DG1,
+                in1("1", "1042", "M1"),
+                in1("2", "1043", "M2"));
 
         assertThat(problems).isEmpty();
         assertThat(e.patient().patientId()).isEqualTo("WP1");
         assertThat(e.visitNumber()).isEqualTo("V100");
         assertThat(e.serviceDate()).isEqualTo(LocalDate.of(2026, 11, 21));
-        assertThat(e.policies()).extracting(p -> p.priority(), p -> p.payerSequence(), p -> p.coverage().memberId())
+        assertThat(e.policies())
+                .extracting(p -> p.priority(), p -> p.payerSequence(), p -> p.coverage()
+                        .memberId())
                 .containsExactly(tuple(1, 1042L, "M1"), tuple(2, 1043L, "M2"));
         assertThat(e.placement().facility()).isEqualTo(7L);
         assertThat(e.placement().renderingProvider()).isEqualTo(12L);
         assertThat(e.placement().referringProvider()).isEqualTo(1L);
         assertThat(e.placement().placeOfService()).isEqualTo("22");
         assertThat(e.diagnoses()).containsExactly("M54.50");
-        assertThat(e.charges()).extracting(ChargeLine::transactionId, ChargeLine::procedureCode, ChargeLine::modifiers,
-                        c -> c.units().toPlainString(), c -> c.amount().toPlainString(), ChargeLine::revenueCode,
+        assertThat(e.charges())
+                .extracting(
+                        ChargeLine::transactionId,
+                        ChargeLine::procedureCode,
+                        ChargeLine::modifiers,
+                        c -> c.units().toPlainString(),
+                        c -> c.amount().toPlainString(),
+                        ChargeLine::revenueCode,
                         ChargeLine::diagnosisPointers)
                 .containsExactly(
                         tuple("T1", "97110", List.of("GP", "KX"), "2", "90.00", "0420", List.of(1)),
@@ -229,7 +318,9 @@ class EncounterResolverTest {
     void unitsComeFromTheMessageElseTheCodesDefaultElseOne() throws Exception {
         knownReferences();
 
-        Encounter e = resolveCharges(charge("97110", "3", null, null, null), charge("97140", null, null, null, null),
+        Encounter e = resolveCharges(
+                charge("97110", "3", null, null, null),
+                charge("97140", null, null, null, null),
                 charge("97110", null, null, null, null));
 
         assertThat(problems).isEmpty();
@@ -249,9 +340,11 @@ class EncounterResolverTest {
     void withoutAmountTheUnitAmountTimesUnitsIsCharged() throws Exception {
         knownReferences();
 
-        Encounter e = resolveCharges(charge("97110", "3", null, "20.00", null), charge("97140", null, null, "12.50", null));
+        Encounter e =
+                resolveCharges(charge("97110", "3", null, "20.00", null), charge("97140", null, null, "12.50", null));
 
-        assertThat(e.charges()).extracting(ChargeLine::amount)
+        assertThat(e.charges())
+                .extracting(ChargeLine::amount)
                 .containsExactly(new BigDecimal("60.00"), new BigDecimal("25.00")); // 97140: 2 default units
     }
 
@@ -261,7 +354,9 @@ class EncounterResolverTest {
 
         Encounter e = resolveCharges(charge("97110", "2", null, null, null), charge("97110", null, null, null, null));
 
-        assertThat(e.charges()).extracting(ChargeLine::amount).containsExactly(new BigDecimal("90.00"), new BigDecimal("45.00"));
+        assertThat(e.charges())
+                .extracting(ChargeLine::amount)
+                .containsExactly(new BigDecimal("90.00"), new BigDecimal("45.00"));
     }
 
     @Test
@@ -278,7 +373,9 @@ class EncounterResolverTest {
         knownReferences();
         add(ReferenceKind.PROCEDURE_CODE, "code", "G0283", "description", "E-stim");
 
-        Encounter e = resolveCharges(charge("97110", "1", null, null, null), charge("97110", "1", null, null, "0430"),
+        Encounter e = resolveCharges(
+                charge("97110", "1", null, null, null),
+                charge("97110", "1", null, null, "0430"),
                 charge("G0283", "1", null, null, null));
 
         assertThat(e.charges()).extracting(ChargeLine::revenueCode).containsExactly("0420", "0430", null);
@@ -298,8 +395,10 @@ class EncounterResolverTest {
         assertThat(p.reason().ackCode()).isEqualTo(AcknowledgmentCode.AE);
         assertThat(p.location().display()).isEqualTo("IN1[2]-3");
         assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.PAYER, "2001"));
-        assertThat(p.sentence()).isEqualTo(ReferenceKind.PAYER.unknownSentence("2001", "IN1-3"))
-                .contains("Payer Alternate ID 2001 (IN1-3)").contains("add the payer in the billing system");
+        assertThat(p.sentence())
+                .isEqualTo(ReferenceKind.PAYER.unknownSentence("2001", "IN1-3"))
+                .contains("Payer Alternate ID 2001 (IN1-3)")
+                .contains("add the payer in the billing system");
     }
 
     @Test
@@ -313,21 +412,26 @@ class EncounterResolverTest {
         assertThat(p.reason().hl7Code()).isEqualTo(204);
         assertThat(p.location().display()).isEqualTo("PV1-3");
         assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.FACILITY, "70"));
-        assertThat(p.sentence()).contains("Facility Alternate ID 70 (PV1-3)").contains("add the facility in the billing system");
+        assertThat(p.sentence())
+                .contains("Facility Alternate ID 70 (PV1-3)")
+                .contains("add the facility in the billing system");
     }
 
     @Test
     void anUnknownRenderingProviderWaitsForThatProvider() throws Exception {
         knownReferences();
 
-        Encounter e = resolve(pv1(), ft1(1, 20, "99^Reyes~" + RENDERING_NPI + "^Reyes^^^^^^^NPI"), DG1, in1("1", "1042", "M1"));
+        Encounter e = resolve(
+                pv1(), ft1(1, 20, "99^Reyes~" + RENDERING_NPI + "^Reyes^^^^^^^NPI"), DG1, in1("1", "1042", "M1"));
 
         assertThat(e).isNull();
         Problem p = onlyProblem();
         assertThat(p.reason().hl7Code()).isEqualTo(204);
         assertThat(p.location().display()).isEqualTo("FT1-20");
         assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.PROVIDER, "99"));
-        assertThat(p.sentence()).contains("Rendering provider Alternate ID 99 (FT1-20)").contains("add the provider");
+        assertThat(p.sentence())
+                .contains("Rendering provider Alternate ID 99 (FT1-20)")
+                .contains("add the provider");
     }
 
     @Test
@@ -341,7 +445,8 @@ class EncounterResolverTest {
         assertThat(p.reason().hl7Code()).isEqualTo(204);
         assertThat(p.location().display()).isEqualTo("PV1-8");
         assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.REFERRING_PROVIDER, "1111111112"));
-        assertThat(p.sentence()).contains("Referring provider NPI 1111111112 (PV1-8)")
+        assertThat(p.sentence())
+                .contains("Referring provider NPI 1111111112 (PV1-8)")
                 .contains("add the referring provider with this NPI");
     }
 
@@ -364,11 +469,15 @@ class EncounterResolverTest {
         Encounter e = resolve(defaultVisit());
 
         assertThat(e).isNull();
-        assertThat(problems).extracting(Problem::waitingFor).containsExactlyInAnyOrder(
-                new WaitingFor(WaitingKind.PAYER, "1042"), new WaitingFor(WaitingKind.PAYER, "1043"),
-                new WaitingFor(WaitingKind.FACILITY, "7"), new WaitingFor(WaitingKind.PROVIDER, "12"),
-                new WaitingFor(WaitingKind.REFERRING_PROVIDER, REFERRING_NPI),
-                new WaitingFor(WaitingKind.PROCEDURE_CODE, "97110"));
+        assertThat(problems)
+                .extracting(Problem::waitingFor)
+                .containsExactlyInAnyOrder(
+                        new WaitingFor(WaitingKind.PAYER, "1042"),
+                        new WaitingFor(WaitingKind.PAYER, "1043"),
+                        new WaitingFor(WaitingKind.FACILITY, "7"),
+                        new WaitingFor(WaitingKind.PROVIDER, "12"),
+                        new WaitingFor(WaitingKind.REFERRING_PROVIDER, REFERRING_NPI),
+                        new WaitingFor(WaitingKind.PROCEDURE_CODE, "97110"));
         assertThat(problems).allSatisfy(p -> assertThat(p.reason()).isEqualTo(NakReason.UNKNOWN_KEY));
     }
 
@@ -376,14 +485,17 @@ class EncounterResolverTest {
     void aRenderingNpiThatDiffersFromBillingWaitsForTheNpisToMatch() throws Exception {
         knownReferences();
 
-        Encounter e = resolve(pv1(), ft1(1, 20, "12^Reyes~" + OTHER_NPI + "^Reyes^^^^^^^NPI"), DG1, in1("1", "1042", "M1"));
+        Encounter e =
+                resolve(pv1(), ft1(1, 20, "12^Reyes~" + OTHER_NPI + "^Reyes^^^^^^^NPI"), DG1, in1("1", "1042", "M1"));
 
         assertThat(e).isNull();
         Problem p = onlyProblem();
         assertThat(p.reason().hl7Code()).isEqualTo(204);
         assertThat(p.location().display()).isEqualTo("FT1-20");
         assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.NPI_MISMATCH, "12"));
-        assertThat(p.sentence()).contains("NPI " + OTHER_NPI + " in WebPT").contains("NPI " + RENDERING_NPI + " in the billing system");
+        assertThat(p.sentence())
+                .contains("NPI " + OTHER_NPI + " in WebPT")
+                .contains("NPI " + RENDERING_NPI + " in the billing system");
     }
 
     @Test
@@ -431,7 +543,8 @@ class EncounterResolverTest {
 
         resolve(pv1(3, "^^^MAIN"), ft1(1, 16, ""), DG1, in1("1", "ACME", "M1"));
 
-        assertThat(problems).extracting(p -> p.reason().hl7Code() + "@" + p.location().display(), Problem::waitingFor)
+        assertThat(problems)
+                .extracting(p -> p.reason().hl7Code() + "@" + p.location().display(), Problem::waitingFor)
                 .containsExactly(tuple("204@IN1-3", null), tuple("204@PV1-3", null));
         assertThat(problems.get(0).sentence()).contains("Payer Alternate ID 'ACME' (IN1-3)");
         assertThat(problems.get(1).sentence()).contains("Facility Alternate ID 'MAIN' (PV1-3)");
@@ -447,9 +560,12 @@ class EncounterResolverTest {
         Encounter e = resolve(defaultVisit());
 
         assertThat(e).isNull();
-        assertThat(problems).extracting(Problem::waitingFor).containsExactlyInAnyOrder(
-                new WaitingFor(WaitingKind.PAYER, "1043"), new WaitingFor(WaitingKind.PROVIDER, "12"),
-                new WaitingFor(WaitingKind.PROCEDURE_CODE, "97110"));
+        assertThat(problems)
+                .extracting(Problem::waitingFor)
+                .containsExactlyInAnyOrder(
+                        new WaitingFor(WaitingKind.PAYER, "1043"),
+                        new WaitingFor(WaitingKind.PROVIDER, "12"),
+                        new WaitingFor(WaitingKind.PROCEDURE_CODE, "97110"));
     }
 
     @Test
@@ -466,10 +582,18 @@ class EncounterResolverTest {
     void whatTheMapperAlreadyReportedMissingIsNotReportedAgain() throws Exception {
         knownReferences();
         MappedEncounter e = mapped(defaultVisit());
-        MappedEncounter withoutPayerOrCode = new MappedEncounter(e.patient(),
-                List.of(new com.webptbridge.mapping.MappedPolicy(1, null, e.policies().get(0).coverage())), e.visitNumber(),
-                e.serviceDate(), e.facility(), e.renderingProvider(), e.referringProvider(), e.diagnoses(),
-                List.of(new MappedCharge("T1", LocalDate.of(2026, 11, 21), null, List.of(), null, null, null, null, List.of())));
+        MappedEncounter withoutPayerOrCode = new MappedEncounter(
+                e.patient(),
+                List.of(new com.webptbridge.mapping.MappedPolicy(
+                        1, null, e.policies().get(0).coverage())),
+                e.visitNumber(),
+                e.serviceDate(),
+                e.facility(),
+                e.renderingProvider(),
+                e.referringProvider(),
+                e.diagnoses(),
+                List.of(new MappedCharge(
+                        "T1", LocalDate.of(2026, 11, 21), null, List.of(), null, null, null, null, List.of())));
 
         Encounter resolved = resolver.resolve(withoutPayerOrCode, problems);
 

@@ -42,7 +42,9 @@ class GroupCommitTest {
             assertTimeoutPreemptively(TIMEOUT, db::awaitDurable);
         }
         try (Database db = Database.open(url, "sa", "", 2)) {
-            assertThat(new Journal(db, "default").find(id, false)).map(JournalEntry::controlId).contains("ONE");
+            assertThat(new Journal(db, "default").find(id, false))
+                    .map(JournalEntry::controlId)
+                    .contains("ONE");
         }
     }
 
@@ -55,15 +57,17 @@ class GroupCommitTest {
             List<CompletableFuture<Long>> done = new ArrayList<>();
             for (int i = 0; i < writers; i++) {
                 String controlId = "C" + i;
-                done.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        long id = journal.receive(receipt(controlId));
-                        db.awaitDurable();
-                        return id;
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, command -> new Thread(command, "writer-" + controlId).start()));
+                done.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                long id = journal.receive(receipt(controlId));
+                                db.awaitDurable();
+                                return id;
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        command -> new Thread(command, "writer-" + controlId).start()));
             }
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
@@ -79,7 +83,8 @@ class GroupCommitTest {
         try {
             List<CompletableFuture<Void>> waiters = new ArrayList<>();
             waiters.add(awaitDurable(groupCommit, "first"));
-            assertThat(disk.flushing.tryAcquire(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue(); // flush 1 is stuck
+            assertThat(disk.flushing.tryAcquire(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .isTrue(); // flush 1 is stuck
 
             List<Thread> later = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
@@ -92,7 +97,8 @@ class GroupCommitTest {
             awaitAllWaitingInAwaitDurable(later);
             disk.gate.countDown();
 
-            CompletableFuture.allOf(waiters.toArray(CompletableFuture[]::new)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            CompletableFuture.allOf(waiters.toArray(CompletableFuture[]::new))
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             // One flush for the first waiter, one for the seven that queued behind it.
             assertThat(disk.flushes).hasValue(2);
         } finally {
@@ -109,8 +115,10 @@ class GroupCommitTest {
         GroupCommit groupCommit = new GroupCommit(disk.dataSource());
         try {
             assertThatThrownBy(() -> awaitDurable(groupCommit, "failed").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SQLException.class)
-                    .cause().hasMessageContaining("could not write");
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(SQLException.class)
+                    .cause()
+                    .hasMessageContaining("could not write");
             disk.failing.set(false);
             awaitDurable(groupCommit, "next").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } finally {
@@ -125,7 +133,8 @@ class GroupCommitTest {
         CompletableFuture<Void> closed = null;
         try {
             CompletableFuture<Void> first = awaitDurable(groupCommit, "first");
-            assertThat(disk.flushing.tryAcquire(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue(); // flush never ends
+            assertThat(disk.flushing.tryAcquire(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .isTrue(); // flush never ends
             CompletableFuture<Void> second = new CompletableFuture<>();
             Thread t = new Thread(() -> complete(second, groupCommit), "second");
             t.start();
@@ -134,10 +143,11 @@ class GroupCommitTest {
             closed = CompletableFuture.runAsync(groupCommit::close); // waits for the stuck flusher
             for (CompletableFuture<Void> waiter : List.of(first, second)) {
                 assertThatThrownBy(() -> waiter.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
-                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SQLException.class);
+                        .isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(SQLException.class);
             }
-            assertTimeoutPreemptively(TIMEOUT, () ->
-                    assertThatThrownBy(groupCommit::awaitDurable).isInstanceOf(SQLException.class));
+            assertTimeoutPreemptively(
+                    TIMEOUT, () -> assertThatThrownBy(groupCommit::awaitDurable).isInstanceOf(SQLException.class));
         } finally {
             disk.gate.countDown();
             if (closed != null) {
@@ -173,14 +183,25 @@ class GroupCommitTest {
     }
 
     private static boolean waitingInAwaitDurable(Thread t) {
-        return t.getState() == Thread.State.WAITING && Arrays.stream(t.getStackTrace())
-                .anyMatch(f -> f.getClassName().equals(GroupCommit.class.getName())
-                        && f.getMethodName().equals("awaitDurable"));
+        return t.getState() == Thread.State.WAITING
+                && Arrays.stream(t.getStackTrace())
+                        .anyMatch(f -> f.getClassName().equals(GroupCommit.class.getName())
+                                && f.getMethodName().equals("awaitDurable"));
     }
 
     private static Receipt receipt(String controlId) {
-        return new Receipt(Instant.now(), "127.0.0.1:5000", "WEBPT", "CLINIC", controlId, "ADT", "A04", "2.5",
-                "UTF-8", 10, "MSH|");
+        return new Receipt(
+                Instant.now(),
+                "127.0.0.1:5000",
+                "WEBPT",
+                "CLINIC",
+                controlId,
+                "ADT",
+                "A04",
+                "2.5",
+                "UTF-8",
+                10,
+                "MSH|");
     }
 
     /**
@@ -208,7 +229,8 @@ class GroupCommitTest {
                 }
                 return null;
             });
-            Connection connection = proxy(Connection.class, (name, args) -> name.equals("createStatement") ? statement : null);
+            Connection connection =
+                    proxy(Connection.class, (name, args) -> name.equals("createStatement") ? statement : null);
             return proxy(DataSource.class, (name, args) -> name.equals("getConnection") ? connection : null);
         }
 
@@ -219,8 +241,8 @@ class GroupCommitTest {
 
         /** Answers the methods GroupCommit calls; close() and the rest do nothing. */
         private static <T> T proxy(Class<T> type, Answer answer) {
-            return type.cast(Proxy.newProxyInstance(GroupCommitTest.class.getClassLoader(), new Class<?>[] {type},
-                    (self, method, args) -> {
+            return type.cast(Proxy.newProxyInstance(
+                    GroupCommitTest.class.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
                         Object result = answer.answer(method.getName(), args);
                         if (result == null && method.getReturnType() == boolean.class) {
                             return false;

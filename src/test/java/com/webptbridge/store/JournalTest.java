@@ -57,8 +57,16 @@ class JournalTest {
     @Test
     void completingRecordsTheOutcomeTheErrorsInOrderAndTheAttempt() throws SQLException {
         long id = journal.receive(receipt("CTRL1", "DFT"));
-        journal.complete(id, new Completion(MessageStatus.ERROR, "AE", "MSA|AE", "P100", List.of("first", "second"),
-                List.of(error(204, "payer", "1042"), error(103, null, null)), null));
+        journal.complete(
+                id,
+                new Completion(
+                        MessageStatus.ERROR,
+                        "AE",
+                        "MSA|AE",
+                        "P100",
+                        List.of("first", "second"),
+                        List.of(error(204, "payer", "1042"), error(103, null, null)),
+                        null));
 
         JournalEntry entry = journal.find(id, false).orElseThrow();
         assertThat(entry.status()).isEqualTo(MessageStatus.ERROR);
@@ -69,23 +77,43 @@ class JournalTest {
         assertThat(entry.attempts()).isEqualTo(1);
         assertThat(entry.completedAt()).isNotNull();
         assertThat(entry.errors()).containsExactly(error(204, "payer", "1042"), error(103, null, null));
-        assertThat(journal.attempts(id)).singleElement().asString().startsWith("1 ").endsWith(" ERROR AE");
+        assertThat(journal.attempts(id))
+                .singleElement()
+                .asString()
+                .startsWith("1 ")
+                .endsWith(" ERROR AE");
     }
 
     @Test
     void aReprocessedMessageShowsOnlyItsLatestAttemptsErrorsAndKeepsItsPatient() throws SQLException {
         long id = journal.receive(receipt("CTRL1", "DFT"));
-        journal.complete(id, new Completion(MessageStatus.ERROR, "AE", "ack1", "P100", List.of(),
-                List.of(error(204, "payer", "1042"), error(204, "facility", "7")), null));
-        journal.complete(id, new Completion(MessageStatus.ERROR, "AE", "ack2", null, List.of(),
-                List.of(error(205, "procedure", "97110")), null));
+        journal.complete(
+                id,
+                new Completion(
+                        MessageStatus.ERROR,
+                        "AE",
+                        "ack1",
+                        "P100",
+                        List.of(),
+                        List.of(error(204, "payer", "1042"), error(204, "facility", "7")),
+                        null));
+        journal.complete(
+                id,
+                new Completion(
+                        MessageStatus.ERROR,
+                        "AE",
+                        "ack2",
+                        null,
+                        List.of(),
+                        List.of(error(205, "procedure", "97110")),
+                        null));
 
         JournalEntry entry = journal.find(id, false).orElseThrow();
         assertThat(entry.attempts()).isEqualTo(2);
         assertThat(entry.patientId()).isEqualTo("P100"); // a null patient ID leaves the known one alone
         assertThat(entry.errors()).containsExactly(error(205, "procedure", "97110"));
-        assertThat(journal.list(null, null, null, 10)).singleElement()
-                .satisfies(e -> assertThat(e.errors()).containsExactly(error(205, "procedure", "97110")));
+        assertThat(journal.list(null, null, null, 10)).singleElement().satisfies(e -> assertThat(e.errors())
+                .containsExactly(error(205, "procedure", "97110")));
         assertThat(journal.attempts(id)).hasSize(2);
         assertThat(journal.attempts(id).get(1)).startsWith("2 ").endsWith(" ERROR AE");
 
@@ -103,8 +131,16 @@ class JournalTest {
             for (int e = 0; e < i % 3; e++) { // 0, 1 or 2 errors
                 errors.add(error(200 + i, "payer", id + "-" + e));
             }
-            journal.complete(id, new Completion(errors.isEmpty() ? MessageStatus.PROCESSED : MessageStatus.ERROR,
-                    errors.isEmpty() ? "AA" : "AE", "ack", "P" + (i % 2), List.of(), errors, null));
+            journal.complete(
+                    id,
+                    new Completion(
+                            errors.isEmpty() ? MessageStatus.PROCESSED : MessageStatus.ERROR,
+                            errors.isEmpty() ? "AA" : "AE",
+                            "ack",
+                            "P" + (i % 2),
+                            List.of(),
+                            errors,
+                            null));
         }
 
         List<Long> newestFirst = new ArrayList<>(ids);
@@ -121,11 +157,14 @@ class JournalTest {
             assertThat(e).isEqualTo(journal.find(e.id(), false).orElseThrow());
         }
 
-        assertThat(journal.list(null, null, null, 2)).extracting(JournalEntry::id)
+        assertThat(journal.list(null, null, null, 2))
+                .extracting(JournalEntry::id)
                 .containsExactly(ids.get(5), ids.get(4));
-        assertThat(journal.list(MessageStatus.ERROR, null, null, 100)).extracting(JournalEntry::id)
+        assertThat(journal.list(MessageStatus.ERROR, null, null, 100))
+                .extracting(JournalEntry::id)
                 .containsExactly(ids.get(5), ids.get(4), ids.get(2), ids.get(1));
-        assertThat(journal.list(null, "DFT", "P0", 100)).extracting(JournalEntry::id)
+        assertThat(journal.list(null, "DFT", "P0", 100))
+                .extracting(JournalEntry::id)
                 .containsExactly(ids.get(4), ids.get(2), ids.get(0));
         assertThat(journal.list(null, null, "nobody", 100)).isEmpty();
     }
@@ -139,14 +178,18 @@ class JournalTest {
         });
 
         db.inTransaction(c -> {
-            assertThat(journal.findApplied(c, "CLINIC", "CTRL1")).map(JournalEntry::id).contains(id);
+            assertThat(journal.findApplied(c, "CLINIC", "CTRL1"))
+                    .map(JournalEntry::id)
+                    .contains(id);
             assertThat(journal.findApplied(c, "CLINIC", "OTHER")).isEmpty();
             return null;
         });
         assertThatThrownBy(() -> db.inTransaction(c -> {
-            journal.claim(c, "CLINIC", "CTRL1", id);
-            return null;
-        })).isInstanceOfSatisfying(SQLException.class, e -> assertThat(Database.isUniqueViolation(e)).isTrue());
+                    journal.claim(c, "CLINIC", "CTRL1", id);
+                    return null;
+                }))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(Database.isUniqueViolation(e))
+                        .isTrue());
     }
 
     @Test
@@ -155,20 +198,41 @@ class JournalTest {
         long other = journal.receive(receipt("B", "DFT"));
         long waiting2 = journal.receive(receipt("C", "DFT"));
         for (long id : List.of(waiting1, waiting2)) {
-            journal.complete(id, new Completion(MessageStatus.ERROR, "AE", "ack", null, List.of(),
-                    List.of(error(204, "payer", "1042"), error(204, "facility", "7")), null));
+            journal.complete(
+                    id,
+                    new Completion(
+                            MessageStatus.ERROR,
+                            "AE",
+                            "ack",
+                            null,
+                            List.of(),
+                            List.of(error(204, "payer", "1042"), error(204, "facility", "7")),
+                            null));
         }
-        journal.complete(other, new Completion(MessageStatus.ERROR, "AE", "ack", null, List.of(),
-                List.of(error(204, "payer", "9")), null));
+        journal.complete(
+                other,
+                new Completion(
+                        MessageStatus.ERROR, "AE", "ack", null, List.of(), List.of(error(204, "payer", "9")), null));
 
         assertThat(journal.idsToReprocess(ReprocessFilter.waitingFor("payer", "1042")))
                 .containsExactly(waiting1, waiting2);
-        assertThat(journal.idsToReprocess(new ReprocessFilter(Set.of(MessageStatus.ERROR), 204, null, null, null,
-                null, 2))).containsExactly(waiting1, other);
+        assertThat(journal.idsToReprocess(
+                        new ReprocessFilter(Set.of(MessageStatus.ERROR), 204, null, null, null, null, 2)))
+                .containsExactly(waiting1, other);
     }
 
     private static Receipt receipt(String controlId, String type) {
-        return new Receipt(NOW, "127.0.0.1:5000", "WEBPT", "CLINIC", controlId, type, "A04", "2.5", "UTF-8", 20,
+        return new Receipt(
+                NOW,
+                "127.0.0.1:5000",
+                "WEBPT",
+                "CLINIC",
+                controlId,
+                type,
+                "A04",
+                "2.5",
+                "UTF-8",
+                20,
                 "MSH|^~\\&|" + controlId);
     }
 

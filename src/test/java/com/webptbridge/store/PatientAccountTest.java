@@ -22,12 +22,34 @@ class PatientAccountTest {
     void open() throws SQLException {
         db = Database.open(TestDatabase.freshUrl(), TestDatabase.user(), "", 4);
         try (Connection c = db.connection()) {
-            Sql.update(c, "INSERT INTO payer (interface_id, sequence_number, name, active) VALUES ('default', ?, ?, ?)", 1042L, "Acme Health", true);
-            Sql.update(c, "INSERT INTO facility (interface_id, sequence_number, name, active) VALUES ('default', ?, ?, ?)", 7L, "Main Clinic", true);
-            Sql.update(c, "INSERT INTO provider (interface_id, sequence_number, last_name, npi, active) VALUES ('default', ?, ?, ?, ?)",
-                    3L, "Doe", "1234567893", true);
-            Sql.update(c, "INSERT INTO referring_provider (interface_id, sequence_number, last_name, first_name, npi, active)"
-                    + " VALUES ('default', ?, ?, ?, ?, ?)", 5L, "Roe", "Rita", "1245319599", true);
+            Sql.update(
+                    c,
+                    "INSERT INTO payer (interface_id, sequence_number, name, active) VALUES ('default', ?, ?, ?)",
+                    1042L,
+                    "Acme Health",
+                    true);
+            Sql.update(
+                    c,
+                    "INSERT INTO facility (interface_id, sequence_number, name, active) VALUES ('default', ?, ?, ?)",
+                    7L,
+                    "Main Clinic",
+                    true);
+            Sql.update(
+                    c,
+                    "INSERT INTO provider (interface_id, sequence_number, last_name, npi, active) VALUES ('default', ?, ?, ?, ?)",
+                    3L,
+                    "Doe",
+                    "1234567893",
+                    true);
+            Sql.update(
+                    c,
+                    "INSERT INTO referring_provider (interface_id, sequence_number, last_name, first_name, npi, active)"
+                            + " VALUES ('default', ?, ?, ?, ?, ?)",
+                    5L,
+                    "Roe",
+                    "Rita",
+                    "1245319599",
+                    true);
         }
     }
 
@@ -57,7 +79,9 @@ class PatientAccountTest {
         assertThat(views).extracting(PatientAccount.EncounterView::id).containsExactly(first, empty, second);
         PatientAccount.EncounterView one = views.get(0);
         assertThat(one.diagnoses()).containsExactly("M25.561", "S83.241A");
-        assertThat(one.charges()).extracting(PatientAccount.ChargeView::transactionId).containsExactly("T1", "T2");
+        assertThat(one.charges())
+                .extracting(PatientAccount.ChargeView::transactionId)
+                .containsExactly("T1", "T2");
         assertThat(one.charges().get(0).modifiers()).containsExactly("GP", "59");
         assertThat(one.charges().get(0).units()).isEqualTo(new BigDecimal("2"));
         assertThat(one.charges().get(0).diagnosisPointers()).containsExactly(1, 2);
@@ -68,7 +92,9 @@ class PatientAccountTest {
         assertThat(views.get(1).charges()).isEmpty();
         assertThat(views.get(1).referringName()).isNull();
         assertThat(views.get(2).diagnoses()).containsExactly("M54.5");
-        assertThat(views.get(2).charges()).extracting(PatientAccount.ChargeView::procedureCode).containsExactly("97140");
+        assertThat(views.get(2).charges())
+                .extracting(PatientAccount.ChargeView::procedureCode)
+                .containsExactly("97140");
         assertThat(new PatientAccount(db).encounters(patient("P3"))).isEmpty();
     }
 
@@ -77,9 +103,17 @@ class PatientAccountTest {
         long patient = patient("P1");
         try (Connection c = db.connection()) {
             for (int priority : List.of(2, 1)) {
-                Sql.update(c, "INSERT INTO insurance_policy (interface_id, patient_ref, priority, payer_sequence, member_id,"
+                Sql.update(
+                        c,
+                        "INSERT INTO insurance_policy (interface_id, patient_ref, priority, payer_sequence, member_id,"
                                 + " effective_date, journal_id, updated_at) VALUES ('default', ?, ?, ?, ?, ?, ?, ?)",
-                        patient, priority, 1042L, "M" + priority, LocalDate.of(2024, 1, priority), 1L, Instant.now());
+                        patient,
+                        priority,
+                        1042L,
+                        "M" + priority,
+                        LocalDate.of(2024, 1, priority),
+                        1L,
+                        Instant.now());
             }
         }
         List<PatientAccount.PolicyView> policies = new PatientAccount(db).policies(patient);
@@ -90,34 +124,60 @@ class PatientAccountTest {
 
     private long patient(String patientId) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.insert(c, "INSERT INTO patient (interface_id, patient_id, created_at, updated_at) VALUES ('default', ?, ?, ?)",
-                    patientId, Instant.now(), Instant.now());
+            return Sql.insert(
+                    c,
+                    "INSERT INTO patient (interface_id, patient_id, created_at, updated_at) VALUES ('default', ?, ?, ?)",
+                    patientId,
+                    Instant.now(),
+                    Instant.now());
         }
     }
 
     private long encounter(long patient, LocalDate date, Long referring) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.insert(c, "INSERT INTO encounter (interface_id, patient_ref, visit_number, service_date, facility_sequence,"
+            return Sql.insert(
+                    c,
+                    "INSERT INTO encounter (interface_id, patient_ref, visit_number, service_date, facility_sequence,"
                             + " rendering_sequence, referring_sequence, journal_id, created_at) VALUES ('default', ?, ?, ?, ?, ?, ?, ?, ?)",
-                    patient, "V" + date, date, 7L, 3L, referring, 1L, Instant.now());
+                    patient,
+                    "V" + date,
+                    date,
+                    7L,
+                    3L,
+                    referring,
+                    1L,
+                    Instant.now());
         }
     }
 
     private void diagnoses(long encounter, String... codes) throws SQLException {
         try (Connection c = db.connection()) {
             for (int i = 0; i < codes.length; i++) {
-                Sql.update(c, "INSERT INTO encounter_diagnosis (encounter_id, position, code) VALUES (?, ?, ?)",
-                        encounter, i + 1, codes[i]);
+                Sql.update(
+                        c,
+                        "INSERT INTO encounter_diagnosis (encounter_id, position, code) VALUES (?, ?, ?)",
+                        encounter,
+                        i + 1,
+                        codes[i]);
             }
         }
     }
 
     private void charge(long encounter, String transactionId, String code, String modifiers) throws SQLException {
         try (Connection c = db.connection()) {
-            Sql.update(c, "INSERT INTO charge (interface_id, encounter_id, sending_facility, transaction_id, service_date,"
+            Sql.update(
+                    c,
+                    "INSERT INTO charge (interface_id, encounter_id, sending_facility, transaction_id, service_date,"
                             + " procedure_code, modifiers, units, amount, diagnosis_pointers) VALUES ('default', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    encounter, "CLINIC", transactionId, LocalDate.of(2024, 1, 2), code, modifiers,
-                    new BigDecimal("2.00"), new BigDecimal("120.00"), "1,2");
+                    encounter,
+                    "CLINIC",
+                    transactionId,
+                    LocalDate.of(2024, 1, 2),
+                    code,
+                    modifiers,
+                    new BigDecimal("2.00"),
+                    new BigDecimal("120.00"),
+                    "1,2");
         }
     }
 }

@@ -39,7 +39,8 @@ class WorklistTest {
 
         List<Worklist.Group> groups = new Worklist(db, "default").groups();
 
-        assertThat(groups).extracting(g -> g.waitingKind() + ":" + g.waitingKey() + ":" + g.hl7Code())
+        assertThat(groups)
+                .extracting(g -> g.waitingKind() + ":" + g.waitingKey() + ":" + g.hl7Code())
                 .containsExactly("payer:1042:204", "facility:7:204", "null:null:101", "null:null:102");
         Worklist.Group payer = groups.get(0);
         assertThat(payer.journalIds()).containsExactly(a, b);
@@ -65,10 +66,20 @@ class WorklistTest {
 
     private long error(String controlId, String patientId, MessageError... errors) throws SQLException {
         // Distinct arrival times: the worklist orders groups by their oldest message.
-        long id = journal.receive(new Receipt(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(received++), "127.0.0.1:5000", "WEBPT", "CLINIC", controlId, "DFT",
-                "P03", "2.5", "UTF-8", 10, "MSH|"));
-        journal.complete(id, new Completion(MessageStatus.ERROR, "AE", "ack", patientId, List.of(), List.of(errors),
-                null));
+        long id = journal.receive(new Receipt(
+                Instant.parse("2024-01-01T00:00:00Z").plusSeconds(received++),
+                "127.0.0.1:5000",
+                "WEBPT",
+                "CLINIC",
+                controlId,
+                "DFT",
+                "P03",
+                "2.5",
+                "UTF-8",
+                10,
+                "MSH|"));
+        journal.complete(
+                id, new Completion(MessageStatus.ERROR, "AE", "ack", patientId, List.of(), List.of(errors), null));
         return id;
     }
 

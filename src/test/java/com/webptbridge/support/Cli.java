@@ -9,11 +9,9 @@ import java.io.StringWriter;
 /** Runs the real {@code bridge} command line in-process and captures what it prints. */
 public final class Cli {
 
-    private Cli() {
-    }
+    private Cli() {}
 
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
     public static Result run(String... args) {
         StringWriter out = new StringWriter();

@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** Reading ACKs in tests with HAPI itself, so a test also proves HAPI accepts what the engine sends. */
 public final class Hl7Text {
 
-    private Hl7Text() {
-    }
+    private Hl7Text() {}
 
     public static byte[] bytes(String text) {
         return com.webptbridge.tester.MessageFiles.segments(text).getBytes(StandardCharsets.UTF_8);

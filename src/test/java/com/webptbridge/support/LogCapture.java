@@ -51,14 +51,19 @@ public final class LogCapture implements AutoCloseable {
      * carries message text: camel-bean's MethodInfo logs each message, patient data included).
      */
     public String textAsShipped() {
-        return text(e -> e.getLoggerName().startsWith("com.webptbridge.") || e.getLevel().isGreaterOrEqual(Level.WARN));
+        return text(e ->
+                e.getLoggerName().startsWith("com.webptbridge.") || e.getLevel().isGreaterOrEqual(Level.WARN));
     }
 
     /** The captured events that match, as one text: messages with arguments, and stack traces. */
     public String text(Predicate<ILoggingEvent> which) {
         List<ILoggingEvent> events = List.copyOf(appender.list);
-        return events.stream().filter(which).map(e -> e.getLoggerName() + " " + e.getFormattedMessage()
-                        + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
+        return events.stream()
+                .filter(which)
+                .map(e -> e.getLoggerName() + " " + e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .collect(Collectors.joining("\n"));
     }
 

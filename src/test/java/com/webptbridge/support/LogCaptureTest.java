@@ -26,9 +26,12 @@ class LogCaptureTest {
             camel.debug("camel at debug");
             hapi.info("hapi at info");
             LoggerFactory.getLogger("org.apache.camel.CreatedWhileOpen").debug("a logger created while open");
-            assertThat(capture.text()).contains("com.webptbridge.engine.SomeBean ours at debug 1")
-                    .contains("ours at trace").contains("org.apache.camel.SomeComponent camel at debug")
-                    .contains("ca.uhn.hl7v2.SomeParser hapi at info").contains("a logger created while open");
+            assertThat(capture.text())
+                    .contains("com.webptbridge.engine.SomeBean ours at debug 1")
+                    .contains("ours at trace")
+                    .contains("org.apache.camel.SomeComponent camel at debug")
+                    .contains("ca.uhn.hl7v2.SomeParser hapi at info")
+                    .contains("a logger created while open");
         } finally {
             camelParent.setLevel(camelBefore);
         }
@@ -54,7 +57,9 @@ class LogCaptureTest {
         assertThat(camel.getLevel()).isEqualTo(Level.WARN);
         assertThat(inheriting.getLevel()).as("still inherits").isNull();
         assertThat(inheriting.getEffectiveLevel()).isEqualTo(Level.WARN);
-        assertThat(createdWhileOpen.getLevel()).as("a logger created while open inherits again").isNull();
+        assertThat(createdWhileOpen.getLevel())
+                .as("a logger created while open inherits again")
+                .isNull();
         assertThat(createdWhileOpen.getEffectiveLevel()).isEqualTo(Level.WARN);
         camel.setLevel(camelBefore);
     }

@@ -12,8 +12,7 @@ import java.util.UUID;
  */
 public final class TestDatabase {
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static String freshUrl() {
         String pg = System.getProperty("bridge.test.db.url", "");
@@ -22,7 +21,7 @@ public final class TestDatabase {
             return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
         }
         try (Connection c = DriverManager.getConnection(pg, user(), "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test schema in " + pg, e);

@@ -18,21 +18,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SendAndReplayIT {
 
     /** A new patient, an update that builds on it, a v2.3 A28, and an AR. */
-    private static final String[] ADT_SUBSET = {"01-a04-new-patient-v251", "02-a08-update-address-leaves-rest",
-            "04-a28-add-person-v23", "11-bad-oru-unsupported-type"};
+    private static final String[] ADT_SUBSET = {
+        "01-a04-new-patient-v251",
+        "02-a08-update-address-leaves-rest",
+        "04-a28-add-person-v23",
+        "11-bad-oru-unsupported-type"
+    };
     /** A DFT with its policy and charges, and an AE for an unknown payer. */
     private static final String[] DFT_SUBSET = {"01-dft-one-policy-new-patient", "08-bad-unknown-payer"};
 
     @Test
     void sendPrintsEachAckAgainstTheEngineAndTheAckServer() throws Exception {
-        try (TestEngine engine = TestEngine.start(); AckServer ackServer = AckServer.start("127.0.0.1", 0)) {
-            Cli.Result toEngine = Cli.run("send", "hl7-samples/adt/01-a04-new-patient-v251.hl7",
-                    "hl7-samples/adt/11-bad-oru-unsupported-type.hl7", "--host", "127.0.0.1", "--port", "" + engine.mllpPort());
-            assertThat(toEngine.out()).contains("01-a04-new-patient-v251.hl7  control=ADT0001  AA")
-                    .contains("control=BAD0001  AR  200@MSH-9.1").contains("1 of 2 accepted");
+        try (TestEngine engine = TestEngine.start();
+                AckServer ackServer = AckServer.start("127.0.0.1", 0)) {
+            Cli.Result toEngine = Cli.run(
+                    "send",
+                    "hl7-samples/adt/01-a04-new-patient-v251.hl7",
+                    "hl7-samples/adt/11-bad-oru-unsupported-type.hl7",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "" + engine.mllpPort());
+            assertThat(toEngine.out())
+                    .contains("01-a04-new-patient-v251.hl7  control=ADT0001  AA")
+                    .contains("control=BAD0001  AR  200@MSH-9.1")
+                    .contains("1 of 2 accepted");
             assertThat(toEngine.exitCode()).isEqualTo(1);
 
-            Cli.Result toAckServer = Cli.run("send", "hl7-samples/dft", "--host", "127.0.0.1", "--port", "" + ackServer.port());
+            Cli.Result toAckServer =
+                    Cli.run("send", "hl7-samples/dft", "--host", "127.0.0.1", "--port", "" + ackServer.port());
             assertThat(toAckServer.exitCode()).as(toAckServer.out()).isZero();
             assertThat(toAckServer.out()).contains("18 of 18 accepted");
         }
@@ -41,8 +55,10 @@ class SendAndReplayIT {
     @Test
     void aFileWithSeveralMessagesIsSentMessageByMessage(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("two.hl7");
-        Files.writeString(file, "MSH|^~\\&|W|C|B|B|2026||ADT^A08|M1|P|2.5.1\r\nPID|1||X1^^^W^MR||A^B\r\n"
-                + "MSH|^~\\&|W|C|B|B|2026||ADT^A08|M2|P|2.5.1\rPID|1||X2^^^W^MR||C^D\r");
+        Files.writeString(
+                file,
+                "MSH|^~\\&|W|C|B|B|2026||ADT^A08|M1|P|2.5.1\r\nPID|1||X1^^^W^MR||A^B\r\n"
+                        + "MSH|^~\\&|W|C|B|B|2026||ADT^A08|M2|P|2.5.1\rPID|1||X2^^^W^MR||C^D\r");
         try (AckServer ackServer = AckServer.start("127.0.0.1", 0)) {
             Cli.Result r = Cli.run("send", file.toString(), "--host", "127.0.0.1", "--port", "" + ackServer.port());
             assertThat(r.out()).contains("two.hl7  control=M1  AA").contains("two.hl7#2  control=M2  AA");
@@ -52,7 +68,8 @@ class SendAndReplayIT {
 
     @Test
     void aDroppedConnectionAndATimeoutAreReportedNotHung() throws Exception {
-        try (ServerSocket hangsUp = new ServerSocket(0); ServerSocket silent = new ServerSocket(0)) {
+        try (ServerSocket hangsUp = new ServerSocket(0);
+                ServerSocket silent = new ServerSocket(0)) {
             Thread closer = new Thread(() -> {
                 try (Socket s = hangsUp.accept()) {
                     s.getInputStream().read(); // take the first byte, then hang up
@@ -61,8 +78,13 @@ class SendAndReplayIT {
                 }
             });
             closer.start();
-            Cli.Result dropped = Cli.run("send", "hl7-samples/adt/01-a04-new-patient-v251.hl7", "--host", "127.0.0.1",
-                    "--port", "" + hangsUp.getLocalPort());
+            Cli.Result dropped = Cli.run(
+                    "send",
+                    "hl7-samples/adt/01-a04-new-patient-v251.hl7",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "" + hangsUp.getLocalPort());
             assertThat(dropped.out()).contains("DROPPED");
             assertThat(dropped.exitCode()).isEqualTo(1);
 
@@ -75,8 +97,15 @@ class SendAndReplayIT {
                 }
             });
             holder.start();
-            Cli.Result timedOut = Cli.run("send", "hl7-samples/adt/01-a04-new-patient-v251.hl7", "--host", "127.0.0.1",
-                    "--port", "" + silent.getLocalPort(), "--timeout", "1");
+            Cli.Result timedOut = Cli.run(
+                    "send",
+                    "hl7-samples/adt/01-a04-new-patient-v251.hl7",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "" + silent.getLocalPort(),
+                    "--timeout",
+                    "1");
             assertThat(timedOut.out()).contains("TIMEOUT: no ACK within 1 s");
             assertThat(timedOut.exitCode()).isEqualTo(1);
             for (Socket s : held) {
@@ -97,8 +126,16 @@ class SendAndReplayIT {
         copy(Path.of("hl7-samples/dft"), dft, DFT_SUBSET);
         try (TestEngine engine = TestEngine.start()) {
             String url = "http://127.0.0.1:" + engine.engine().httpPort();
-            Cli.Result suite = Cli.run("replay", adt.toString(), dft.toString(), "--host", "127.0.0.1",
-                    "--port", "" + engine.mllpPort(), "--url", url);
+            Cli.Result suite = Cli.run(
+                    "replay",
+                    adt.toString(),
+                    dft.toString(),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "" + engine.mllpPort(),
+                    "--url",
+                    url);
             assertThat(suite.out()).contains((ADT_SUBSET.length + DFT_SUBSET.length) + " passed, 0 failed");
             assertThat(suite.exitCode()).as(suite.out()).isZero();
         }
@@ -106,17 +143,31 @@ class SendAndReplayIT {
         Files.writeString(expected, Files.readString(expected).replace("lastName: Okafor", "lastName: Okafour"));
         try (TestEngine engine = TestEngine.start()) {
             String url = "http://127.0.0.1:" + engine.engine().httpPort();
-            Cli.Result wrong = Cli.run("replay", adt.toString(), "--host", "127.0.0.1", "--port", "" + engine.mllpPort(), "--url", url);
+            Cli.Result wrong = Cli.run(
+                    "replay", adt.toString(), "--host", "127.0.0.1", "--port", "" + engine.mllpPort(), "--url", url);
             assertThat(wrong.exitCode()).isEqualTo(1);
-            assertThat(wrong.out()).contains("04-a28-add-person-v23").contains("DIFFERENT")
-                    .contains("lastName: expected <Okafour> but was <Okafor>").contains("1 failed");
+            assertThat(wrong.out())
+                    .contains("04-a28-add-person-v23")
+                    .contains("DIFFERENT")
+                    .contains("lastName: expected <Okafour> but was <Okafor>")
+                    .contains("1 failed");
         }
         try (TestEngine engine = TestEngine.start()) {
             String url = "http://127.0.0.1:" + engine.engine().httpPort();
-            Cli.Result updated = Cli.run("replay", adt.toString(), "--update", "--host", "127.0.0.1",
-                    "--port", "" + engine.mllpPort(), "--url", url);
+            Cli.Result updated = Cli.run(
+                    "replay",
+                    adt.toString(),
+                    "--update",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "" + engine.mllpPort(),
+                    "--url",
+                    url);
             assertThat(updated.exitCode()).isZero();
-            assertThat(Files.readString(expected)).contains("lastName: \"Okafor\"").doesNotContain("Okafour");
+            assertThat(Files.readString(expected))
+                    .contains("lastName: \"Okafor\"")
+                    .doesNotContain("Okafour");
         }
     }
 

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MllpFrameDecoderTest {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(
-            new MllpFrameDecoder(new FrameLimits(100, Duration.ofSeconds(30))));
+    private final EmbeddedChannel channel =
+            new EmbeddedChannel(new MllpFrameDecoder(new FrameLimits(100, Duration.ofSeconds(30))));
 
     private static byte[] framed(String payload) {
         return MllpClient.frame(payload.getBytes(StandardCharsets.US_ASCII));
@@ -26,7 +26,9 @@ class MllpFrameDecoderTest {
 
     private String next() {
         InboundFrame f = channel.readInbound();
-        return f == null ? null : (f.oversize() ? "OVERSIZE:" + f.sizeBytes() : new String(f.payload(), StandardCharsets.US_ASCII));
+        return f == null
+                ? null
+                : (f.oversize() ? "OVERSIZE:" + f.sizeBytes() : new String(f.payload(), StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -54,7 +56,10 @@ class MllpFrameDecoderTest {
 
     @Test
     void skipsBytesOutsideFrames() {
-        write("noise".getBytes(StandardCharsets.US_ASCII), framed("A"), "\r\n more noise".getBytes(StandardCharsets.US_ASCII),
+        write(
+                "noise".getBytes(StandardCharsets.US_ASCII),
+                framed("A"),
+                "\r\n more noise".getBytes(StandardCharsets.US_ASCII),
                 framed("B"));
         assertThat(next()).isEqualTo("A");
         assertThat(next()).isEqualTo("B");

@@ -1,5 +1,8 @@
 package com.webptbridge.store.migration;
 
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -9,8 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * An interface per client practice: every record belongs to one interface, and what was unique
@@ -23,10 +24,22 @@ import org.flywaydb.core.api.migration.Context;
  */
 public final class V4__Interfaces extends BaseJavaMigration {
 
-    private static final String[] REFERENCE_TABLES = {"payer", "facility", "provider", "referring_provider",
-        "procedure_code"};
-    private static final String[] SCOPED_TABLES = {"applied_message", "patient", "payer", "facility", "provider",
-        "referring_provider", "procedure_code", "insurance_policy", "encounter", "charge", "reference_audit"};
+    private static final String[] REFERENCE_TABLES = {
+        "payer", "facility", "provider", "referring_provider", "procedure_code"
+    };
+    private static final String[] SCOPED_TABLES = {
+        "applied_message",
+        "patient",
+        "payer",
+        "facility",
+        "provider",
+        "referring_provider",
+        "procedure_code",
+        "insurance_policy",
+        "encounter",
+        "charge",
+        "reference_audit"
+    };
 
     @Override
     public void migrate(Context context) throws Exception {
@@ -60,7 +73,8 @@ public final class V4__Interfaces extends BaseJavaMigration {
             s.execute("ALTER TABLE patient ADD CONSTRAINT patient_unique_id UNIQUE (interface_id, patient_id)");
             s.execute("ALTER TABLE referring_provider ADD CONSTRAINT referring_provider_unique_npi"
                     + " UNIQUE (interface_id, npi)");
-            s.execute("ALTER TABLE procedure_code ADD CONSTRAINT procedure_code_unique_code UNIQUE (interface_id, code)");
+            s.execute(
+                    "ALTER TABLE procedure_code ADD CONSTRAINT procedure_code_unique_code UNIQUE (interface_id, code)");
             s.execute("ALTER TABLE charge ADD CONSTRAINT charge_posted_once UNIQUE (interface_id, sending_facility,"
                     + " transaction_id)");
             s.execute("ALTER TABLE insurance_policy ADD CONSTRAINT insurance_policy_payer FOREIGN KEY (interface_id,"
@@ -106,8 +120,9 @@ public final class V4__Interfaces extends BaseJavaMigration {
 
     private static List<String> uniqueConstraints(Connection c, String table) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT constraint_name FROM information_schema.table_constraints"
-                + " WHERE table_schema = ? AND table_name = ? AND constraint_type = 'UNIQUE'")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT constraint_name FROM information_schema.table_constraints"
+                        + " WHERE table_schema = ? AND table_name = ? AND constraint_type = 'UNIQUE'")) {
             ps.setString(1, c.getSchema());
             ps.setString(2, stored(c.getMetaData(), table));
             try (ResultSet rs = ps.executeQuery()) {
