@@ -133,6 +133,7 @@ final class InterfaceRoutes {
                     new InterfaceDefinition.Match(text(body, "sendingFacility"), text(body, "receivingFacility")),
                     text(body, "profile"),
                     text(body, "reference"),
+                    text(body, "ackMode"),
                     null);
         } catch (NumberFormatException e) {
             throw new ApiException(400, "port must be a number, was '" + body.get("port") + "'");

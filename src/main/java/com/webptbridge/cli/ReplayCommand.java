@@ -40,6 +40,12 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "2575")
     int port;
 
+    @Option(
+            names = "--raw",
+            description = "Send each sample byte for byte as stored (its line ends, a byte-order mark) instead of"
+                    + " with CR segment ends")
+    boolean raw;
+
     @Option(names = "--update", description = "Rewrite each expectation from what happened")
     boolean update;
 
@@ -68,8 +74,9 @@ final class ReplayCommand implements Callable<Integer> {
             for (Path dir : dirs) {
                 for (Sample sample : Sample.in(dir)) {
                     total++;
-                    String ack =
-                            new String(client.exchange(sample.text().getBytes(sample.charset())), sample.charset());
+                    String ack = new String(
+                            client.exchange(raw ? sample.raw() : sample.text().getBytes(sample.charset())),
+                            sample.charset());
                     AckReading actual = AckReading.read(ack);
                     if (update) {
                         Expectations.update(sample, actual, patients);

@@ -43,10 +43,16 @@ final class SendCommand implements Callable<Integer> {
             description = "Seconds to wait for each ACK (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @Option(
+            names = "--raw",
+            description = "Send each file as one message, byte for byte (its line ends, a byte-order mark):"
+                    + " how another system's message is replayed exactly. Without it, line ends become CR.")
+    boolean raw;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<MessageFiles.FileMessage> messages = MessageFiles.read(paths);
+        List<MessageFiles.FileMessage> messages = MessageFiles.read(paths, raw);
         if (messages.isEmpty()) {
             spec.commandLine().getErr().println("No HL7 messages found in " + paths);
             return 2;
@@ -59,7 +65,7 @@ final class SendCommand implements Callable<Integer> {
                 String where = m.file().getFileName() + (m.index() > 1 ? "#" + m.index() : "");
                 long start = System.nanoTime();
                 try {
-                    String ack = new String(client.exchange(m.text().getBytes(m.charset())), m.charset());
+                    String ack = new String(client.exchange(m.bytes()), m.charset());
                     long micros = (System.nanoTime() - start) / 1000;
                     AckReading a = AckReading.read(ack);
                     if (a.ackCode().equals("AA") || a.ackCode().equals("CA")) {

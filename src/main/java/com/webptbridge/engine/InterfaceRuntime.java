@@ -2,6 +2,7 @@ package com.webptbridge.engine;
 
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
+import com.webptbridge.inbound.AckMode;
 import com.webptbridge.inbound.Commit;
 import com.webptbridge.inbound.EncounterStep;
 import com.webptbridge.inbound.Failure;
@@ -66,6 +67,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
     private final HeaderRules rules;
     private final AckBuilder acks;
     private final Journal unmatched;
+    private final AckMode defaultAckMode;
     private final Map<String, Running> running = new LinkedHashMap<>();
     private final Map<Integer, Intake> listeners = new TreeMap<>();
 
@@ -81,6 +83,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
         this.rules = rules;
         this.acks = acks;
         this.unmatched = new Journal(db, null);
+        this.defaultAckMode = AckMode.of(settings.get("bridge.ack.mode"), "bridge.ack.mode");
     }
 
     /** The interfaces to run at start: the folder's enabled ones, or {@code default} when it has none. */
@@ -109,6 +112,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
                 InterfaceDefinition.DEFAULT_ID,
                 "Default interface",
                 new InterfaceDefinition.Listener(settings.get("bridge.mllp.host"), settings.getInt("bridge.mllp.port")),
+                null,
                 null,
                 null,
                 null,
@@ -200,6 +204,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
             MappingProfile profile = Files.exists(profileFile) || d.profile() != null
                     ? MappingProfile.load(profileFile)
                     : MappingProfile.webptDefault();
+            AckMode ackMode = d.ackMode() == null ? defaultAckMode : AckMode.of(d.ackMode(), "ackMode");
             Journal journal = new Journal(db, id);
             PatientStore patients = new PatientStore(db, id);
             Commit commit = new Commit(db, journal, acks);
@@ -223,10 +228,11 @@ final class InterfaceRuntime implements InterfaceRegistry {
                     .add();
             Intake intake = listeners.get(d.port());
             if (intake == null) {
-                intake = new Intake(unmatched, Charset.forName(settings.get("bridge.hl7.default-charset")));
+                intake = new Intake(
+                        unmatched, Charset.forName(settings.get("bridge.hl7.default-charset")), defaultAckMode);
                 registry.bind("intake-" + d.port(), intake);
                 listeners.put(d.port(), intake);
-                intake.add(new Intake.Target(id, d::accepts, journal));
+                intake.add(new Intake.Target(id, d::accepts, journal, ackMode));
                 try {
                     TemplatedRouteBuilder.builder(camel, LISTENER_TEMPLATE)
                             .routeId(listenerRoute(d.port()))
@@ -245,7 +251,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
                             e);
                 }
             } else {
-                intake.add(new Intake.Target(id, d::accepts, journal));
+                intake.add(new Intake.Target(id, d::accepts, journal, ackMode));
             }
             Reprocessor reprocessor =
                     new Reprocessor(journal, m -> process.requestBody("direct:process-" + id, m, InFlight.class));

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Last step of the inbound route: the bytes to send back. Original mode answers with the
- * application ACK. Enhanced mode (MSH-15/16 valued) answers with an accept ACK (CA/CE/CR) when
- * MSH-15's condition asks for one (AL always, NE never, ER on error, SU on success); application
- * ACKs cannot be sent back on this connection, and the journal holds them.
+ * Last step of the inbound route: the bytes to send back. In the interface's {@link AckMode}
+ * original (the default) that is the application ACK, whatever MSH-15/16 say. In enhanced mode a
+ * message with MSH-15/16 valued is answered with an accept ACK (CA/CE/CR) when MSH-15's condition
+ * asks for one (AL always, NE never, ER on error, SU on success); its application ACK cannot be
+ * sent back on this connection, and the journal holds it.
  */
 public final class Acknowledger {
 
@@ -25,7 +26,7 @@ public final class Acknowledger {
     public byte[] reply(InFlight m) {
         Reply reply = m.reply();
         MessageHeader h = reply.header();
-        if (h == null || !h.enhancedMode()) {
+        if (h == null || m.ackMode() == AckMode.ORIGINAL || !h.enhancedMode()) {
             return reply.ackMessage().getBytes(reply.charset());
         }
         AcknowledgmentCode accept = acceptCode(reply.code());

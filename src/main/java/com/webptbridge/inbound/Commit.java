@@ -93,7 +93,7 @@ public final class Commit {
         for (int attempt = 1; ; attempt++) {
             try {
                 Reply applied = db.inTransaction(c -> {
-                    journal.claim(c, h.sendingFacility(), h.controlId(), id);
+                    journal.claim(c, m.appliedKey(), id);
                     List<String> notes = new ArrayList<>(m.notes);
                     notes.addAll(m.change.apply(c));
                     Reply reply = answer(m, List.of());
@@ -108,7 +108,7 @@ public final class Commit {
                 }
                 Optional<JournalEntry> original;
                 try (var c = db.connection()) {
-                    original = journal.findApplied(c, h.sendingFacility(), h.controlId());
+                    original = journal.findApplied(c, m.appliedKey());
                 }
                 if (original.isPresent()) {
                     return duplicate(id, m, original.get());
@@ -130,7 +130,7 @@ public final class Commit {
             return reply; // this very entry was applied by a concurrent reprocess: nothing more to record
         }
         List<String> notes = List.of("Duplicate of journal entry " + original.id()
-                + " (same sending facility and control ID): not applied again; its ACK was returned.");
+                + " (same sender, control ID and content): not applied again; its ACK was returned.");
         journal.complete(id, completion(MessageStatus.DUPLICATE, reply, original.patientId(), notes, original.id()));
         log(id, m, MessageStatus.DUPLICATE, reply);
         return reply;

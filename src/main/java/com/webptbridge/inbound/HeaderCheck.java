@@ -7,10 +7,11 @@ import com.webptbridge.store.Journal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Second step: is this a message we take at all (readable, version, processing ID, a type the
- * route maps), and is it a resend of one already applied? Either answer closes the message: the
+ * route maps), and is it a resend of one already applied (same sender, control ID and content)? Either answer closes the message: the
  * commit step records it and answers.
  */
 public final class HeaderCheck {
@@ -39,7 +40,16 @@ public final class HeaderCheck {
             return;
         }
         try (Connection c = db.connection()) {
-            journal.findApplied(c, h.sendingFacility(), h.controlId()).ifPresent(e -> m.duplicateOf = e);
+            Journal.AppliedKey key = m.appliedKey();
+            journal.findApplied(c, key).ifPresent(e -> m.duplicateOf = e);
+            if (m.duplicateOf == null) {
+                List<Long> earlier = journal.appliedWithOtherContent(c, key);
+                if (!earlier.isEmpty()) {
+                    m.notes.add("Control ID reused: journal entr" + (earlier.size() == 1 ? "y " : "ies ") + earlier
+                            + " from the same sender had this control ID with different content; processed as a new"
+                            + " message.");
+                }
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import com.webptbridge.hl7.InboundMessage;
 import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.hl7.Problem;
 import com.webptbridge.mapping.MessageView;
+import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
 
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class InFlight {
     private final Long journalId;
     private final InboundMessage message;
     private final String interfaceId;
+    private final AckMode ackMode;
     final List<Problem> problems = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     String patientId;
@@ -32,11 +34,17 @@ public final class InFlight {
      * @param journalId the journal entry, or null when the journal could not be written (the
      *     message must then not be acknowledged as accepted)
      * @param interfaceId the practice's interface the message belongs to, or null when none takes it
+     * @param ackMode how that interface answers
      */
-    public InFlight(Long journalId, InboundMessage message, String interfaceId) {
+    public InFlight(Long journalId, InboundMessage message, String interfaceId, AckMode ackMode) {
         this.journalId = journalId;
         this.message = message;
         this.interfaceId = interfaceId;
+        this.ackMode = ackMode;
+    }
+
+    public AckMode ackMode() {
+        return ackMode;
     }
 
     /** For the listener's route: the interface whose processing route takes the message, or null. */
@@ -59,6 +67,12 @@ public final class InFlight {
     /** The answer, once the commit step (or the failure handler) has decided it. */
     public Reply reply() {
         return reply;
+    }
+
+    /** The key under which this message is applied once: sender, control ID and content. */
+    public Journal.AppliedKey appliedKey() {
+        MessageHeader h = message.header();
+        return new Journal.AppliedKey(h.sendingApplication(), h.sendingFacility(), h.controlId(), message.digest());
     }
 
     /** For the route: true while no step has decided the answer yet (a message not journaled never is open). */

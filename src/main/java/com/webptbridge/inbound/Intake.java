@@ -27,15 +27,18 @@ public final class Intake {
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
 
     /** An interface listening on this port: which messages are its own, and its journal. */
-    public record Target(String interfaceId, Predicate<MessageHeader> accepts, Journal journal) {}
+    public record Target(String interfaceId, Predicate<MessageHeader> accepts, Journal journal, AckMode ackMode) {}
 
     private final List<Target> targets = new CopyOnWriteArrayList<>();
     private final Journal unmatched;
     private final Charset defaultCharset;
+    private final AckMode defaultAckMode;
 
-    public Intake(Journal unmatched, Charset defaultCharset) {
+    /** @param unmatched the journal of messages no interface takes; they are answered in {@code defaultAckMode} */
+    public Intake(Journal unmatched, Charset defaultCharset, AckMode defaultAckMode) {
         this.unmatched = unmatched;
         this.defaultCharset = defaultCharset;
+        this.defaultAckMode = defaultAckMode;
     }
 
     /** Interfaces come and go at run time: the next message already sees the change. */
@@ -54,15 +57,11 @@ public final class Intake {
     public InFlight receive(InboundFrame frame) {
         InboundMessage message = InboundMessage.read(frame.payload(), defaultCharset);
         if (frame.oversize()) {
-            message = new InboundMessage(
-                    message.text(),
-                    message.charset(),
-                    message.header(),
-                    NakReason.FRAME_TOO_LARGE.at(
-                            ErrorLocation.MESSAGE,
-                            "The message is " + frame.sizeBytes()
-                                    + " bytes, more than this interface accepts: it was not stored. Split it or ask the"
-                                    + " interface analyst to raise bridge.mllp.max-frame-bytes."));
+            message = message.withProblem(NakReason.FRAME_TOO_LARGE.at(
+                    ErrorLocation.MESSAGE,
+                    "The message is " + frame.sizeBytes()
+                            + " bytes, more than this interface accepts: it was not stored. Split it or ask the"
+                            + " interface analyst to raise bridge.mllp.max-frame-bytes."));
         }
         MessageHeader h = message.header();
         Target target =
@@ -79,10 +78,11 @@ public final class Intake {
                 h == null ? null : h.version(),
                 message.charset().name(),
                 frame.sizeBytes(),
-                frame.oversize() ? null : message.text());
+                frame.oversize() ? null : message.received());
         String interfaceId = target == null ? null : target.interfaceId();
+        AckMode ackMode = target == null ? defaultAckMode : target.ackMode();
         try {
-            InFlight m = new InFlight(journal.receive(receipt), message, interfaceId);
+            InFlight m = new InFlight(journal.receive(receipt), message, interfaceId, ackMode);
             if (target == null && message.readable()) {
                 m.problems.add(NakReason.NO_INTERFACE.at(
                         ErrorLocation.field("MSH", 1, 4),
@@ -100,7 +100,7 @@ public final class Intake {
                     "Journal unavailable; message control={} not stored: {}",
                     LogSafe.controlId(h),
                     e.getClass().getSimpleName());
-            return new InFlight(null, message, interfaceId);
+            return new InFlight(null, message, interfaceId, ackMode);
         }
     }
 }

@@ -33,7 +33,7 @@ public final class PatientInfoStep {
                                 : "an ADT updates Patient Info only; insurance changes with a DFT^P03"));
             }
         }
-        PatientInfo info = mapper.map(m.view, m.problems);
+        PatientInfo info = mapper.map(m.view, m.problems, m.notes);
         if (info == null) {
             return;
         }

@@ -16,12 +16,19 @@ import java.util.Locale;
 /**
  * One client practice's interface as an analyst writes it in {@code conf/interfaces/<id>.yaml}: its
  * id and name, the MLLP listener, which messages on a shared port are its own (MSH-4 / MSH-6), the
- * mapping profile and the reference-data seed folder. Unset profile and reference fall back to
- * the engine's settings.
+ * mapping profile, the reference-data seed folder and the ACK mode. Unset profile, reference and
+ * ACK mode fall back to the engine's settings.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InterfaceDefinition(
-        String id, String name, Listener mllp, Match match, String profile, String reference, Boolean enabled) {
+        String id,
+        String name,
+        Listener mllp,
+        Match match,
+        String profile,
+        String reference,
+        String ackMode,
+        Boolean enabled) {
 
     /** The interface that runs when none is configured: everything works as for one practice. */
     public static final String DEFAULT_ID = "default";
@@ -56,6 +63,10 @@ public record InterfaceDefinition(
         if (match != null && match.isEmpty()) {
             match = null;
         }
+        if (ackMode != null && !ackMode.equals("original") && !ackMode.equals("enhanced")) {
+            throw new IllegalArgumentException(
+                    "Interface " + id + " has ackMode '" + ackMode + "': it must be original or enhanced");
+        }
     }
 
     public static InterfaceDefinition read(Path file) {
@@ -70,7 +81,7 @@ public record InterfaceDefinition(
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("Interface file " + file + ": unknown key '" + e.getPropertyName()
                     + "'; an interface has id, name, mllp (host, port), match (sendingFacility,"
-                    + " receivingFacility), profile, reference, enabled");
+                    + " receivingFacility), profile, reference, ackMode, enabled");
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
         } catch (IOException e) {
@@ -99,7 +110,7 @@ public record InterfaceDefinition(
     }
 
     public InterfaceDefinition withEnabled(boolean on) {
-        return new InterfaceDefinition(id, name, mllp, match, profile, reference, on ? null : Boolean.FALSE);
+        return new InterfaceDefinition(id, name, mllp, match, profile, reference, ackMode, on ? null : Boolean.FALSE);
     }
 
     /** True when a message with this header belongs here: no match criteria, or every one given agrees. */

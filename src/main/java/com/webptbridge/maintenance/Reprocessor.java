@@ -1,6 +1,7 @@
 package com.webptbridge.maintenance;
 
 import com.webptbridge.hl7.InboundMessage;
+import com.webptbridge.inbound.AckMode;
 import com.webptbridge.inbound.InFlight;
 import com.webptbridge.inbound.Reply;
 import com.webptbridge.store.Journal;
@@ -60,8 +61,8 @@ public final class Reprocessor {
         }
         Charset charset = Charset.forName(entry.charset());
         InboundMessage message = InboundMessage.read(entry.rawMessage().getBytes(charset), charset);
-        Reply reply =
-                route.apply(new InFlight(id, message, journal.interfaceId())).reply();
+        Reply reply = route.apply(new InFlight(id, message, journal.interfaceId(), AckMode.ORIGINAL))
+                .reply();
         JournalEntry after = journal.find(id, false).orElseThrow();
         LOG.info("journal={} reprocessed: status={} ack={}", id, after.status(), reply.code());
         return Optional.of(new Outcome(id, after.status().name(), reply.code().name(), null));

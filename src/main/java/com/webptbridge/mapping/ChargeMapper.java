@@ -25,7 +25,7 @@ final class ChargeMapper {
         this.read = read;
     }
 
-    List<MappedCharge> map(MessageView m, List<String> diagnoses, List<Problem> problems, List<String> notes) {
+    List<MappedCharge> map(MessageView m, Diagnoses diagnoses, List<Problem> problems, List<String> notes) {
         List<Segment> ft1s = m.all("FT1");
         if (ft1s.isEmpty()) {
             problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
@@ -71,15 +71,23 @@ final class ChargeMapper {
                         "Charge " + n + " has " + modifiers.size() + " modifiers; a charge takes at most 4."));
             }
             List<Integer> pointers = new ArrayList<>();
+            int added = 0;
             for (String dx : read.repetitions(m, ft1, ProfileKey.CHARGE_DIAGNOSIS_POINTERS)) {
-                int index = diagnoses.indexOf(dx.toUpperCase(Locale.ROOT));
-                if (index < 0) {
+                Diagnoses.Pointer pointer = diagnoses.pointer(dx);
+                if (pointer instanceof Diagnoses.Pointer.To to) {
+                    pointers.add(to.position());
+                    added += to.added() ? 1 : 0;
+                } else if (pointer instanceof Diagnoses.Pointer.Unknown unknown) {
                     problems.add(NakReason.DATA_TYPE_ERROR.at(
                             read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)),
-                            "Charge " + n + " points at diagnosis " + dx + ", which no DG1 segment lists."));
-                } else {
-                    pointers.add(index + 1);
+                            "Charge " + n + " " + unknown.why() + " (" + read.list(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)
+                                    + "): correct the charge's diagnoses in WebPT."));
                 }
+            }
+            if (added > 0) {
+                notes.add("Charge " + n + ": " + added + " diagnosis code(s) in "
+                        + read.list(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)
+                        + " that no DG1 lists were added to the encounter's diagnoses.");
             }
             out.add(new MappedCharge(
                     transactionId,

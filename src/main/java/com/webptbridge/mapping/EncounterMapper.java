@@ -8,8 +8,10 @@ import com.webptbridge.hl7.Problem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * DFT^P03 to an {@link MappedEncounter}: Patient Info from PID, a policy per IN1, the visit from PV1, a
@@ -33,9 +35,9 @@ public final class EncounterMapper {
     }
 
     public MappedEncounter map(MessageView m, List<Problem> problems, List<String> notes) {
-        PatientInfo patient = patients.map(m, problems);
+        PatientInfo patient = patients.map(m, problems, notes);
         List<MappedPolicy> policies = this.policies.map(m, problems);
-        List<String> diagnoses = diagnoses(m);
+        Diagnoses diagnoses = diagnoses(m);
         List<MappedCharge> charges = this.charges.map(m, diagnoses, problems, notes);
 
         Segment pv1 = m.first("PV1");
@@ -68,12 +70,12 @@ public final class EncounterMapper {
                 facilityKey,
                 rendering,
                 referring,
-                diagnoses,
+                diagnoses.codes(),
                 charges);
     }
 
     /** DG1 codes ordered by priority (DG1-15), then set ID (DG1-1), then as sent; duplicates once. */
-    private List<String> diagnoses(MessageView m) {
+    private Diagnoses diagnoses(MessageView m) {
         record Dx(String code, int priority, int setId, int order) {}
         List<Dx> found = new ArrayList<>();
         int order = 0;
@@ -90,6 +92,11 @@ public final class EncounterMapper {
         found.sort(Comparator.comparingInt(Dx::priority)
                 .thenComparingInt(Dx::setId)
                 .thenComparingInt(Dx::order));
-        return found.stream().map(Dx::code).distinct().toList();
+        Map<Integer, String> bySetId = new HashMap<>();
+        found.forEach(dx -> bySetId.putIfAbsent(dx.setId(), dx.code()));
+        return new Diagnoses(
+                found.stream().map(Dx::code).distinct().toList(),
+                bySetId,
+                read.profile().diagnosisReading());
     }
 }

@@ -30,18 +30,21 @@ public final class MappingProfile {
     private final List<String> patientIdTypes;
     private final Map<PatientField, FieldPosition> patientFields;
     private final Map<ProfileKey, List<FieldPosition>> positions; // first valued wins
+    private final Diagnoses.Reading diagnosisReading;
 
     private MappingProfile(
             String name,
             FieldPosition patientId,
             List<String> patientIdTypes,
             Map<PatientField, FieldPosition> patientFields,
-            Map<ProfileKey, List<FieldPosition>> positions) {
+            Map<ProfileKey, List<FieldPosition>> positions,
+            Diagnoses.Reading diagnosisReading) {
         this.name = name;
         this.patientId = patientId;
         this.patientIdTypes = List.copyOf(patientIdTypes);
         this.patientFields = patientFields;
         this.positions = Map.copyOf(positions);
+        this.diagnosisReading = diagnosisReading;
     }
 
     public static MappingProfile load(Path file) {
@@ -68,9 +71,9 @@ public final class MappingProfile {
         }
         Set<String> sections = new TreeSet<>(ProfileKey.sections());
         root.fieldNames().forEachRemaining(top -> {
-            if (!top.equals("name") && !top.equals("patient") && !sections.contains(top)) {
+            if (!top.equals("name") && !top.equals("patient") && !top.equals("readings") && !sections.contains(top)) {
                 throw new IllegalStateException("Mapping profile " + source + ": unknown section '" + top
-                        + "'; a profile has name, patient, " + String.join(", ", sections) + ".");
+                        + "'; a profile has name, patient, readings, " + String.join(", ", sections) + ".");
             }
         });
         JsonNode patient = root.get("patient");
@@ -113,7 +116,25 @@ public final class MappingProfile {
             });
         }
         String name = root.has("name") ? root.get("name").asText() : source;
-        return new MappingProfile(name, idPosition, idTypes, fields, positions);
+        return new MappingProfile(name, idPosition, idTypes, fields, positions, reading(root.path("readings"), source));
+    }
+
+    /** How FT1-19 is read: {@code readings: {diagnosisPointers: auto | codes | setIds}}. */
+    private static Diagnoses.Reading reading(JsonNode readings, String source) {
+        readings.fieldNames().forEachRemaining(key -> {
+            if (!key.equals("diagnosisPointers")) {
+                throw new IllegalStateException("Mapping profile " + source + ": unknown key 'readings." + key
+                        + "'; the readings section takes diagnosisPointers.");
+            }
+        });
+        String value = readings.path("diagnosisPointers").asText("auto");
+        return switch (value) {
+            case "auto" -> Diagnoses.Reading.AUTO;
+            case "codes" -> Diagnoses.Reading.CODES;
+            case "setIds" -> Diagnoses.Reading.SET_IDS;
+            default -> throw new IllegalStateException("Mapping profile " + source + ": readings.diagnosisPointers '"
+                    + value + "' must be auto, codes or setIds.");
+        };
     }
 
     private static JsonNode require(JsonNode node, String key, String source) {
@@ -143,6 +164,11 @@ public final class MappingProfile {
      */
     public List<FieldPosition> positions(ProfileKey key) {
         return positions.getOrDefault(key, List.of());
+    }
+
+    /** How FT1-19's values are read (codes, DG1 set IDs, or either). */
+    Diagnoses.Reading diagnosisReading() {
+        return diagnosisReading;
     }
 
     /** Where a Patient Info field comes from, or null when the profile does not map it. */

@@ -99,6 +99,36 @@ public final class MessageView {
         return valueOf(reps.get(0), position.component(), position.subcomponent());
     }
 
+    /**
+     * Like {@link #value} for a component whose sub-components are parts of one value (SAD, the
+     * street address: {@code 1000&Hospital Lane}): the valued sub-components joined with a space.
+     */
+    public FieldValue valueJoiningSubcomponents(Segment segment, FieldPosition position) {
+        if (position.subcomponent() > 0) {
+            return value(segment, position);
+        }
+        List<Type> reps = repetitions(segment, position.field());
+        if (reps.isEmpty()) {
+            return FieldValue.ABSENT;
+        }
+        Type rep = reps.get(0);
+        if (isClear(rep)) {
+            return FieldValue.CLEAR;
+        }
+        Type component = pick(rep, Math.max(position.component(), 1));
+        if (!(component instanceof Composite c)) {
+            return valueOf(rep, position.component(), 0);
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 1; i <= c.getComponents().length; i++) {
+            String part = text(rep, Math.max(position.component(), 1), i).trim();
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return parts.isEmpty() ? FieldValue.CLEAR : new FieldValue.Present(String.join(" ", parts));
+    }
+
     /** What one repetition says at a component/sub-component (0 = the first primitive). */
     public FieldValue valueOf(Type type, int component, int subcomponent) {
         if (isClear(type)) {

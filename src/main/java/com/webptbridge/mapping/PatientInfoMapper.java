@@ -23,7 +23,12 @@ import java.util.Set;
 public final class PatientInfoMapper {
 
     private static final Set<String> SEX_TABLE_0001 = Set.of("M", "F", "O", "U", "A", "N");
-    private static final Set<String> NO_SSN = Set.of("999999999", "999-99-9999");
+    /** SSNs WebPT and other senders write for "no SSN". */
+    private static final Set<String> NO_SSN =
+            Set.of("99999999", "999999999", "999-99-9999", "000000000", "000-00-0000");
+    /** Everyday words senders put in XTN.2 instead of table 0201's codes, and the code each means. */
+    private static final Map<String, String> USE_WORDS =
+            Map.of("HOME", "PRN", "WORK", "WPN", "CELL", "PRN", "MOBILE", "PRN", "EMAIL", "NET");
 
     private final MappingProfile profile;
 
@@ -31,8 +36,11 @@ public final class PatientInfoMapper {
         this.profile = profile;
     }
 
-    /** Maps the message's first PID; problems are added to {@code problems}. */
-    public PatientInfo map(MessageView message, List<Problem> problems) {
+    /**
+     * Maps the message's first PID; problems are added to {@code problems}, and what was read
+     * differently from the standard or left out (never a value) to {@code notes}.
+     */
+    public PatientInfo map(MessageView message, List<Problem> problems, List<String> notes) {
         Segment pid = message.first("PID");
         if (pid == null) {
             problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
@@ -56,11 +64,19 @@ public final class PatientInfoMapper {
             }
             FieldValue value =
                     switch (field) {
-                        case HOME_PHONE, MOBILE_PHONE, EMAIL -> contact(message, pid, at, field);
+                        case HOME_PHONE, MOBILE_PHONE, EMAIL -> contact(message, pid, at, field, notes);
                         case WORK_PHONE -> firstPhone(message, pid, at);
+                        case ADDRESS_LINE1 -> message.valueJoiningSubcomponents(pid, at);
                         default -> message.value(pid, at);
                     };
-            if (value instanceof FieldValue.Clear || isNoSsn(field, value)) {
+            if (field == PatientField.SSN && value instanceof FieldValue.Present p && !validSsn(p.value())) {
+                if (isNoSsn(p.value())) {
+                    changes.put(field, null);
+                    notes.add("SSN (" + at + ") is a placeholder meaning \"no SSN\": the billing SSN is cleared.");
+                } else {
+                    notes.add("SSN (" + at + ") is not 9 digits: ignored, the billing SSN is left as it was.");
+                }
+            } else if (value instanceof FieldValue.Clear) {
                 changes.put(field, null);
             } else if (value instanceof FieldValue.Present p) {
                 Object converted = convert(field, p.value(), at, problems);
@@ -96,7 +112,8 @@ public final class PatientInfoMapper {
      * Picks a home phone, mobile or email among the XTN repetitions. A present field replaces all
      * three: one that the field no longer lists is cleared.
      */
-    private FieldValue contact(MessageView message, Segment pid, FieldPosition at, PatientField wanted) {
+    private FieldValue contact(
+            MessageView message, Segment pid, FieldPosition at, PatientField wanted, List<String> notes) {
         List<Type> reps = message.repetitions(pid, at.field());
         if (reps.isEmpty()) {
             return FieldValue.ABSENT;
@@ -105,13 +122,28 @@ public final class PatientInfoMapper {
             return FieldValue.CLEAR;
         }
         for (Type rep : reps) {
-            String use = message.text(rep, 2, 0).toUpperCase(Locale.ROOT);
+            String written = message.text(rep, 2, 0).toUpperCase(Locale.ROOT);
+            String use = USE_WORDS.getOrDefault(written, written);
             String equipment = message.text(rep, 3, 0).toUpperCase(Locale.ROOT);
-            boolean email = use.equals("NET") || equipment.equals("INTERNET") || equipment.equals("X.400");
-            boolean mobile = !email && equipment.equals("CP");
+            String address = message.text(rep, 4, 0);
+            boolean email = use.equals("NET")
+                    || equipment.equals("INTERNET")
+                    || equipment.equals("X.400")
+                    || (address.contains("@")
+                            && message.text(rep, 1, 0).isBlank()
+                            && phoneNumber(message, rep).isEmpty());
+            boolean mobile = !email && (equipment.equals("CP") || written.equals("CELL") || written.equals("MOBILE"));
             boolean home = !email && !mobile && (use.isEmpty() || use.equals("PRN") || use.equals("ORN"));
+            if (!use.equals(written) && wanted == PatientField.HOME_PHONE) {
+                notes.add(at + " use code '" + written + "' is not in HL7 table 0201: read as " + use + ".");
+            }
             if (wanted == PatientField.EMAIL && email) {
-                return FieldValue.of(message.text(rep, 4, 0));
+                if (!use.equals("NET") && wanted == PatientField.EMAIL) {
+                    notes.add(at + " email read from XTN.4 of a repetition coded "
+                            + (written.isEmpty() ? "(none)" : written) + "/"
+                            + (equipment.isEmpty() ? "(none)" : equipment) + ".");
+                }
+                return FieldValue.of(address);
             }
             if ((wanted == PatientField.MOBILE_PHONE && mobile) || (wanted == PatientField.HOME_PHONE && home)) {
                 String number = phoneNumber(message, rep);
@@ -175,13 +207,7 @@ public final class PatientInfoMapper {
                 return sex;
             }
             case SSN -> {
-                String digits = value.trim().replace("-", "");
-                if (!digits.matches("\\d{9}")) {
-                    problems.add(NakReason.DATA_TYPE_ERROR.at(
-                            where, "The SSN (" + at + ") must have 9 digits: correct it in WebPT or leave it empty."));
-                    return null;
-                }
-                return digits;
+                return value.trim().replace("-", "");
             }
             default -> {
                 return value.trim();
@@ -189,10 +215,13 @@ public final class PatientInfoMapper {
         }
     }
 
-    /** WebPT sends 999999999 for a patient without an SSN: the billing SSN is cleared. */
-    private static boolean isNoSsn(PatientField field, FieldValue value) {
-        return field == PatientField.SSN
-                && value instanceof FieldValue.Present p
-                && NO_SSN.contains(p.value().trim());
+    /** A placeholder for "no SSN" (all 9s, all 0s): the billing SSN is cleared. */
+    private static boolean isNoSsn(String value) {
+        return NO_SSN.contains(value.trim());
+    }
+
+    /** Nine digits, with or without the usual dashes, and not a placeholder. */
+    private static boolean validSsn(String value) {
+        return !isNoSsn(value) && value.trim().replace("-", "").matches("\\d{9}");
     }
 }

@@ -120,13 +120,16 @@ public final class EncounterResolver {
     }
 
     private Long rendering(ProviderKey key, List<Problem> problems) throws SQLException {
-        if (key == null || key.alternateId() == null || key.npi() == null) {
+        if (key == null || key.npi() == null) {
             return null; // the mapper reported what is missing
         }
         String where = key.position().wholeField().toString();
         if (!Npi.valid(key.npi())) {
-            problems.add(invalidNpi("rendering", key, where));
+            problems.add(invalidNpi("rendering", key, where)); // even without an Alternate ID: both need fixing
             return null;
+        }
+        if (key.alternateId() == null) {
+            return null; // the mapper reported it missing
         }
         if (!isNumber(key.alternateId())) {
             problems.add(NakReason.UNKNOWN_KEY.at(

@@ -63,32 +63,55 @@ public final class Journal {
         }
     }
 
-    /** The journal entry whose effects were committed for this sender and control ID, if any. */
-    public Optional<JournalEntry> findApplied(Connection c, String sendingFacility, String controlId)
-            throws SQLException {
+    /**
+     * What identifies an applied message: its sender (MSH-3, MSH-4), control ID (MSH-10) and content
+     * (a digest of the message without MSH-7). The same key again is a resend.
+     */
+    public record AppliedKey(String application, String facility, String controlId, String digest) {}
+
+    /** The journal entry whose effects were committed under this key, if any. */
+    public Optional<JournalEntry> findApplied(Connection c, AppliedKey key) throws SQLException {
         Optional<Long> id = Sql.one(
                 c,
-                "SELECT journal_id FROM applied_message WHERE interface_id = ? AND sending_facility = ?"
-                        + " AND control_id = ?",
+                "SELECT journal_id FROM applied_message WHERE interface_id = ? AND sending_application = ?"
+                        + " AND sending_facility = ? AND control_id = ? AND content_digest = ?",
                 rs -> rs.getLong(1),
                 interfaceId,
-                Storable.text(nullToEmpty(sendingFacility), 250),
-                Storable.text(controlId, 200));
+                Storable.text(nullToEmpty(key.application()), 250),
+                Storable.text(nullToEmpty(key.facility()), 250),
+                Storable.text(key.controlId(), 200),
+                key.digest());
         return id.isEmpty() ? Optional.empty() : find(c, id.get(), false);
     }
 
+    /** Journal ids of applied messages with this sender and control ID but other content: a reused control ID. */
+    public List<Long> appliedWithOtherContent(Connection c, AppliedKey key) throws SQLException {
+        return Sql.list(
+                c,
+                "SELECT journal_id FROM applied_message WHERE interface_id = ? AND sending_application = ?"
+                        + " AND sending_facility = ? AND control_id = ? AND content_digest <> ? ORDER BY journal_id",
+                rs -> rs.getLong(1),
+                interfaceId,
+                Storable.text(nullToEmpty(key.application()), 250),
+                Storable.text(nullToEmpty(key.facility()), 250),
+                Storable.text(key.controlId(), 200),
+                key.digest());
+    }
+
     /**
-     * Claims (sending facility, control ID) for this journal entry inside the applying transaction.
-     * A unique-key violation means another transaction applied the same message first.
+     * Claims the key for this journal entry inside the applying transaction. A unique-key violation
+     * means another transaction applied the same message first.
      */
-    public void claim(Connection c, String sendingFacility, String controlId, long journalId) throws SQLException {
+    public void claim(Connection c, AppliedKey key, long journalId) throws SQLException {
         Sql.update(
                 c,
-                "INSERT INTO applied_message (interface_id, sending_facility, control_id, journal_id)"
-                        + " VALUES (?, ?, ?, ?)",
+                "INSERT INTO applied_message (interface_id, sending_application, sending_facility, control_id,"
+                        + " content_digest, journal_id) VALUES (?, ?, ?, ?, ?, ?)",
                 interfaceId,
-                Storable.text(nullToEmpty(sendingFacility), 250),
-                Storable.text(controlId, 200),
+                Storable.text(nullToEmpty(key.application()), 250),
+                Storable.text(nullToEmpty(key.facility()), 250),
+                Storable.text(key.controlId(), 200),
+                key.digest(),
                 journalId);
     }
 

@@ -19,10 +19,21 @@ public final class MessageFiles {
 
     private MessageFiles() {}
 
-    /** One message read from a file, in the charset its MSH-18 declares (UTF-8 otherwise). */
-    public record FileMessage(Path file, int index, String text, Charset charset) {}
+    /**
+     * One message read from a file, in the charset its MSH-18 declares (UTF-8 otherwise), and the
+     * bytes to send: its text with CR segment ends, or the file's bytes unchanged ({@code raw}).
+     */
+    public record FileMessage(Path file, int index, String text, Charset charset, byte[] bytes) {}
 
     public static List<FileMessage> read(List<Path> paths) throws IOException {
+        return read(paths, false);
+    }
+
+    /**
+     * @param raw each file is one message, sent byte for byte as it is stored (its line ends, a
+     *     byte-order mark): how another system's sample is replayed exactly
+     */
+    public static List<FileMessage> read(List<Path> paths, boolean raw) throws IOException {
         List<FileMessage> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
@@ -31,11 +42,11 @@ public final class MessageFiles {
                                     || f.toString().endsWith(".txt"))
                             .sorted()
                             .toList()) {
-                        out.addAll(readFile(f));
+                        out.addAll(raw ? List.of(rawFile(f)) : readFile(f));
                     }
                 }
             } else {
-                out.addAll(readFile(p));
+                out.addAll(raw ? List.of(rawFile(p)) : readFile(p));
             }
         }
         return out;
@@ -53,11 +64,17 @@ public final class MessageFiles {
             int end = next < 0 ? text.length() : next + 1;
             String message = text.substring(start, end);
             if (!message.isBlank()) {
-                out.add(new FileMessage(file, index++, message, whole.charset()));
+                out.add(new FileMessage(file, index++, message, whole.charset(), message.getBytes(whole.charset())));
             }
             start = end;
         }
         return out;
+    }
+
+    private static FileMessage rawFile(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        InboundMessage read = InboundMessage.read(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new FileMessage(file, 1, read.text(), read.charset(), bytes);
     }
 
     /** Segment text: line ends of any kind become HL7's CR, blank lines are dropped. */

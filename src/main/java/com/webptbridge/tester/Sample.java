@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * One file of hl7-samples/ and the outcome expected beside it ({@code NAME.expected.yaml}): ACK
  * code, ERR codes with locations, and optionally fields of the stored patient.
  */
-public record Sample(String name, String text, java.nio.charset.Charset charset, JsonNode expected, Path file) {
+public record Sample(
+        String name, String text, java.nio.charset.Charset charset, JsonNode expected, Path file, byte[] raw) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -39,7 +40,8 @@ public record Sample(String name, String text, java.nio.charset.Charset charset,
                         MessageFiles.segments(read.text()),
                         read.charset(),
                         YAML.readTree(dir.resolve(name + ".expected.yaml").toFile()),
-                        dir.resolve(name + ".expected.yaml")));
+                        dir.resolve(name + ".expected.yaml"),
+                        bytes));
             }
             return out;
         } catch (IOException e) {

@@ -52,14 +52,16 @@ class AcknowledgmentRulesIT {
     }
 
     @Test
-    void aDuplicateControlIdReturnsTheOriginalAckAndChangesNothing() throws Exception {
+    void aResendReturnsTheOriginalAckAndChangesNothing() throws Exception {
         String first = exchange(a08("DUP-1", "D100", "Original", ""));
         assertThat(Hl7Text.get(Hl7Text.parseAck(first), "/MSA-1")).isEqualTo("AA");
 
-        String again = exchange(a08("DUP-1", "D100", "Changed", ""));
+        // The same message sent again later: only MSH-7, the time of sending, differs.
+        String again = exchange(new String(a08("DUP-1", "D100", "Original", ""), StandardCharsets.UTF_8)
+                .replace("|20261120||", "|20261121||")
+                .getBytes(StandardCharsets.UTF_8));
 
         assertThat(again).isEqualTo(first); // the stored ACK, byte for byte
-        assertThat(patient("D100").get("lastName").asText()).isEqualTo("Original");
         JsonNode journal =
                 JSON.readTree(engine.get("/api/messages?patientId=D100").body());
         assertThat(journal).hasSize(2);
@@ -67,6 +69,20 @@ class AcknowledgmentRulesIT {
         assertThat(journal.get(0).get("duplicateOf").asLong())
                 .isEqualTo(journal.get(1).get("id").asLong());
         assertThat(journal.get(0).get("notes").get(0).asText()).contains("not applied again");
+    }
+
+    @Test
+    void aReusedControlIdWithOtherContentIsANewMessageAndTheJournalSaysSo() throws Exception {
+        exchange(a08("REUSED-1", "D150", "First", ""));
+
+        String second = exchange(a08("REUSED-1", "D150", "Renamed", ""));
+
+        assertThat(Hl7Text.get(Hl7Text.parseAck(second), "/MSA-1")).isEqualTo("AA");
+        assertThat(patient("D150").get("lastName").asText()).isEqualTo("Renamed");
+        JsonNode journal =
+                JSON.readTree(engine.get("/api/messages?patientId=D150").body());
+        assertThat(journal).extracting(e -> e.get("status").asText()).containsExactly("PROCESSED", "PROCESSED");
+        assertThat(journal.get(0).get("notes").toString()).contains("Control ID reused");
     }
 
     @Test
@@ -123,7 +139,8 @@ class AcknowledgmentRulesIT {
 
     @Test
     void enhancedModeAnswersAcceptCodesAsMsh15Asks() throws Exception {
-        try (MllpClient client = engine.connect()) {
+        try (TestEngine enhanced = TestEngine.start(java.util.Map.of("bridge.ack.mode", "enhanced"));
+                MllpClient client = enhanced.connect()) {
             // AL: always an accept ACK, CA once the message is safely stored.
             Message al = Hl7Text.parseAck(
                     new String(client.exchange(a08("ENH-1", "D600", "Enh", "AL")), StandardCharsets.UTF_8));
@@ -138,10 +155,29 @@ class AcknowledgmentRulesIT {
             assertThat(Hl7Text.get(er, "/MSA-2")).isEqualTo("ENH-3");
             assertThat(Hl7Text.get(er, "/MSA-1")).isEqualTo("CR");
             assertThat(Hl7Text.errors(er)).containsExactly("203@MSH-12");
+            JsonNode ne = JSON.readTree(enhanced.get("/api/messages?patientId=D600&status=PROCESSED")
+                    .body());
+            assertThat(ne).hasSize(2); // ENH-1 and ENH-2 were both applied
         }
-        JsonNode ne = JSON.readTree(
-                engine.get("/api/messages?patientId=D600&status=PROCESSED").body());
-        assertThat(ne).hasSize(2); // ENH-1 and ENH-2 were both applied
+    }
+
+    @Test
+    void byDefaultASenderThatAsksForAcceptAcksStillGetsTheApplicationAck() throws Exception {
+        try (MllpClient client = engine.connect()) {
+            Message al = Hl7Text.parseAck(
+                    new String(client.exchange(a08("ORIG-1", "D700", "Orig", "AL")), StandardCharsets.UTF_8));
+            assertThat(Hl7Text.get(al, "/MSA-1")).isEqualTo("AA");
+            byte[] bad = new String(a08("ORIG-2", "D700", "Orig", "AL"), StandardCharsets.UTF_8)
+                    .replace("19700101", "1970XX01")
+                    .getBytes(StandardCharsets.UTF_8);
+            Message ae = Hl7Text.parseAck(new String(client.exchange(bad), StandardCharsets.UTF_8));
+            assertThat(Hl7Text.get(ae, "/MSA-1")).isEqualTo("AE");
+            assertThat(Hl7Text.errors(ae)).containsExactly("102@PID-7");
+            // NE: the sender asked for no accept ACK, but the application ACK still comes back.
+            Message ne = Hl7Text.parseAck(
+                    new String(client.exchange(a08("ORIG-3", "D700", "Orig", "NE")), StandardCharsets.UTF_8));
+            assertThat(Hl7Text.get(ne, "/MSA-2")).isEqualTo("ORIG-3");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.webptbridge.support.TestEngine;
 import com.webptbridge.tester.AckReading;
 import com.webptbridge.tester.Expectations;
 import com.webptbridge.tester.Sample;
+import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.Socket;
@@ -33,15 +34,22 @@ class SampleReplayIT {
 
     @Test
     void everyAdtSampleGetsItsExpectedAckAndStoredPatient() throws Exception {
-        replay(Path.of("hl7-samples/adt"));
+        replay(Path.of("hl7-samples/adt"), false);
     }
 
     @Test
     void everyDftSampleGetsItsExpectedAckPoliciesAndCharges() throws Exception {
-        replay(Path.of("hl7-samples/dft"));
+        replay(Path.of("hl7-samples/dft"), false);
     }
 
-    private static void replay(Path folder) throws Exception {
+    /** Other senders' messages, each sent exactly as stored: LF or CRLF line ends, a byte-order mark. */
+    @Test
+    void everyWildSampleSentByteForByteGetsItsExpectedOutcome() throws Exception {
+        replay(Path.of("hl7-samples/wild"), true);
+    }
+
+    /** @param raw send each file's bytes as stored, through our own MLLP client, instead of HAPI's writer */
+    private static void replay(Path folder, boolean raw) throws Exception {
         List<Sample> samples = Sample.in(folder);
         assertThat(samples).hasSizeGreaterThanOrEqualTo(12);
         List<String> mismatches = new ArrayList<>();
@@ -55,11 +63,17 @@ class SampleReplayIT {
                 return r.statusCode() == 404 ? null : JSON.readTree(r.body());
             };
             for (Sample sample : samples) {
-                // HAPI's writer does not apply MSH-18 by itself (it wrote '?' for 'ñ'): give it the charset.
-                HL7Writer writer = new MinLLPWriter(socket.getOutputStream(), sample.charset());
-                HL7Reader reader = new MinLLPReader(socket.getInputStream(), sample.charset());
-                writer.writeMessage(sample.text());
-                String ack = reader.getMessage();
+                String ack;
+                if (raw) {
+                    socket.getOutputStream().write(MllpClient.frame(sample.raw()));
+                    ack = new MinLLPReader(socket.getInputStream(), sample.charset()).getMessage();
+                } else {
+                    // HAPI's writer does not apply MSH-18 by itself (it wrote '?' for 'ñ'): give it the charset.
+                    HL7Writer writer = new MinLLPWriter(socket.getOutputStream(), sample.charset());
+                    HL7Reader reader = new MinLLPReader(socket.getInputStream(), sample.charset());
+                    writer.writeMessage(sample.text());
+                    ack = reader.getMessage();
+                }
                 Hl7Text.parseAck(ack); // HAPI must be able to read every answer
                 Expectations.compare(sample, AckReading.read(ack), patients)
                         .forEach(diff -> mismatches.add(sample.name() + " " + diff));

@@ -3,7 +3,6 @@ package com.webptbridge.mapping;
 import com.webptbridge.hl7.Hl7Parser;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -454,23 +453,39 @@ class EncounterMapperTest {
     }
 
     @Test
-    void anFt1Dash19CodeNoDg1ListsIsADataTypeError() throws Exception {
+    void anFt1Dash19CodeNoDg1ListsIsAddedToTheDiagnosesAndPointedAt() throws Exception {
         MappedEncounter e = map(pv1(), ft1(1, 19, "M25.561"), ft1(2, 19, "M25.561~Z99.89"), dg1(1, "M25.561"));
 
-        assertThat(problemCodes()).containsExactly("102@FT1[2]-19");
-        assertThat(problems.get(0).sentence()).contains("Charge 2 points at diagnosis Z99.89");
-        assertThat(e.charges().get(1).diagnosisPointers()).containsExactly(1);
+        assertThat(problems).isEmpty();
+        assertThat(e.diagnoses()).containsExactly("M25.561", "Z99.89");
+        assertThat(e.charges().get(1).diagnosisPointers()).containsExactly(1, 2);
+        assertThat(notes).anyMatch(n -> n.contains("Charge 2: 1 diagnosis code(s)"));
     }
 
     @Test
-    @Disabled("bug: DESIGN.md says a bare integer in FT1-19 equal to a DG1-1 set ID is a pointer (WebPT's habit);"
-            + " EncounterMapper only matches codes, so '2' is reported as an unknown diagnosis (102)")
+    void ft1Dash19CodesWithoutAnyDg1BecomeTheDiagnoses() throws Exception {
+        MappedEncounter e = map(pv1(), ft1(1, 19, "780.4~R51.9"), ft1(2, 19, "R51.9"));
+
+        assertThat(problems).isEmpty();
+        assertThat(e.diagnoses()).containsExactly("780.4", "R51.9");
+        assertThat(e.charges()).extracting(MappedCharge::diagnosisPointers).containsExactly(List.of(1, 2), List.of(2));
+    }
+
+    @Test
     void aBareIntegerInFt1Dash19PointsAtTheDg1WithThatSetId() throws Exception {
         MappedEncounter e = map(pv1(), ft1(1, 19, "2"), dg1(1, "M25.561", 15, "2"), dg1(2, "S83.511A", 15, "1"));
 
         assertThat(problems).isEmpty();
         // DG1 set ID 2 (S83.511A) is first in the ordered list.
         assertThat(e.charges().get(0).diagnosisPointers()).containsExactly(1);
+    }
+
+    @Test
+    void aBareIntegerThatIsNoDg1SetIdIsADataTypeError() throws Exception {
+        map(pv1(), ft1(1, 19, "3"), dg1(1, "M25.561"));
+
+        assertThat(problemCodes()).containsExactly("102@FT1-19");
+        assertThat(problems.get(0).sentence()).contains("set ID 3");
     }
 
     // --- charges (FT1) --------------------------------------------------------------------

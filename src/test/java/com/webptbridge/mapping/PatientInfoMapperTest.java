@@ -19,10 +19,11 @@ class PatientInfoMapperTest {
     private final PatientInfoMapper mapper =
             new PatientInfoMapper(MappingProfile.load(java.nio.file.Path.of("conf/profiles/webpt.yaml")));
     private final List<Problem> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     private PatientInfo map(String pid) throws Exception {
         String text = "MSH|^~\\&|W|C|B|F|2026||ADT^A08^ADT_A01|X|P|2.5.1\r" + pid + "\r";
-        return mapper.map(new MessageView(PARSER.parse(text), StandardCharsets.UTF_8), problems);
+        return mapper.map(new MessageView(PARSER.parse(text), StandardCharsets.UTF_8), problems, notes);
     }
 
     /** A PID with patient ID P1, last name Doe and the given fields, e.g. pid(19, "123456789"). */
@@ -88,8 +89,9 @@ class PatientInfoMapperTest {
     void everyProblemIsReportedNotJustTheFirst() throws Exception {
         map(pid(7, "2026", 8, "Q", 19, "12345"));
         assertThat(problems)
+                .as("a malformed SSN is a note, not a problem")
                 .extracting(p -> p.reason().hl7Code() + "@" + p.location().display())
-                .containsExactly("102@PID-7", "103@PID-8", "102@PID-19");
+                .containsExactly("102@PID-7", "103@PID-8");
     }
 
     @Test
@@ -106,5 +108,54 @@ class PatientInfoMapperTest {
         assertThat(builtIn.patientId().toString()).isEqualTo("PID-3.1");
         assertThat(builtIn.patientIdTypes()).containsExactly("MR", "PI");
         assertThat(builtIn.position(PatientField.SSN).toString()).isEqualTo("PID-19");
+    }
+
+    @Test
+    void anEmailInXtn4IsReadWhateverTheUseCode() throws Exception {
+        assertThat(map(pid(13, "^PRN^PH^rosa@example.org")).changes())
+                .containsEntry(PatientField.EMAIL, "rosa@example.org")
+                .containsEntry(PatientField.HOME_PHONE, null);
+        assertThat(map(pid(13, "^NET^Internet^sam@example.org")).changes())
+                .containsEntry(PatientField.EMAIL, "sam@example.org");
+        assertThat(notes).anyMatch(n -> n.contains("XTN.4")).noneMatch(n -> n.contains("rosa@"));
+    }
+
+    @Test
+    void everydayUseWordsAreReadAsTheirTableCodesAndNoted() throws Exception {
+        PatientInfo info = map(pid(13, "(217)555-0101^HOME~(217)555-0199^CELL"));
+
+        assertThat(info.changes())
+                .containsEntry(PatientField.HOME_PHONE, "(217)555-0101")
+                .containsEntry(PatientField.MOBILE_PHONE, "(217)555-0199");
+        assertThat(notes)
+                .anyMatch(n -> n.contains("'HOME'") && n.contains("PRN"))
+                .noneMatch(n -> n.contains("555"));
+    }
+
+    @Test
+    void aStreetAddressWithSubcomponentsIsJoinedWithASpace() throws Exception {
+        assertThat(map(pid(11, "1000&Hospital Lane^Suite 5^Springfield^IL^62704"))
+                        .changes())
+                .containsEntry(PatientField.ADDRESS_LINE1, "1000 Hospital Lane")
+                .containsEntry(PatientField.ADDRESS_LINE2, "Suite 5");
+    }
+
+    @Test
+    void placeholderSsnsClearTheSsnAndAreNotedWithoutAProblem() throws Exception {
+        for (String placeholder : List.of("99999999", "999999999", "999-99-9999", "000000000")) {
+            notes.clear();
+            assertThat(map(pid(19, placeholder)).changes()).containsEntry(PatientField.SSN, null);
+            assertThat(problems).isEmpty();
+            assertThat(notes).singleElement().asString().contains("placeholder").doesNotContain(placeholder);
+        }
+    }
+
+    @Test
+    void aMalformedSsnIsIgnoredNotAReasonToLoseThePatient() throws Exception {
+        PatientInfo info = map(pid(19, "12345"));
+
+        assertThat(problems).isEmpty();
+        assertThat(info.changes()).doesNotContainKey(PatientField.SSN);
+        assertThat(notes).singleElement().asString().contains("not 9 digits").doesNotContain("12345");
     }
 }

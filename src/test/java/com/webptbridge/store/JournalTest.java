@@ -170,22 +170,30 @@ class JournalTest {
     }
 
     @Test
-    void theAppliedEntryIsFoundByFacilityAndControlIdAndCanBeClaimedOnlyOnce() throws SQLException {
+    void theAppliedEntryIsFoundBySenderControlIdAndContentAndCanBeClaimedOnlyOnce() throws SQLException {
         long id = journal.receive(receipt("CTRL1", "ADT"));
+        Journal.AppliedKey key = new Journal.AppliedKey("WEBPT", "CLINIC", "CTRL1", "digest-1");
         db.inTransaction(c -> {
-            journal.claim(c, "CLINIC", "CTRL1", id);
+            journal.claim(c, key, id);
             return null;
         });
 
         db.inTransaction(c -> {
-            assertThat(journal.findApplied(c, "CLINIC", "CTRL1"))
-                    .map(JournalEntry::id)
-                    .contains(id);
-            assertThat(journal.findApplied(c, "CLINIC", "OTHER")).isEmpty();
+            assertThat(journal.findApplied(c, key)).map(JournalEntry::id).contains(id);
+            assertThat(journal.findApplied(c, new Journal.AppliedKey("WEBPT", "CLINIC", "OTHER", "digest-1")))
+                    .isEmpty();
+            Journal.AppliedKey otherContent = new Journal.AppliedKey("WEBPT", "CLINIC", "CTRL1", "digest-2");
+            assertThat(journal.findApplied(c, otherContent))
+                    .as("a reused control ID is not a resend")
+                    .isEmpty();
+            assertThat(journal.appliedWithOtherContent(c, otherContent)).containsExactly(id);
+            assertThat(journal.findApplied(c, new Journal.AppliedKey("OTHERAPP", "CLINIC", "CTRL1", "digest-1")))
+                    .as("another sending application")
+                    .isEmpty();
             return null;
         });
         assertThatThrownBy(() -> db.inTransaction(c -> {
-                    journal.claim(c, "CLINIC", "CTRL1", id);
+                    journal.claim(c, key, id);
                     return null;
                 }))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(Database.isUniqueViolation(e))

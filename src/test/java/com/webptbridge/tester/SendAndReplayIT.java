@@ -53,6 +53,39 @@ class SendAndReplayIT {
     }
 
     @Test
+    void sendRawSendsTheFileByteForByteAndTheEngineReadsItsLineEnds() throws Exception {
+        try (TestEngine engine = TestEngine.start()) {
+            Cli.Result sent = Cli.run(
+                    "send",
+                    "hl7-samples/wild/01-lf-separated-adt.hl7",
+                    "hl7-samples/wild/04-utf8-bom-before-msh.hl7",
+                    "--raw",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "" + engine.mllpPort());
+
+            assertThat(sent.exitCode()).as(sent.out()).isZero();
+            assertThat(sent.out()).contains("control=WILD0001  AA").contains("2 of 2 accepted");
+            String journal = engine.get("/api/messages?limit=2").body();
+            long lfMessage = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(journal)
+                    .get(1)
+                    .get("id")
+                    .asLong();
+            String raw = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(engine.get("/api/messages/" + lfMessage + "?raw=true")
+                            .body())
+                    .get("rawMessage")
+                    .asText();
+            assertThat(raw)
+                    .as("the journal keeps what arrived: LF line ends")
+                    .contains("\nPID|")
+                    .doesNotContain("\r");
+        }
+    }
+
+    @Test
     void aFileWithSeveralMessagesIsSentMessageByMessage(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("two.hl7");
         Files.writeString(

@@ -102,8 +102,8 @@ class V4InterfacesTest {
                     .orElseThrow();
             Sql.update(
                     c,
-                    "INSERT INTO applied_message (interface_id, sending_facility, control_id, journal_id)"
-                            + " VALUES ('b', 'F', 'C1', ?)",
+                    "INSERT INTO applied_message (interface_id, sending_application, sending_facility, control_id,"
+                            + " content_digest, journal_id) VALUES ('b', '', 'F', 'C1', '', ?)",
                     journal);
             assertThat(Sql.list(
                             c,

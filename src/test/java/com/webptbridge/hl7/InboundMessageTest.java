@@ -1,0 +1,55 @@
+package com.webptbridge.hl7;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tolerant about form: line ends and a byte-order mark do not change what a message says. */
+class InboundMessageTest {
+
+    private static final String CR =
+            "MSH|^~\\&|WEBPT|CLINIC|CMD|BILLING|20261121090000||ADT^A08^ADT_A01|C1|P|2.5.1\rPID|1||P1^^^WEBPT^MR||A^B\r";
+
+    private static InboundMessage read(String text) {
+        return InboundMessage.read(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void lfAndCrlfSegmentsAreReadAsCrSegmentsAndTheJournalKeepsWhatArrived() {
+        String lf = CR.replace('\r', '\n');
+        InboundMessage m = read(lf);
+
+        assertThat(m.text()).isEqualTo(CR);
+        assertThat(m.received()).isEqualTo(lf);
+        assertThat(read(CR.replace("\r", "\r\n")).text()).isEqualTo(CR);
+        assertThat(m.header().controlId()).isEqualTo("C1");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkBeforeMshIsSkipped() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = CR.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, bytes, 0, 3);
+        System.arraycopy(body, 0, bytes, 3, body.length);
+
+        InboundMessage m = InboundMessage.read(bytes, StandardCharsets.UTF_8);
+
+        assertThat(m.readable()).isTrue();
+        assertThat(m.text()).isEqualTo(CR);
+        assertThat(m.received()).startsWith("\uFEFFMSH");
+    }
+
+    @Test
+    void theDigestIgnoresTheSendTimeAndLineEndsButNotTheContent() {
+        String digest = read(CR).digest();
+
+        assertThat(read(CR.replace("20261121090000", "20261122101010")).digest())
+                .isEqualTo(digest);
+        assertThat(read(CR.replace('\r', '\n')).digest()).isEqualTo(digest);
+        assertThat(read(CR.replace("A^B", "A^C")).digest()).isNotEqualTo(digest);
+        assertThat(read(CR.replace("|C1|", "|C2|")).digest()).isNotEqualTo(digest);
+    }
+}
