@@ -31,6 +31,11 @@ public enum PatientField {
         this.profileName = profileName;
     }
 
+    /** The column that holds it in the billing patient table: the name in snake case (LAST_NAME is last_name). */
+    public String column() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The key used in the mapping profile and the API's JSON. */
     public String profileName() {
         return profileName;

@@ -4,11 +4,13 @@ import com.webptbridge.api.AdminApi;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
+import com.webptbridge.hl7.MessageLimits;
 import com.webptbridge.inbound.Acknowledger;
 import com.webptbridge.inbound.Commit;
 import com.webptbridge.inbound.Parse;
 import com.webptbridge.interfaces.InterfaceDefinition;
 import com.webptbridge.interfaces.InterfaceRegistry;
+import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
 import com.webptbridge.transport.FrameLimits;
@@ -26,13 +28,18 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The running engine: database, the practices' interfaces (Camel routes made from the route
@@ -49,6 +56,13 @@ public final class BridgeEngine implements AutoCloseable {
     private final InterfaceRuntime interfaces;
     private final AdminApi api;
 
+    /** Finishes messages a stop or crash left RECEIVED; later, those older than the grace period. */
+    private final ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bridge-recovery");
+        t.setDaemon(true);
+        return t;
+    });
+
     private BridgeEngine(Database db, CamelContext camel, InterfaceRuntime interfaces, AdminApi api) {
         this.db = db;
         this.camel = camel;
@@ -57,6 +71,7 @@ public final class BridgeEngine implements AutoCloseable {
     }
 
     public static BridgeEngine start(Settings settings) throws Exception {
+        Instant starting = Instant.now(); // what arrived before this is no other message's in-flight work here
         Database db = Database.open(
                 settings.get("bridge.db.url"),
                 settings.get("bridge.db.user"),
@@ -69,6 +84,13 @@ public final class BridgeEngine implements AutoCloseable {
             AdminApi api = AdminApi.start(
                     settings.get("bridge.http.host"), settings.getInt("bridge.http.port"), db, interfaces);
             BridgeEngine engine = new BridgeEngine(db, camel, interfaces, api);
+            engine.recoverUnfinished(starting);
+            engine.recovery.scheduleWithFixedDelay(
+                    () -> engine.recoverUnfinished(
+                            Instant.now().minusSeconds(settings.getInt("bridge.recovery.grace-seconds"))),
+                    60,
+                    60,
+                    TimeUnit.SECONDS);
             LOG.info(
                     "WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}, interfaces {}",
                     interfaces.firstPort(),
@@ -111,11 +133,20 @@ public final class BridgeEngine implements AutoCloseable {
         Registry beans = camel.getRegistry();
         beans.bind("mllpFrameDecoder", MllpCodec.decoder(limits));
         beans.bind("mllpFrameEncoder", MllpCodec.encoder());
-        beans.bind("parse", new Parse(parser));
+        beans.bind(
+                "parse",
+                new Parse(
+                        parser,
+                        settings.getInt("bridge.hl7.max-parallel-parses"),
+                        Duration.ofMillis(settings.getInt("bridge.hl7.parse-timeout-ms"))));
         beans.bind("unmatched", new Commit(db, new Journal(db, null), acks));
         beans.bind("acknowledger", new Acknowledger(acks));
         camel.start();
-        InterfaceRuntime interfaces = new InterfaceRuntime(settings, db, camel, rules, acks);
+        MessageLimits messageLimits = new MessageLimits(
+                settings.getInt("bridge.hl7.max-segments"),
+                settings.getInt("bridge.hl7.max-repetitions"),
+                settings.getInt("bridge.hl7.max-field-length"));
+        InterfaceRuntime interfaces = new InterfaceRuntime(settings, db, camel, rules, messageLimits, acks);
         for (InterfaceDefinition d : interfaces.configured()) {
             interfaces.start(d);
         }
@@ -160,6 +191,19 @@ public final class BridgeEngine implements AutoCloseable {
         return url.substring(0, cut);
     }
 
+    private void recoverUnfinished(Instant before) {
+        for (RunningInterface i : interfaces.running()) {
+            try {
+                i.maintenance().reprocessor().recover(before);
+            } catch (SQLException | RuntimeException e) {
+                LOG.error(
+                        "interface={} unfinished messages not recovered: {}",
+                        i.id(),
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
     public int httpPort() {
         return api.port();
     }
@@ -186,8 +230,13 @@ public final class BridgeEngine implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("WebPT Bridge stopping");
+        recovery.shutdownNow();
         try {
             camel.stop();
+            Parse parse = camel.getRegistry().lookupByNameAndType("parse", Parse.class);
+            if (parse != null) {
+                parse.close();
+            }
         } finally {
             api.close();
             db.close();

@@ -2,6 +2,7 @@ package com.webptbridge.engine;
 
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
+import com.webptbridge.hl7.MessageLimits;
 import com.webptbridge.inbound.AckMode;
 import com.webptbridge.inbound.Commit;
 import com.webptbridge.inbound.EncounterStep;
@@ -16,6 +17,7 @@ import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.maintenance.Reprocessor;
 import com.webptbridge.mapping.EncounterMapper;
+import com.webptbridge.mapping.FieldLimits;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.mapping.PatientInfoMapper;
 import com.webptbridge.reference.EncounterResolver;
@@ -65,8 +67,10 @@ final class InterfaceRuntime implements InterfaceRegistry {
     private final ProducerTemplate process;
     private final Path folder;
     private final HeaderRules rules;
+    private final MessageLimits limits;
     private final AckBuilder acks;
     private final Journal unmatched;
+    private final FieldLimits fieldLimits;
     private final AckMode defaultAckMode;
     private final Map<String, Running> running = new LinkedHashMap<>();
     private final Map<Integer, Intake> listeners = new TreeMap<>();
@@ -74,15 +78,27 @@ final class InterfaceRuntime implements InterfaceRegistry {
     /** A running interface and what the engine must undo to stop it. */
     private record Running(RunningInterface face, List<String> beans) {}
 
-    InterfaceRuntime(Settings settings, Database db, CamelContext camel, HeaderRules rules, AckBuilder acks) {
+    InterfaceRuntime(
+            Settings settings,
+            Database db,
+            CamelContext camel,
+            HeaderRules rules,
+            MessageLimits limits,
+            AckBuilder acks) {
         this.settings = settings;
         this.db = db;
         this.camel = camel;
         this.process = camel.createProducerTemplate();
         this.folder = Path.of(settings.get("bridge.interfaces.dir"));
         this.rules = rules;
+        this.limits = limits;
         this.acks = acks;
         this.unmatched = new Journal(db, null);
+        try {
+            this.fieldLimits = new FieldLimits(db.textColumnWidths());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The billing fields' widths could not be read from the database", e);
+        }
         this.defaultAckMode = AckMode.of(settings.get("bridge.ack.mode"), "bridge.ack.mode");
     }
 
@@ -209,12 +225,12 @@ final class InterfaceRuntime implements InterfaceRegistry {
             PatientStore patients = new PatientStore(db, id);
             Commit commit = new Commit(db, journal, acks);
             Map<String, Object> beans = new LinkedHashMap<>();
-            beans.put("headerCheck-" + id, new HeaderCheck(rules, db, journal));
-            beans.put("patientInfo-" + id, new PatientInfoStep(new PatientInfoMapper(profile), patients));
+            beans.put("headerCheck-" + id, new HeaderCheck(rules, limits, db, journal));
+            beans.put("patientInfo-" + id, new PatientInfoStep(new PatientInfoMapper(profile, fieldLimits), patients));
             beans.put(
                     "encounter-" + id,
                     new EncounterStep(
-                            new EncounterMapper(profile),
+                            new EncounterMapper(profile, fieldLimits),
                             new EncounterResolver(new ReferenceLookup(db, id)),
                             patients,
                             new EncounterStore(id)));

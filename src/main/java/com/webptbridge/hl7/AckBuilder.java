@@ -41,7 +41,11 @@ public final class AckBuilder {
      */
     public String build(MessageHeader inbound, AcknowledgmentCode code, List<Problem> problems, String ackControlId) {
         char fs = inbound != null ? inbound.fieldSeparator() : '|';
-        String enc = inbound != null ? inbound.encodingCharacters() : DEFAULT_ENCODING;
+        // With fewer than four encoding characters the escape or sub-component separator is missing:
+        // the answer is written with the standard ones, so that it can be written at all.
+        String enc = inbound != null && inbound.encodingCharacters().length() >= 4
+                ? inbound.encodingCharacters()
+                : DEFAULT_ENCODING;
         String version = inbound != null && versions.contains(inbound.version()) ? inbound.version() : DEFAULT_VERSION;
         EncodingCharacters encoding = new EncodingCharacters(fs, enc);
         char cs = enc.charAt(0);

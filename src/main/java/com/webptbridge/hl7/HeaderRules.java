@@ -23,6 +23,12 @@ public final class HeaderRules {
 
     public List<Problem> check(MessageHeader h) {
         List<Problem> problems = new ArrayList<>();
+        if (h.encodingCharacters().length() < 4) {
+            problems.add(NakReason.BAD_ENCODING.at(
+                    ErrorLocation.field("MSH", 1, 2),
+                    "The encoding characters (MSH-2) are '" + h.encodingCharacters()
+                            + "': HL7 v2 needs four (component, repetition, escape, sub-component), normally ^~\\&."));
+        }
         if (h.controlId().isBlank()) {
             problems.add(NakReason.MISSING_HEADER_FIELD.at(
                     ErrorLocation.field("MSH", 1, 10),

@@ -16,7 +16,10 @@ public enum NakReason {
     // Rejected: the message could not be taken in at all.
     NOT_HL7(ErrorCode.SEGMENT_SEQUENCE_ERROR, AcknowledgmentCode.AR, null),
     BAD_ENCODING(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AR, null),
-    FRAME_TOO_LARGE(ErrorCode.SEGMENT_SEQUENCE_ERROR, AcknowledgmentCode.AR, null),
+    /** Larger than the frame limit: journaled without its text. (HL7 v2.5.1 table 0357 has no "too long"; 102 is the nearest.) */
+    FRAME_TOO_LARGE(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AR, null),
+    /** More segments, repetitions or field length than the interface reads, or a parse over its time budget. */
+    MESSAGE_TOO_LARGE(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AR, null),
     UNKNOWN_CHARSET(ErrorCode.TABLE_VALUE_NOT_FOUND, AcknowledgmentCode.AR, null),
     MISSING_HEADER_FIELD(ErrorCode.REQUIRED_FIELD_MISSING, AcknowledgmentCode.AR, null),
     UNSUPPORTED_MESSAGE_TYPE(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, AcknowledgmentCode.AR, null),

@@ -2,6 +2,7 @@ package com.webptbridge.inbound;
 
 import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.MessageHeader;
+import com.webptbridge.hl7.MessageLimits;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
 
@@ -11,17 +12,19 @@ import java.util.List;
 
 /**
  * Second step: is this a message we take at all (readable, version, processing ID, a type the
- * route maps), and is it a resend of one already applied (same sender, control ID and content)? Either answer closes the message: the
+ * route maps, within the limits of what a message may ask the parser for), and is it a resend of one already applied (same sender, control ID and content)? Either answer closes the message: the
  * commit step records it and answers.
  */
 public final class HeaderCheck {
 
     private final HeaderRules rules;
+    private final MessageLimits limits;
     private final Database db;
     private final Journal journal;
 
-    public HeaderCheck(HeaderRules rules, Database db, Journal journal) {
+    public HeaderCheck(HeaderRules rules, MessageLimits limits, Database db, Journal journal) {
         this.rules = rules;
+        this.limits = limits;
         this.db = db;
         this.journal = journal;
     }
@@ -36,6 +39,10 @@ public final class HeaderCheck {
         }
         MessageHeader h = m.header();
         m.problems.addAll(rules.check(h));
+        if (!m.problems.isEmpty()) {
+            return;
+        }
+        limits.check(m.message().text(), h).ifPresent(m.problems::add);
         if (!m.problems.isEmpty()) {
             return;
         }

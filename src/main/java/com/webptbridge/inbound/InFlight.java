@@ -43,6 +43,11 @@ public final class InFlight {
         this.ackMode = ackMode;
     }
 
+    /** Adds a note for the journal (what the engine did, never a field value). */
+    public void note(String note) {
+        notes.add(note);
+    }
+
     public AckMode ackMode() {
         return ackMode;
     }

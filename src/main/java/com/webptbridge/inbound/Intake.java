@@ -60,8 +60,9 @@ public final class Intake {
             message = message.withProblem(NakReason.FRAME_TOO_LARGE.at(
                     ErrorLocation.MESSAGE,
                     "The message is " + frame.sizeBytes()
-                            + " bytes, more than this interface accepts: it was not stored. Split it or ask the"
-                            + " interface analyst to raise bridge.mllp.max-frame-bytes."));
+                            + " bytes, more than this interface accepts (bridge.mllp.max-frame-bytes): it was"
+                            + " journaled without its text and not applied. Split it, or ask the interface analyst"
+                            + " to raise the limit."));
         }
         MessageHeader h = message.header();
         Target target =

@@ -1,29 +1,70 @@
 package com.webptbridge.inbound;
 
 import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Message;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.Hl7Parser;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.mapping.MessageView;
 
-/** Third step: HAPI's pipe parser into the v2.5.1 model, seen as segments in wire order. */
-public final class Parse {
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Third step: HAPI's pipe parser into the v2.5.1 model, seen as segments in wire order. Parsing is
+ * the costly part of a message, so it is bounded: at most {@code parallel} messages are parsed at
+ * once (the rest wait their turn), and a parse that takes longer than its budget is answered AR
+ * instead of holding the connection.
+ */
+public final class Parse implements AutoCloseable {
 
     private final Hl7Parser parser;
+    private final ExecutorService parsers;
+    private final Duration budget;
 
-    public Parse(Hl7Parser parser) {
+    public Parse(Hl7Parser parser, int parallel, Duration budget) {
         this.parser = parser;
+        this.budget = budget;
+        this.parsers = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "bridge-parse");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    public void parse(InFlight m) {
+    public void parse(InFlight m) throws InterruptedException {
+        String text = m.message().text();
+        Future<Message> parsed = parsers.submit(() -> parser.parse(text));
         try {
             m.view = new MessageView(
-                    parser.parse(m.message().text()), m.message().charset());
-        } catch (HL7Exception e) {
+                    parsed.get(budget.toMillis(), TimeUnit.MILLISECONDS),
+                    m.message().charset());
+        } catch (TimeoutException e) {
+            parsed.cancel(true);
+            m.problems.add(NakReason.MESSAGE_TOO_LARGE.at(
+                    ErrorLocation.MESSAGE,
+                    "The message took longer than " + budget.toMillis() + " ms to read"
+                            + " (bridge.hl7.parse-timeout-ms): it was journaled but not applied. Send it in smaller"
+                            + " parts, or ask the interface analyst."));
+        } catch (ExecutionException | HL7Exception e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (!(cause instanceof HL7Exception)) {
+                throw new IllegalStateException("The parser failed", cause); // a bug: AE 207 by the route
+            }
             // HAPI's own text may quote field values (PHI), so neither the log nor the NAK repeats it.
             m.problems.add(NakReason.NOT_HL7.at(
                     ErrorLocation.MESSAGE,
                     "The message could not be parsed as HL7 v2: check its segment structure and delimiters."));
         }
+    }
+
+    @Override
+    public void close() {
+        parsers.shutdownNow();
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.Charset;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,30 @@ public final class Reprocessor {
 
     /** Reprocesses one message; empty when there is no such journal entry. */
     public Optional<Outcome> reprocess(long id) throws SQLException {
+        return reprocess(id, null);
+    }
+
+    /**
+     * Finishes the messages a stop or crash left RECEIVED (journaled, never answered) that arrived
+     * before {@code before}: each goes through the route like a reprocess, so one that was in fact
+     * applied is recognised as such and nothing is applied twice; the journal says it was recovered.
+     */
+    public List<Outcome> recover(Instant before) throws SQLException {
+        List<Outcome> out = new ArrayList<>();
+        for (long id : journal.unfinished(before)) {
+            reprocess(
+                            id,
+                            "Recovered: the engine stopped before answering this message; it was processed again when"
+                                    + " the engine found it unfinished.")
+                    .ifPresent(out::add);
+        }
+        if (!out.isEmpty()) {
+            LOG.info("interface={} recovered {} unfinished message(s)", journal.interfaceId(), out.size());
+        }
+        return out;
+    }
+
+    private Optional<Outcome> reprocess(long id, String note) throws SQLException {
         Optional<JournalEntry> found = journal.find(id, true);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -61,8 +86,11 @@ public final class Reprocessor {
         }
         Charset charset = Charset.forName(entry.charset());
         InboundMessage message = InboundMessage.read(entry.rawMessage().getBytes(charset), charset);
-        Reply reply = route.apply(new InFlight(id, message, journal.interfaceId(), AckMode.ORIGINAL))
-                .reply();
+        InFlight inFlight = new InFlight(id, message, journal.interfaceId(), AckMode.ORIGINAL);
+        if (note != null) {
+            inFlight.note(note);
+        }
+        Reply reply = route.apply(inFlight).reply();
         JournalEntry after = journal.find(id, false).orElseThrow();
         LOG.info("journal={} reprocessed: status={} ack={}", id, after.status(), reply.code());
         return Optional.of(new Outcome(id, after.status().name(), reply.code().name(), null));

@@ -48,6 +48,16 @@ final class ChargeMapper {
                         read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_TRANSACTION_ID)),
                         "Charge " + n + " has no transaction ID (" + read.list(ProfileKey.CHARGE_TRANSACTION_ID)
                                 + "): it is what keeps a charge from being posted twice."));
+            } else {
+                read.fits(
+                        "charge",
+                        "transaction_id",
+                        transactionId,
+                        "FT1",
+                        n,
+                        ProfileKey.CHARGE_TRANSACTION_ID,
+                        "transaction ID",
+                        problems);
             }
             LocalDate serviceDate = read.date(m, ft1, n, ProfileKey.CHARGE_SERVICE_DATE, "date of service", problems);
             if (serviceDate == null

@@ -27,8 +27,13 @@ public final class EncounterMapper {
     private final ProviderMapper providers;
 
     public EncounterMapper(MappingProfile profile) {
-        this.read = new ProfileReader(profile);
-        this.patients = new PatientInfoMapper(profile);
+        this(profile, FieldLimits.NONE);
+    }
+
+    /** @param limits the billing fields' widths: a longer value is a problem at its field */
+    public EncounterMapper(MappingProfile profile, FieldLimits limits) {
+        this.read = new ProfileReader(profile, limits);
+        this.patients = new PatientInfoMapper(profile, limits);
         this.policies = new PolicyMapper(read);
         this.charges = new ChargeMapper(read);
         this.providers = new ProviderMapper(read);
@@ -42,6 +47,15 @@ public final class EncounterMapper {
 
         Segment pv1 = m.first("PV1");
         String visitNumber = read.text(m, pv1, ProfileKey.ENCOUNTER_VISIT_NUMBER);
+        read.fits(
+                "encounter",
+                "visit_number",
+                visitNumber,
+                "PV1",
+                1,
+                ProfileKey.ENCOUNTER_VISIT_NUMBER,
+                "visit number",
+                problems);
         ProfileReader.Located facility = read.firstValued(m, null, ProfileKey.ENCOUNTER_FACILITY);
         Keyed facilityKey = null;
         if (facility == null) {

@@ -31,9 +31,16 @@ public final class PatientInfoMapper {
             Map.of("HOME", "PRN", "WORK", "WPN", "CELL", "PRN", "MOBILE", "PRN", "EMAIL", "NET");
 
     private final MappingProfile profile;
+    private final FieldLimits limits;
 
     public PatientInfoMapper(MappingProfile profile) {
+        this(profile, FieldLimits.NONE);
+    }
+
+    /** @param limits the billing fields' widths: a longer value is a problem at its field */
+    public PatientInfoMapper(MappingProfile profile, FieldLimits limits) {
         this.profile = profile;
+        this.limits = limits;
     }
 
     /**
@@ -55,6 +62,15 @@ public final class PatientInfoMapper {
                     ErrorLocation.field(at.segment(), 1, at.field()),
                     "The patient ID (" + at
                             + ") is empty: WebPT must send its patient ID to identify the billing patient."));
+        } else {
+            FieldPosition at = profile.patientId();
+            limits.fits(
+                    "patient",
+                    "patient_id",
+                    patientId,
+                    ErrorLocation.field(at.segment(), 1, at.field()),
+                    "patient ID",
+                    problems);
         }
         Map<PatientField, Object> changes = new EnumMap<>(PatientField.class);
         for (PatientField field : PatientField.values()) {
@@ -80,6 +96,16 @@ public final class PatientInfoMapper {
                 changes.put(field, null);
             } else if (value instanceof FieldValue.Present p) {
                 Object converted = convert(field, p.value(), at, problems);
+                if (converted instanceof String text
+                        && !limits.fits(
+                                "patient",
+                                field.column(),
+                                text,
+                                ErrorLocation.field(at.segment(), 1, at.field()),
+                                field.profileName(),
+                                problems)) {
+                    continue;
+                }
                 if (converted != null) {
                     changes.put(field, converted);
                 }

@@ -54,7 +54,7 @@ final class PolicyMapper {
             }
             Type name = read.type(m, in1, ProfileKey.INSURANCE_INSURED_NAME);
             Type address = read.type(m, in1, ProfileKey.INSURANCE_INSURED_ADDRESS);
-            out.add(new MappedPolicy(
+            MappedPolicy policy = new MappedPolicy(
                     priority,
                     payer.isEmpty()
                             ? null
@@ -87,8 +87,109 @@ final class PolicyMapper {
                             read.part(m, address, 2),
                             read.part(m, address, 3),
                             read.part(m, address, 4),
-                            read.part(m, address, 5))));
+                            read.part(m, address, 5)));
+            if (fits(policy.coverage(), n, problems)) {
+                out.add(policy);
+            }
         }
         return out;
+    }
+
+    /** True when every value fits its billing column; each one that does not is a problem at its field. */
+    private boolean fits(Coverage c, int n, List<Problem> problems) {
+        String t = "insurance_policy";
+        boolean fits = read.fits(
+                t,
+                "member_id",
+                c.memberId(),
+                "IN1",
+                n,
+                ProfileKey.INSURANCE_MEMBER_ID,
+                "member (policy) number",
+                problems);
+        fits &= read.fits(
+                t,
+                "group_number",
+                c.groupNumber(),
+                "IN1",
+                n,
+                ProfileKey.INSURANCE_GROUP_NUMBER,
+                "group number",
+                problems);
+        fits &= read.fits(
+                t, "group_name", c.groupName(), "IN1", n, ProfileKey.INSURANCE_GROUP_NAME, "group name", problems);
+        fits &= read.fits(
+                t,
+                "insured_last_name",
+                c.insuredLastName(),
+                "IN1",
+                n,
+                ProfileKey.INSURANCE_INSURED_NAME,
+                "insured's last name",
+                problems);
+        fits &= read.fits(
+                t,
+                "insured_first_name",
+                c.insuredFirstName(),
+                "IN1",
+                n,
+                ProfileKey.INSURANCE_INSURED_NAME,
+                "insured's first name",
+                problems);
+        fits &= read.fits(
+                t,
+                "insured_relationship",
+                c.relationship(),
+                "IN1",
+                n,
+                ProfileKey.INSURANCE_RELATIONSHIP,
+                "insured's relationship",
+                problems);
+        fits &= read.fits(
+                t,
+                "insured_address_line1",
+                c.insuredAddressLine1(),
+                "IN1",
+                n,
+                ProfileKey.INSURANCE_INSURED_ADDRESS,
+                "insured's street",
+                problems);
+        fits &= read.fits(
+                t,
+                "insured_address_line2",
+                c.insuredAddressLine2(),
+                "IN1",
+                n,
+                ProfileKey.INSURANCE_INSURED_ADDRESS,
+                "insured's second address line",
+                problems);
+        fits &= read.fits(
+                t,
+                "insured_city",
+                c.insuredCity(),
+                "IN1",
+                n,
+                ProfileKey.INSURANCE_INSURED_ADDRESS,
+                "insured's city",
+                problems);
+        fits &= read.fits(
+                t,
+                "insured_state",
+                c.insuredState(),
+                "IN1",
+                n,
+                ProfileKey.INSURANCE_INSURED_ADDRESS,
+                "insured's state",
+                problems);
+        fits &= read.fits(
+                t,
+                "insured_zip",
+                c.insuredZip(),
+                "IN1",
+                n,
+                ProfileKey.INSURANCE_INSURED_ADDRESS,
+                "insured's ZIP",
+                problems);
+        return fits;
     }
 }

@@ -19,9 +19,27 @@ import java.util.List;
 final class ProfileReader {
 
     private final MappingProfile profile;
+    private final FieldLimits limits;
 
-    ProfileReader(MappingProfile profile) {
+    ProfileReader(MappingProfile profile, FieldLimits limits) {
         this.profile = profile;
+        this.limits = limits;
+    }
+
+    /**
+     * True when the value fits its billing column; otherwise a problem at the profile position of
+     * {@code key} in the n-th {@code segment} says how long it is and what fits.
+     */
+    boolean fits(
+            String table,
+            String column,
+            String value,
+            String segment,
+            int n,
+            ProfileKey key,
+            String what,
+            List<Problem> problems) {
+        return limits.fits(table, column, value, at(segment, n, profile.positions(key)), what, problems);
     }
 
     MappingProfile profile() {

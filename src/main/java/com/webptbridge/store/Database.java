@@ -103,6 +103,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The width of every text column of the billing tables, as "table.column" (lower case): the one
+     * definition of how long a value the store can hold, which the mappers check values against so
+     * that an over-long value is an AE naming the field instead of a failed write.
+     */
+    public java.util.Map<String, Integer> textColumnWidths() throws SQLException {
+        java.util.Map<String, Integer> widths = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                java.sql.ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(), "%", "%")) {
+            while (rs.next()) {
+                int type = rs.getInt("DATA_TYPE");
+                if (type == java.sql.Types.VARCHAR || type == java.sql.Types.CHAR) {
+                    widths.put(
+                            rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT) + "."
+                                    + rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT),
+                            rs.getInt("COLUMN_SIZE"));
+                }
+            }
+        }
+        return widths;
+    }
+
     /** True when the database answers a trivial query. */
     public boolean healthy() {
         try (Connection c = dataSource.getConnection()) {

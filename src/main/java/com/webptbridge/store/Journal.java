@@ -213,6 +213,22 @@ public final class Journal {
         }
     }
 
+    /** Messages still RECEIVED that arrived before {@code before}: left unfinished by a stop or crash. */
+    public List<Long> unfinished(Instant before) throws SQLException {
+        try (Connection c = db.connection()) {
+            List<Object> args = scoped();
+            args.add(0, MessageStatus.RECEIVED.name());
+            args.add(1, before);
+            return Sql.list(
+                    c,
+                    "SELECT id FROM message_journal WHERE status = ? AND received_at < ? AND " + scope()
+                            + " ORDER BY id",
+                    10_000,
+                    rs -> rs.getLong(1),
+                    args);
+        }
+    }
+
     /** How many messages this interface has journaled. */
     public long count() throws SQLException {
         try (Connection c = db.connection()) {

@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.Optional;
@@ -55,7 +54,7 @@ public final class PatientStore {
             }
             StringBuilder sql = new StringBuilder("UPDATE patient SET updated_at = ?, last_journal_id = ?");
             for (PatientField f : info.changes().keySet()) {
-                sql.append(", ").append(column(f)).append(" = ?");
+                sql.append(", ").append(f.column()).append(" = ?");
             }
             sql.append(" WHERE interface_id = ? AND patient_id = ?");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -75,7 +74,7 @@ public final class PatientStore {
                     new StringBuilder("interface_id, patient_id, created_at, updated_at, last_journal_id");
             StringBuilder marks = new StringBuilder("?, ?, ?, ?, ?");
             for (PatientField f : info.changes().keySet()) {
-                columns.append(", ").append(column(f));
+                columns.append(", ").append(f.column());
                 marks.append(", ?");
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -112,8 +111,8 @@ public final class PatientStore {
                 Map<PatientField, Object> values = new EnumMap<>(PatientField.class);
                 for (PatientField f : PatientField.values()) {
                     Object v = f == PatientField.DATE_OF_BIRTH
-                            ? rs.getObject(column(f), LocalDate.class)
-                            : rs.getString(column(f));
+                            ? rs.getObject(f.column(), LocalDate.class)
+                            : rs.getString(f.column());
                     if (v != null) {
                         values.put(f, v);
                     }
@@ -146,10 +145,5 @@ public final class PatientStore {
         } else {
             ps.setString(index, value.toString());
         }
-    }
-
-    /** The column of a field: its name in snake case (LAST_NAME is last_name). */
-    static String column(PatientField f) {
-        return f.name().toLowerCase(Locale.ROOT);
     }
 }
