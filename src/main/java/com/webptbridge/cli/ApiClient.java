@@ -30,8 +30,8 @@ final class ApiClient {
         this.interfaceId = interfaceId;
     }
 
-    static ApiClient of(BridgeCommand root) {
-        return new ApiClient(root.url, root.operator, root.interfaceId);
+    static ApiClient of(ApiOptions options) {
+        return new ApiClient(options.url, options.operator, options.interfaceId);
     }
 
     /** {@code /api/patients/1} as one interface's resource: {@code /api/interfaces/{id}/patients/1}. */

@@ -47,11 +47,7 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
     @Option(names = "--to", paramLabel = "DATE", description = "Received before (yyyy-MM-dd)")
     String to;
 
-    @Option(
-            names = "--limit",
-            paramLabel = "N",
-            defaultValue = "1000",
-            description = "At most this many messages (default: ${DEFAULT-VALUE})")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most this many messages")
     int limit;
 
     @Option(names = "--all", description = "With no other filter: every message in ERROR")

@@ -28,19 +28,16 @@ final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "1..*")
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "HL7 files, or folders of them, sent in order")
     List<Path> paths;
 
-    @Option(names = "--host", defaultValue = "localhost")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "localhost", description = "The MLLP listener's host")
     String host;
 
-    @Option(names = "--port", defaultValue = "2575")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "2575", description = "The MLLP listener's port")
     int port;
 
-    @Option(
-            names = "--timeout",
-            defaultValue = "30",
-            description = "Seconds to wait for each ACK (default ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for each ACK")
     int timeoutSeconds;
 
     @Override
