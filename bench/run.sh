@@ -23,7 +23,7 @@ echo "durable write: ${dsync_ms} ms"
 
 echo "== starting engine (H2 under $work) and ack-server"
 java -Dbridge.db.url="jdbc:h2:file:$work/data/bridge" -Dbridge.mllp.port=$engine_port -Dbridge.http.port=$http_port \
-     -Dbridge.mllp.host=127.0.0.1 -Dbridge.http.host=127.0.0.1 -jar $jar > "$work/engine.log" 2>&1 &
+     -Dbridge.mllp.host=127.0.0.1 -Dbridge.http.host=127.0.0.1 -jar $jar run > "$work/engine.log" 2>&1 &
 java -jar $jar ack-server --host 127.0.0.1 --port $ack_port > "$work/ack.log" 2>&1 &
 for _ in $(seq 1 60); do grep -q "WebPT Bridge ready" "$work/engine.log" && grep -q listening "$work/ack.log" && break; sleep 1; done
 grep -q "WebPT Bridge ready" "$work/engine.log" || { echo "engine did not start"; cat "$work/engine.log"; exit 1; }

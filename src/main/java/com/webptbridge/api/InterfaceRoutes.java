@@ -40,6 +40,9 @@ final class InterfaceRoutes {
     ApiResponse handle(String method, String path, Map<String, String> query, Map<String, Object> body, String operator)
             throws SQLException {
         String clean = path.replaceAll("/+$", "");
+        if (method.equals("GET") && !clean.startsWith("/api/") || method.equals("GET") && isInterfacePath(clean)) {
+            Routes.allow(query, clean);
+        }
         if (clean.equals("/health")) {
             boolean up = db.healthy();
             return new ApiResponse(up ? 200 : 503, new HealthJson(up ? "UP" : "DOWN", up ? "UP" : "DOWN"));
@@ -88,6 +91,11 @@ final class InterfaceRoutes {
             return new Routes(running.get(0)).handle(method, clean, query, body, operator);
         }
         return ApiResponse.error(404, "No such resource: " + path);
+    }
+
+    /** {@code /api/interfaces} or one interface itself (not its resources): these take no query parameters. */
+    private static boolean isInterfacePath(String clean) {
+        return clean.equals(PREFIX) || clean.startsWith(PREFIX + "/") && clean.indexOf('/', PREFIX.length() + 1) < 0;
     }
 
     /** A change the running interfaces do not allow (a clashing port, an id already running): 409 with why. */

@@ -1,6 +1,7 @@
 package com.webptbridge.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
 import com.webptbridge.store.MessageError;
 import com.webptbridge.store.MessageStatus;
@@ -34,7 +35,7 @@ record MessageJson(
         int attempts,
         Instant completedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String rawMessage,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> attemptHistory) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Journal.Attempt> attemptHistory) {
 
     /** One ERR the message was answered with; what it waits for stays in the worklist. */
     record ErrorJson(int code, String reason, String location, String text) {
@@ -49,7 +50,7 @@ record MessageJson(
         return of(e, null);
     }
 
-    static MessageJson of(JournalEntry e, List<String> attemptHistory) {
+    static MessageJson of(JournalEntry e, List<Journal.Attempt> attemptHistory) {
         return new MessageJson(
                 e.id(),
                 e.receivedAt(),

@@ -52,6 +52,10 @@ final class Routes {
                 return reference(method, kind, parts, query, body, operator);
             }
             if (method.equals("POST") && path.equals("/api/messages/reprocess")) {
+                if (Boolean.parseBoolean(String.valueOf(body.get("dryRun")))) {
+                    return ApiResponse.ok(
+                            Map.of("wouldReprocess", maintenance.reprocessor().candidates(filter(body))));
+                }
                 return ApiResponse.ok(
                         Map.of("reprocessed", maintenance.reprocessor().reprocess(filter(body))));
             }
@@ -91,6 +95,7 @@ final class Routes {
             throws ReferenceException, SQLException {
         String key = parts.length > 3 ? URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : null;
         if (parts.length == 5 && parts[4].equals("audit") && method.equals("GET")) {
+            allow(query, "/api/" + kind.path() + "/{key}/audit");
             maintenance.references().show(kind, key);
             return ApiResponse.ok(maintenance.references().audit(kind, key));
         }
@@ -99,6 +104,11 @@ final class Routes {
         }
         switch (method) {
             case "GET":
+                if (key == null) {
+                    allow(query, "/api/" + kind.path(), "q");
+                } else {
+                    allow(query, "/api/" + kind.path() + "/{key}");
+                }
                 return ApiResponse.ok(
                         key == null
                                 ? maintenance.references().list(kind, query.get("q"))
@@ -166,6 +176,7 @@ final class Routes {
     ApiResponse get(String path, Map<String, String> query) throws SQLException {
         if (path.startsWith("/api/patients/") && path.length() > "/api/patients/".length()) {
             String id = URLDecoder.decode(path.substring("/api/patients/".length()), StandardCharsets.UTF_8);
+            allow(query, "/api/patients/{id}");
             Optional<PatientRecord> patient = patients.find(id);
             if (patient.isEmpty()) {
                 return ApiResponse.error(404, "No billing patient has WebPT patient ID " + id);
@@ -174,14 +185,17 @@ final class Routes {
             return ApiResponse.ok(PatientJson.of(patient.get(), accounts.policies(ref), accounts.encounters(ref)));
         }
         if (path.equals("/api/worklist")) {
+            allow(query, path);
             return ApiResponse.ok(maintenance.worklist());
         }
         if (path.equals("/api/messages")) {
+            allow(query, path, "status", "type", "patientId", "controlId", "limit");
             return ApiResponse.ok(journal
                     .list(
                             status(query.get("status")),
                             blankToNull(query.get("type")),
                             blankToNull(query.get("patientId")),
+                            blankToNull(query.get("controlId")),
                             limit(query.get("limit")))
                     .stream()
                     .map(MessageJson::of)
@@ -189,6 +203,7 @@ final class Routes {
         }
         if (path.startsWith("/api/messages/")) {
             long id = number(path.substring("/api/messages/".length()), "message id");
+            allow(query, "/api/messages/{id}", "raw");
             boolean raw = "true".equalsIgnoreCase(query.get("raw"));
             Optional<JournalEntry> entry = journal.find(id, raw);
             if (entry.isEmpty()) {
@@ -197,6 +212,22 @@ final class Routes {
             return ApiResponse.ok(MessageJson.of(entry.get(), journal.attempts(id)));
         }
         return ApiResponse.error(404, "No such resource: " + path);
+    }
+
+    /**
+     * Refuses query parameters {@code path} does not take: a misspelt filter that were ignored would
+     * answer with everything, which looks like an answer to the question asked.
+     */
+    static void allow(Map<String, String> query, String path, String... allowed) {
+        List<String> known = List.of(allowed);
+        for (String name : query.keySet()) {
+            if (!known.contains(name)) {
+                throw new ApiException(
+                        400,
+                        "Unknown query parameter '" + name + "' on GET " + path + ": "
+                                + (known.isEmpty() ? "it takes none." : "it takes " + String.join(", ", known) + "."));
+            }
+        }
     }
 
     private static MessageStatus status(String s) {

@@ -151,6 +151,17 @@ public enum ReferenceKind {
         return uniqueField;
     }
 
+    /**
+     * Fields no two records of this kind may share: the unique field, and a rendering provider's NPI
+     * (an NPI belongs to one provider; two billing providers with WebPT's NPI could never both match).
+     */
+    public List<String> distinctFields() {
+        if (this == PROVIDER) {
+            return List.of("npi");
+        }
+        return uniqueField == null ? List.of() : List.of(uniqueField);
+    }
+
     /** The fields an analyst maintains, in API order. */
     public List<Field> fields() {
         return fields;
@@ -217,6 +228,33 @@ public enum ReferenceKind {
             case PROCEDURE_CODE -> "Procedure code " + key + " (" + where + ") is not in the billing system: add the"
                     + " CPT/HCPCS code in the billing system.";
         };
+    }
+
+    /**
+     * The NAK sentence for a message naming a record that exists but was deactivated: importing or
+     * adding it again would be refused, reactivating it is what releases the message.
+     * {@code recordKey} is how the record is addressed (Sequence Number or code).
+     */
+    public String inactiveSentence(String key, String where, String recordKey) {
+        String named =
+                switch (this) {
+                    case PAYER -> "Payer Alternate ID " + key + " (" + where + ") is billing payer " + recordKey;
+                    case FACILITY -> "Facility Alternate ID " + key + " (" + where + ") is billing facility "
+                            + recordKey;
+                    case PROVIDER -> "Rendering provider Alternate ID " + key + " (" + where + ") is billing provider "
+                            + recordKey;
+                    case REFERRING_PROVIDER -> "Referring provider NPI " + key + " (" + where
+                            + ") is billing referring provider " + recordKey;
+                    case PROCEDURE_CODE -> "Procedure code " + key + " (" + where + ") is in the billing system";
+                };
+        return named + ", which exists but is inactive: reactivating it (" + reactivation(recordKey)
+                + ") releases the waiting message; do not add it again.";
+    }
+
+    /** How an analyst reactivates a record, in the CLI and in the API. */
+    public String reactivation(String recordKey) {
+        return "`bridge " + cliName + " update " + recordKey + " --activate`, or PUT /api/" + path + "/" + recordKey
+                + " with \"active\": true";
     }
 
     /** What the analyst does in WebPT once the record exists. */

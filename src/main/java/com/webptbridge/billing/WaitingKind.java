@@ -59,9 +59,31 @@ public enum WaitingKind {
             case PAYER -> "Add the payer in the billing system (or import it under Sequence Number " + key + ").";
             case FACILITY -> "Add the facility in the billing system (or import it under Sequence Number " + key + ").";
             case PROVIDER -> "Add the provider with WebPT's NPI (or import it under Sequence Number " + key + ").";
-            case NPI_MISMATCH -> "Make the provider's NPI the same in WebPT and in the billing system.";
+            case NPI_MISMATCH -> mismatchAction(key, null);
             case REFERRING_PROVIDER -> "Add the referring provider with this NPI.";
             case PROCEDURE_CODE -> "Add the CPT/HCPCS code in the billing system.";
         };
+    }
+
+    /**
+     * What the analyst does when the record the messages wait for exists but is inactive;
+     * {@code recordKey} addresses the record (its Sequence Number or code).
+     */
+    public String inactiveAction(String recordKey) {
+        return "The " + releasedBy.noun() + " " + recordKey + " exists in the billing system but is inactive:"
+                + " reactivate it (" + releasedBy.reactivation(recordKey) + "); the waiting messages are then"
+                + " reprocessed. Do not add it again.";
+    }
+
+    /**
+     * For an NPI mismatch: which NPI comes from where, and which side to correct. {@code billingNpi}
+     * is the billing record's NPI (null when unknown); WebPT's NPI is in the detail (the NAK text).
+     */
+    public static String mismatchAction(String sequenceNumber, String billingNpi) {
+        return "WebPT sends a different NPI for rendering provider " + sequenceNumber + " (see the detail) than the"
+                + " billing record has" + (billingNpi == null ? "" : " (" + billingNpi + ")")
+                + ". Check both against NPPES. Only if WebPT's NPI is right, correct the billing record's NPI"
+                + " (`bridge provider update " + sequenceNumber + " --npi <WebPT's NPI>`, which reprocesses the"
+                + " waiting messages); otherwise correct the NPI in WebPT and have WebPT resend.";
     }
 }

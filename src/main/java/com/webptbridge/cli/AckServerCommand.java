@@ -13,10 +13,10 @@ import java.util.concurrent.CountDownLatch;
         description = "Minimal MLLP listener that only reads MSH and answers AA (a transport baseline).")
 final class AckServerCommand implements Callable<Integer> {
 
-    @Option(names = "--host", defaultValue = "0.0.0.0")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "Address to listen on")
     String host;
 
-    @Option(names = "--port", defaultValue = "2576")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "2576", description = "Port to listen on")
     int port;
 
     @Override

@@ -20,8 +20,12 @@ final class ApiClient {
     private final String url;
     private final String operator;
     private final String interfaceId;
+    /** How long the API has to answer /health: a wrong port (an MLLP listener) never answers HTTP. */
+    static final Duration PROBE = Duration.ofSeconds(5);
+
     private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private boolean reachable;
 
     /** @param interfaceId the practice's interface every {@code /api/...} call is about, or null for the only one */
     ApiClient(String url, String operator, String interfaceId) {
@@ -30,8 +34,8 @@ final class ApiClient {
         this.interfaceId = interfaceId;
     }
 
-    static ApiClient of(BridgeCommand root) {
-        return new ApiClient(root.url, root.operator, root.interfaceId);
+    static ApiClient of(ApiOptions options) {
+        return new ApiClient(options.url, options.operator, options.interfaceId);
     }
 
     /** {@code /api/patients/1} as one interface's resource: {@code /api/interfaces/{id}/patients/1}. */
@@ -54,6 +58,7 @@ final class ApiClient {
     }
 
     Answer call(String method, String path, Map<String, Object> body) throws CliFailure {
+        probe();
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + scoped(path)))
                     .timeout(Duration.ofMinutes(5))
@@ -70,6 +75,46 @@ final class ApiClient {
             throw new CliFailure(1, "Cannot reach the engine at " + url + ": is it running? (set --url)");
         } catch (IOException e) {
             throw new CliFailure(1, "The engine at " + url + " did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(1, "Interrupted");
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(2, "--url " + url + " is not a valid URL");
+        }
+    }
+
+    /**
+     * Asks /health once, with a short timeout, before the real request: a request can rightly take
+     * minutes (a bulk reprocess), but a --url that points at something other than the bridge's API
+     * (its MLLP port, say) should fail in seconds, saying so.
+     */
+    private void probe() throws CliFailure {
+        if (reachable) {
+            return;
+        }
+        try {
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/health"))
+                            .timeout(PROBE)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (!JSON.readTree(health.body()).has("status")) {
+                throw new IOException("not the bridge's API");
+            }
+            reachable = true;
+        } catch (ConnectException e) {
+            throw new CliFailure(1, "Cannot reach the engine at " + url + ": is it running? (set --url)");
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new CliFailure(
+                    1,
+                    "No HTTP answer from " + url + " within " + PROBE.toSeconds() + " s: --url must be the engine's"
+                            + " HTTP API (bridge.http.port, default 8080), not its MLLP port.");
+        } catch (IOException e) {
+            throw new CliFailure(
+                    1,
+                    url + " does not answer as the bridge's HTTP API (" + e.getMessage() + "): check --url, the"
+                            + " engine's bridge.http.port.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(1, "Interrupted");

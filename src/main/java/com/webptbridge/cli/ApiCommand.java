@@ -1,5 +1,6 @@
 package com.webptbridge.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -9,17 +10,34 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * A command that talks to the running engine's API: the client (from the inherited --url and
- * --operator), output, and exit codes: 0 done, 2 refused by the engine (it says why), 1 anything else.
+ * A command that talks to the running engine's API: the client (from --url, --interface and
+ * --operator, which only these commands take), output, and exit codes: 0 done, 2 refused by the
+ * engine (it says why), 1 anything else.
  */
 abstract class ApiCommand {
+
+    /** The mixin's name on a command spec; generated commands add it under this name too. */
+    static final String OPTIONS = "api";
 
     @Spec
     CommandSpec spec;
 
+    @Mixin(name = OPTIONS)
+    ApiOptions options = new ApiOptions();
+
     ApiClient api() {
-        BridgeCommand root = (BridgeCommand) spec.root().userObject();
-        return ApiClient.of(root);
+        return ApiClient.of(options(spec));
+    }
+
+    /** The API options of this command or the nearest command above it that declares them. */
+    static ApiOptions options(CommandSpec spec) {
+        for (CommandSpec s = spec; s != null; s = s.parent()) {
+            CommandSpec mixin = s.mixins().get(OPTIONS);
+            if (mixin != null && mixin.userObject() instanceof ApiOptions o) {
+                return o;
+            }
+        }
+        throw new IllegalStateException(spec.qualifiedName() + " does not take the API options");
     }
 
     PrintWriter out() {

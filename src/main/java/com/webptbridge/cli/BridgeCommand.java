@@ -2,20 +2,25 @@ package com.webptbridge.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar target/webpt-bridge.jar [command]}. With no command, runs the engine.
+ * {@code java -jar target/webpt-bridge.jar COMMAND}: {@code run} starts the engine; with no command
+ * this prints the help. Every command and subcommand takes {@code -h}, and {@code bridge help CMD}
+ * works. An ordinary mistake (a missing file, a port in use, an engine that does not answer) is one
+ * line on stderr, never a stack trace.
  */
 @Command(
         name = "bridge",
         mixinStandardHelpOptions = true,
         version = "WebPT Bridge 0.1",
-        description = "WebPT to billing HL7 v2 interface engine.",
+        description = "WebPT to billing HL7 v2 interface engine. `bridge run` starts the engine.",
         subcommands = {
+            HelpCommand.class,
             RunCommand.class,
             SettingsCommand.class,
             InterfaceCommand.class,
@@ -29,43 +34,50 @@ import picocli.CommandLine.ScopeType;
         modelTransformer = BridgeCommand.WithReferenceCommands.class)
 public final class BridgeCommand implements Runnable {
 
-    @Option(
-            names = "--url",
-            scope = ScopeType.INHERIT,
-            defaultValue = "http://localhost:8080",
-            description = "The running engine's HTTP API (default: ${DEFAULT-VALUE})")
-    String url;
-
-    @Option(
-            names = "--interface",
-            scope = ScopeType.INHERIT,
-            paramLabel = "ID",
-            description = "The practice's interface to work on; needed only when the engine runs several")
-    String interfaceId;
-
-    @Option(
-            names = "--operator",
-            scope = ScopeType.INHERIT,
-            defaultValue = "${sys:user.name}",
-            description = "Who is making the change, for the audit trail (default: your OS user)")
-    String operator;
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new BridgeCommand());
-        int code = args.length == 0 ? cli.execute("run") : cli.execute(args);
+        int code = commandLine().execute(args);
         if (code != 0 || args.length == 0 || !"run".equals(args[0])) {
             System.exit(code);
         }
     }
 
+    /**
+     * The command line as shipped: every command with -h/--help and its defaults shown, and failures
+     * reported as one line rather than a stack trace.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new BridgeCommand());
+        everyCommand(cli);
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            commandLine.getErr().println(Failures.sentence(e));
+            return 1;
+        });
+        return cli;
+    }
+
+    private static void everyCommand(CommandLine cli) {
+        CommandSpec spec = cli.getCommandSpec();
+        spec.usageMessage().showDefaultValues(true);
+        if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
+            spec.addOption(OptionSpec.builder("-h", "--help")
+                    .usageHelp(true)
+                    .description("Show this help message and exit.")
+                    .build());
+        }
+        cli.getSubcommands().values().forEach(BridgeCommand::everyCommand);
+    }
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /**
      * Adds the reference commands, generated from ReferenceKind, whenever a command line is built
-     * on this class (here and in tests), so they inherit --url and --operator like the others.
+     * on this class (here and in tests).
      */
     static final class WithReferenceCommands implements IModelTransformer {
         @Override

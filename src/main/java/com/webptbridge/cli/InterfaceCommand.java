@@ -120,7 +120,7 @@ final class InterfaceCommand extends ApiCommand {
         @ParentCommand
         InterfaceCommand parent;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "The interface to disable, e.g. clinic-a")
         String id;
 
         @Override

@@ -19,16 +19,16 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--host", defaultValue = "localhost")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "localhost", description = "The MLLP listener's host")
     String host;
 
-    @Option(names = "--port", defaultValue = "2575")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "2575", description = "The MLLP listener's port")
     int port;
 
-    @Option(names = "--connections", defaultValue = "1")
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "1", description = "Connections sending at once")
     int connections;
 
-    @Option(names = "--messages", defaultValue = "1000")
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "1000", description = "Messages to send in all")
     int messages;
 
     @Option(
@@ -37,10 +37,7 @@ final class LoadCommand implements Callable<Integer> {
             description = "Messages per second over all connections (0: as fast as answered)")
     double rate;
 
-    @Option(
-            names = "--mix",
-            defaultValue = "adt=30,dft=70",
-            description = "Share of ADT and DFT messages (default ${DEFAULT-VALUE})")
+    @Option(names = "--mix", defaultValue = "adt=30,dft=70", description = "Share of ADT and DFT messages")
     String mix;
 
     @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for an ACK")

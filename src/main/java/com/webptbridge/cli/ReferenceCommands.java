@@ -35,6 +35,7 @@ final class ReferenceCommands {
 
     static CommandSpec command(ReferenceKind kind) {
         CommandSpec command = CommandSpec.create().name(kind.cliName()).addOption(help());
+        command.addMixin(ApiCommand.OPTIONS, CommandSpec.forAnnotatedObject(new ApiOptions()));
         command.usageMessage().description(summary(kind));
         command.addSubcommand("add", add(kind));
         command.addSubcommand("update", update(kind));

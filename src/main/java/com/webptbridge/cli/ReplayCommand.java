@@ -31,13 +31,19 @@ final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", arity = "1..*")
+    @picocli.CommandLine.Mixin(name = ApiCommand.OPTIONS)
+    ApiOptions apiOptions = new ApiOptions();
+
+    @Parameters(
+            paramLabel = "DIR",
+            arity = "1..*",
+            description = "Sample folders: each message beside its .expected.yaml")
     List<Path> dirs;
 
-    @Option(names = "--host", defaultValue = "localhost")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "localhost", description = "The MLLP listener's host")
     String host;
 
-    @Option(names = "--port", defaultValue = "2575")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "2575", description = "The engine's MLLP port")
     int port;
 
     @Option(
@@ -49,14 +55,17 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--update", description = "Rewrite each expectation from what happened")
     boolean update;
 
-    @Option(names = "--timeout", defaultValue = "30")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "Seconds to wait for each ACK")
     int timeoutSeconds;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        BridgeCommand root = (BridgeCommand) spec.root().userObject();
-        ApiClient api = ApiClient.of(root);
+        ApiClient api = ApiClient.of(apiOptions);
         Expectations.PatientLookup patients = id -> {
             try {
                 ApiClient.Answer a = api.call(

@@ -12,34 +12,49 @@ import java.util.Map;
 
 /**
  * {@code bridge reprocess 12 13} or {@code bridge reprocess --waiting payer:1042}: runs journaled
- * messages through the inbound path again. Applied messages are never applied twice.
+ * messages through the inbound path again. Applied messages are never applied twice. Without ids or
+ * a filter it asks for {@code --all} rather than reprocessing everything; {@code --dry-run} lists
+ * what a filter takes and changes nothing.
  */
-@Command(name = "reprocess", description = "Reprocess journaled messages by id, or all that match the filter.")
+@Command(
+        name = "reprocess",
+        description = "Reprocess journaled messages by id, or all that match the filter (--all: every message"
+                + " in ERROR).")
 final class ReprocessCommand extends ApiCommand implements java.util.concurrent.Callable<Integer> {
 
-    @Parameters(paramLabel = "ID", arity = "0..*", description = "Journal ids")
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "Journal ids (instead of a filter)")
     List<Long> ids = new ArrayList<>();
 
-    @Option(names = "--status", description = "ERROR (default), REJECTED, RECEIVED; comma-separated")
+    @Option(
+            names = "--status",
+            paramLabel = "STATUS",
+            description = "ERROR (the default), REJECTED, RECEIVED; comma-separated")
     String status;
 
-    @Option(names = "--error-code", description = "HL7 table 0357 code, e.g. 204")
+    @Option(names = "--error-code", paramLabel = "CODE", description = "HL7 table 0357 code, e.g. 204")
     Integer errorCode;
 
     @Option(
             names = "--waiting",
+            paramLabel = "KIND:KEY",
             description = "KIND:KEY, e.g. payer:1042 or procedure-code:97012; KIND is one of"
                     + " payer, facility, provider, npi-mismatch, referring-provider, procedure-code")
     String waiting;
 
-    @Option(names = "--from", description = "Received on or after (yyyy-MM-dd)")
+    @Option(names = "--from", paramLabel = "DATE", description = "Received on or after (yyyy-MM-dd)")
     String from;
 
-    @Option(names = "--to", description = "Received before (yyyy-MM-dd)")
+    @Option(names = "--to", paramLabel = "DATE", description = "Received before (yyyy-MM-dd)")
     String to;
 
-    @Option(names = "--limit", defaultValue = "1000")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most this many messages")
     int limit;
+
+    @Option(names = "--all", description = "With no other filter: every message in ERROR")
+    boolean all;
+
+    @Option(names = "--dry-run", description = "List what would be reprocessed and what each waits for; change nothing")
+    boolean dryRun;
 
     @Override
     public Integer call() {
@@ -54,6 +69,15 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
                     outcomes.add(answer.body());
                 }
             } else {
+                boolean filtered = status != null || errorCode != null || waiting != null || from != null || to != null;
+                if (!filtered && !all) {
+                    spec.commandLine()
+                            .getErr()
+                            .println("Name what to reprocess: journal ids, a filter (--waiting KIND:KEY, --error-code,"
+                                    + " --status, --from, --to), or --all for every message in ERROR. Add --dry-run"
+                                    + " to see the list first.");
+                    return 2;
+                }
                 Map<String, Object> filter = body();
                 put(filter, "status", status);
                 put(filter, "errorCode", errorCode);
@@ -76,9 +100,24 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
                 put(filter, "from", from);
                 put(filter, "to", to);
                 filter.put("limit", limit);
+                if (dryRun) {
+                    filter.put("dryRun", true);
+                }
                 ApiClient.Answer answer = api().call("POST", "/api/messages/reprocess", filter);
                 if (!answer.ok()) {
                     return refused(answer);
+                }
+                if (dryRun) {
+                    JsonNode candidates = answer.body().get("wouldReprocess");
+                    for (JsonNode c : candidates) {
+                        out().println("journal " + c.get("id").asText() + " (control ID "
+                                + c.path("controlId").asText("-") + "): "
+                                + c.get("status").asText()
+                                + waits(c));
+                    }
+                    out().println(candidates.size() + " message(s) would be reprocessed; nothing was changed"
+                            + " (run again without --dry-run to reprocess them).");
+                    return 0;
                 }
                 answer.body().get("reprocessed").forEach(outcomes::add);
             }
@@ -88,7 +127,7 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
                         ? ""
                         : " - " + o.get("skipped").asText();
                 out().println("journal " + o.get("id").asText() + ": "
-                        + o.get("status").asText() + " (" + o.get("ackCode").asText() + ")" + skipped);
+                        + o.get("status").asText() + " (" + o.get("ackCode").asText() + ")" + skipped + waits(o));
                 if ("PROCESSED".equals(o.get("status").asText()) && skipped.isEmpty()) {
                     processed++;
                 }
@@ -96,5 +135,12 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
             out().println(outcomes.size() + " message(s) reprocessed, " + processed + " now PROCESSED.");
             return 0;
         });
+    }
+
+    /** ", still waits for payer 1042, procedure-code 97112" when the message waits for anything. */
+    private static String waits(JsonNode message) {
+        List<String> waiting = new ArrayList<>();
+        message.path("waitingFor").forEach(w -> waiting.add(w.asText()));
+        return waiting.isEmpty() ? "" : ", still waits for " + String.join(", ", waiting);
     }
 }

@@ -20,13 +20,21 @@ final class WorklistCommand extends ApiCommand implements java.util.concurrent.C
             for (JsonNode line : answer.body()) {
                 String oldest = line.get("oldest").isNull()
                         ? ""
-                        : ", oldest " + line.get("oldest").asText().substring(0, 10);
+                        : ", first received " + line.get("oldest").asText();
                 out().println(line.get("waitingFor").asText() + ": "
                         + line.get("messages").asInt() + " message(s), "
                         + line.get("patients").asInt() + " patient(s)" + oldest);
-                out().println("    " + line.get("action").asText() + " Journal ids: " + line.get("journalIds"));
+                out().println("    " + line.get("action").asText());
+                out().println("    Control IDs: " + joined(line.get("controlIds")) + "; patient IDs: "
+                        + joined(line.get("patientIds")) + "; journal ids: " + joined(line.get("journalIds")));
             }
             return 0;
         });
+    }
+
+    private static String joined(JsonNode values) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        values.forEach(v -> out.add(v.asText()));
+        return out.isEmpty() ? "-" : String.join(", ", out);
     }
 }

@@ -81,8 +81,15 @@ public final class BridgeEngine implements AutoCloseable {
         try {
             camel = new DefaultCamelContext();
             InterfaceRuntime interfaces = startRoutes(settings, db, camel);
-            AdminApi api = AdminApi.start(
-                    settings.get("bridge.http.host"), settings.getInt("bridge.http.port"), db, interfaces);
+            AdminApi api;
+            try {
+                api = AdminApi.start(
+                        settings.get("bridge.http.host"), settings.getInt("bridge.http.port"), db, interfaces);
+            } catch (java.net.BindException e) {
+                throw new IllegalStateException(
+                        "bridge.http.port " + settings.getInt("bridge.http.port") + " is already in use (is another"
+                                + " engine running?): stop what uses it or set bridge.http.port to a free port.");
+            }
             BridgeEngine engine = new BridgeEngine(db, camel, interfaces, api);
             engine.recoverUnfinished(starting);
             engine.recovery.scheduleWithFixedDelay(
@@ -148,9 +155,30 @@ public final class BridgeEngine implements AutoCloseable {
                 settings.getInt("bridge.hl7.max-field-length"));
         InterfaceRuntime interfaces = new InterfaceRuntime(settings, db, camel, rules, messageLimits, acks);
         for (InterfaceDefinition d : interfaces.configured()) {
-            interfaces.start(d);
+            try {
+                interfaces.start(d);
+            } catch (Exception e) {
+                if (!boundElsewhere(e)) {
+                    throw e;
+                }
+                throw new IllegalStateException("MLLP port " + d.port() + " of interface " + d.id()
+                        + " is already in use (is another engine running?): stop what uses it or set "
+                        + ("default".equals(d.id()) ? "bridge.mllp.port" : "the port in its interface file")
+                        + " to a free port.");
+            }
         }
         return interfaces;
+    }
+
+    /** True when the cause chain says a port could not be bound (Netty and the JDK say it differently). */
+    private static boolean boundElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException
+                    || t.getMessage() != null && t.getMessage().contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Resource[] routeFiles(CamelContext camel, Path dir) throws IOException {

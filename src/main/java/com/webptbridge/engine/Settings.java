@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -13,7 +15,9 @@ import java.util.Properties;
 /**
  * Engine settings: the built-in defaults, then conf/application.properties (or the file named by
  * {@code -Dbridge.config}), then environment variables ({@code BRIDGE_MLLP_PORT} for
- * {@code bridge.mllp.port}), then {@code -Dbridge.*} system properties. Later wins.
+ * {@code bridge.mllp.port}), then {@code -Dbridge.*} system properties. Later wins. An unknown
+ * {@code bridge.*} key or a value of the wrong type stops the start, naming the key: the defaults
+ * file lists every valid key, and a default's shape (a number, true/false) is its type.
  */
 public final class Settings {
 
@@ -45,18 +49,100 @@ public final class Settings {
             }
         }
         for (String key : system.stringPropertyNames()) {
-            if (key.startsWith("bridge.")) {
+            if (key.startsWith("bridge.") && !NOT_SETTINGS.contains(key) && !key.startsWith("bridge.test.")) {
                 p.setProperty(key, system.getProperty(key));
             }
         }
+        return validated(p);
+    }
+
+    /** System properties under bridge.* that are not engine settings: where the settings file is. */
+    private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of("bridge.config");
+
+    /**
+     * Refuses, naming the key, a bridge.* key the defaults file does not list (a typo such as
+     * bridge.mllp.prot would otherwise be ignored) and a value whose type differs from its default's:
+     * a whole number (a port: 1 to 65535, or 0 for any free port) or true/false.
+     */
+    private static Settings validated(Properties p) {
+        Properties defaults = defaults();
+        List<String> problems = new ArrayList<>();
+        for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
+            String value = p.getProperty(key).trim();
+            String standard = defaults.getProperty(key);
+            if (standard == null) {
+                if (key.startsWith("bridge.")) {
+                    problems.add(
+                            "unknown setting " + key + closest(key, defaults) + " (`bridge settings` lists them all)");
+                }
+                continue;
+            }
+            String problem = typeProblem(key, value, standard.trim());
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Invalid settings: " + String.join("; ", problems) + ".");
+        }
         return new Settings(p);
+    }
+
+    private static String typeProblem(String key, String value, String standard) {
+        if (standard.equals("true") || standard.equals("false")) {
+            return value.equals("true") || value.equals("false")
+                    ? null
+                    : key + " must be true or false, was '" + value + "'";
+        }
+        if (standard.matches("\\d+")) {
+            if (!value.matches("\\d{1,10}") || Long.parseLong(value) > Integer.MAX_VALUE) {
+                return key + " must be a whole number, was '" + value + "'";
+            }
+            if (key.endsWith(".port") && Integer.parseInt(value) > 65535) {
+                return key + " must be a port number (0 to 65535), was " + value;
+            }
+        }
+        return null;
+    }
+
+    /** ", did you mean bridge.mllp.port?" for a key one small typo away from a known one. */
+    private static String closest(String key, Properties defaults) {
+        String best = null;
+        int bestDistance = 3;
+        for (String known : defaults.stringPropertyNames()) {
+            int d = distance(key, known);
+            if (d < bestDistance) {
+                best = known;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : " (did you mean " + best + "?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** Defaults and overrides only, no file or environment: what tests start from. */
     public static Settings of(Map<String, String> overrides) {
         Properties p = defaults();
         overrides.forEach(p::setProperty);
-        return new Settings(p);
+        return validated(p);
     }
 
     /** The built-in defaults file as written: every setting with its default and what it means. */

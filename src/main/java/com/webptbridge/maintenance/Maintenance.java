@@ -43,10 +43,13 @@ public final class Maintenance {
             String kind,
             String key,
             int hl7Code,
+            String detail,
             int messages,
             int patients,
             Instant oldest,
-            List<Long> journalIds) {}
+            List<Long> journalIds,
+            List<String> controlIds,
+            List<String> patientIds) {}
 
     public Change create(ReferenceKind kind, Map<String, Object> body, String operator)
             throws ReferenceException, SQLException {
@@ -98,7 +101,7 @@ public final class Maintenance {
             } else {
                 WaitingKind kind = WaitingKind.parse(g.waitingKind());
                 title = kind.title(key, at);
-                action = kind.action(key);
+                action = action(kind, key);
             }
             lines.add(new WorklistLine(
                     title,
@@ -106,11 +109,40 @@ public final class Maintenance {
                     g.waitingKind(),
                     key,
                     g.hl7Code(),
+                    g.detail(),
                     g.messages(),
                     g.patients(),
                     g.oldest(),
-                    g.journalIds()));
+                    g.journalIds(),
+                    g.controlIds(),
+                    g.patientIds()));
         }
         return lines;
+    }
+
+    /**
+     * What to do for messages waiting for {@code key}, said from the record as it is now: an
+     * inactive record is reactivated, not added again; an NPI mismatch names the billing record's NPI.
+     */
+    private String action(WaitingKind waiting, String key) throws SQLException {
+        ReferenceKind kind = waiting.releasedBy();
+        Map<String, Object> record = null;
+        for (Map<String, Object> r : references.list(kind, null)) {
+            if (kind.waitingKey(r).equalsIgnoreCase(key)) {
+                record = r;
+                break;
+            }
+        }
+        if (record == null) {
+            return waiting.action(key);
+        }
+        String recordKey = String.valueOf(record.get(kind.addressedByCode() ? "code" : "sequenceNumber"));
+        if (!Boolean.TRUE.equals(record.get("active"))) {
+            return waiting.inactiveAction(recordKey);
+        }
+        if (waiting == WaitingKind.NPI_MISMATCH) {
+            return WaitingKind.mismatchAction(key, String.valueOf(record.get("npi")));
+        }
+        return waiting.action(key);
     }
 }

@@ -41,8 +41,15 @@ public final class Reprocessor {
         this.route = route;
     }
 
-    /** How one reprocess ended. {@code skipped} explains why nothing was done (e.g. already processed). */
-    public record Outcome(long id, String status, String ackCode, String skipped) {}
+    /**
+     * How one reprocess ended. {@code skipped} explains why nothing was done (e.g. already processed);
+     * {@code waitingFor} names what a message still in ERROR waits for, e.g. {@code payer 1042}.
+     */
+    public record Outcome(
+            long id, String controlId, String status, String ackCode, String skipped, List<String> waitingFor) {}
+
+    /** A message a bulk reprocess would take, and what it waits for now (a dry run changes nothing). */
+    public record Candidate(long id, String controlId, String status, List<String> waitingFor) {}
 
     /** Reprocesses one message; empty when there is no such journal entry. */
     public Optional<Outcome> reprocess(long id) throws SQLException {
@@ -78,11 +85,13 @@ public final class Reprocessor {
         if (!REPROCESSABLE.contains(entry.status()) || entry.rawMessage() == null) {
             return Optional.of(new Outcome(
                     id,
+                    entry.controlId(),
                     entry.status().name(),
                     entry.ackCode(),
                     entry.rawMessage() == null
                             ? "the message was not stored (too large), so WebPT must send it again"
-                            : "already " + entry.status().name() + ": nothing to do"));
+                            : "already " + entry.status().name() + ": nothing to do",
+                    waitingFor(entry)));
         }
         Charset charset = Charset.forName(entry.charset());
         InboundMessage message = InboundMessage.read(entry.rawMessage().getBytes(charset), charset);
@@ -93,7 +102,8 @@ public final class Reprocessor {
         Reply reply = route.apply(inFlight).reply();
         JournalEntry after = journal.find(id, false).orElseThrow();
         LOG.info("journal={} reprocessed: status={} ack={}", id, after.status(), reply.code());
-        return Optional.of(new Outcome(id, after.status().name(), reply.code().name(), null));
+        return Optional.of(new Outcome(
+                id, after.controlId(), after.status().name(), reply.code().name(), null, waitingFor(after)));
     }
 
     /** Reprocesses every message the filter selects, oldest first (arrival order, so per patient too). */
@@ -103,5 +113,25 @@ public final class Reprocessor {
             reprocess(id).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** What {@link #reprocess(ReprocessFilter)} would take, oldest first, without touching anything. */
+    public List<Candidate> candidates(ReprocessFilter filter) throws SQLException {
+        List<Candidate> out = new ArrayList<>();
+        for (long id : journal.idsToReprocess(filter)) {
+            journal.find(id, false)
+                    .ifPresent(e ->
+                            out.add(new Candidate(id, e.controlId(), e.status().name(), waitingFor(e))));
+        }
+        return out;
+    }
+
+    /** What the entry's latest attempt waits for, as the worklist and the CLI spell it: {@code payer 1042}. */
+    private static List<String> waitingFor(JournalEntry entry) {
+        return entry.errors().stream()
+                .filter(e -> e.waitingKind() != null)
+                .map(e -> e.waitingKind() + " " + e.waitingKey())
+                .distinct()
+                .toList();
     }
 }

@@ -3,6 +3,7 @@ package com.webptbridge.reference;
 import com.webptbridge.billing.ChargeLine;
 import com.webptbridge.billing.Encounter;
 import com.webptbridge.billing.Facility;
+import com.webptbridge.billing.Payer;
 import com.webptbridge.billing.Placement;
 import com.webptbridge.billing.Policy;
 import com.webptbridge.billing.ProcedureCode;
@@ -10,6 +11,7 @@ import com.webptbridge.billing.Provider;
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferringProvider;
 import com.webptbridge.billing.WaitingKind;
+import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
 import com.webptbridge.mapping.Keyed;
@@ -30,7 +32,9 @@ import java.util.Optional;
  * A mapped encounter to a resolved one: every payer, facility, provider, referring provider and
  * procedure code found in billing reference data (by Alternate ID = Sequence Number, by NPI, by
  * code), charge defaults applied from the code. Every miss is a problem that says what to add and
- * names what the message waits for; with any problem there is no resolved encounter.
+ * names what the message waits for (a record that exists but is inactive is told apart from a
+ * missing one, since adding it again would be refused); a charge that would post at 0.00 is refused;
+ * with any problem there is no resolved encounter.
  */
 public final class EncounterResolver {
 
@@ -77,11 +81,12 @@ public final class EncounterResolver {
             if (seq.isEmpty()) {
                 continue;
             }
-            if (references.payer(seq.get()).isEmpty()) {
-                problems.add(unknown(
-                                ReferenceKind.PAYER,
-                                p.payer(),
-                                p.payer().position().wholeField().toString())
+            Optional<Payer> payer = references.payer(seq.get());
+            String where = p.payer().position().wholeField().toString();
+            if (payer.isEmpty() || !payer.get().active()) {
+                problems.add((payer.isEmpty()
+                                ? unknown(ReferenceKind.PAYER, p.payer(), where)
+                                : inactive(ReferenceKind.PAYER, p.payer(), where, seq.get()))
                         .waitingFor(WaitingKind.PAYER, String.valueOf(seq.get())));
                 continue;
             }
@@ -109,12 +114,13 @@ public final class EncounterResolver {
         }
         Optional<Long> seq = sequence(key, problems, "Facility");
         Optional<Facility> facility = seq.isPresent() ? references.facility(seq.get()) : Optional.empty();
-        if (seq.isPresent() && facility.isEmpty()) {
-            problems.add(unknown(
-                            ReferenceKind.FACILITY,
-                            key,
-                            key.position().wholeField().toString())
+        String where = key.position().wholeField().toString();
+        if (seq.isPresent() && (facility.isEmpty() || !facility.get().active())) {
+            problems.add((facility.isEmpty()
+                            ? unknown(ReferenceKind.FACILITY, key, where)
+                            : inactive(ReferenceKind.FACILITY, key, where, seq.get()))
                     .waitingFor(WaitingKind.FACILITY, String.valueOf(seq.get())));
+            return null;
         }
         return facility.orElse(null);
     }
@@ -146,13 +152,25 @@ public final class EncounterResolver {
                     .waitingFor(WaitingKind.PROVIDER, key.alternateId()));
             return null;
         }
+        if (!provider.get().active()) {
+            problems.add(NakReason.UNKNOWN_KEY
+                    .at(
+                            key.at(),
+                            ReferenceKind.PROVIDER.inactiveSentence(
+                                    key.alternateId(),
+                                    where,
+                                    String.valueOf(provider.get().sequenceNumber())))
+                    .waitingFor(WaitingKind.PROVIDER, key.alternateId()));
+            return null;
+        }
         if (!provider.get().npi().equals(key.npi())) {
             problems.add(NakReason.UNKNOWN_KEY
                     .at(
                             key.at(),
                             "Rendering provider " + key.alternateId() + " has NPI " + key.npi() + " in WebPT ("
                                     + where + ") but NPI " + provider.get().npi()
-                                    + " in the billing system: correct the NPI so that both systems match.")
+                                    + " in the billing system: check both against NPPES; correct the billing record's"
+                                    + " NPI only if WebPT's is right, otherwise correct it in WebPT.")
                     .waitingFor(WaitingKind.NPI_MISMATCH, key.alternateId()));
             return null;
         }
@@ -175,6 +193,17 @@ public final class EncounterResolver {
                     .waitingFor(WaitingKind.REFERRING_PROVIDER, key.npi()));
             return null;
         }
+        if (!referring.get().active()) {
+            problems.add(NakReason.UNKNOWN_KEY
+                    .at(
+                            key.at(),
+                            ReferenceKind.REFERRING_PROVIDER.inactiveSentence(
+                                    key.npi(),
+                                    where,
+                                    String.valueOf(referring.get().sequenceNumber())))
+                    .waitingFor(WaitingKind.REFERRING_PROVIDER, key.npi()));
+            return null;
+        }
         return referring.get().sequenceNumber();
     }
 
@@ -187,12 +216,32 @@ public final class EncounterResolver {
             }
             Keyed key = line.procedureCode();
             Optional<ProcedureCode> code = references.procedureCode(key.value());
-            if (code.isEmpty()) {
-                problems.add(unknown(ReferenceKind.PROCEDURE_CODE, key, key.at().display())
+            if (code.isEmpty() || !code.get().active()) {
+                problems.add((code.isEmpty()
+                                ? unknown(
+                                        ReferenceKind.PROCEDURE_CODE,
+                                        key,
+                                        key.at().display())
+                                : NakReason.UNKNOWN_KEY.at(
+                                        key.at(),
+                                        ReferenceKind.PROCEDURE_CODE.inactiveSentence(
+                                                key.value(),
+                                                key.at().display(),
+                                                code.get().code())))
                         .waitingFor(WaitingKind.PROCEDURE_CODE, key.value()));
                 continue;
             }
             ProcedureCode pc = code.get();
+            if (line.amount() == null && line.unitAmount() == null && pc.defaultCharge() == null) {
+                // Posting 0.00 would bill nothing without anyone noticing.
+                int n = key.at().sequence();
+                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                        ErrorLocation.field("FT1", n, 11),
+                        "Charge " + n + " has no amount and code " + pc.code() + " has no default charge: send the"
+                                + " amount (FT1-11) or give the code a default charge (`bridge procedure-code update "
+                                + pc.code() + " --default-charge 45.00`)."));
+                continue;
+            }
             BigDecimal units = line.units() != null
                     ? line.units()
                     : BigDecimal.valueOf(pc.defaultUnits() == null ? 1 : pc.defaultUnits());
@@ -200,7 +249,7 @@ public final class EncounterResolver {
                     ? line.amount()
                     : line.unitAmount() != null
                             ? line.unitAmount().multiply(units)
-                            : pc.defaultCharge() != null ? pc.defaultCharge().multiply(units) : BigDecimal.ZERO;
+                            : pc.defaultCharge().multiply(units);
             String revenue = line.revenueCode() != null ? line.revenueCode() : pc.defaultRevenueCode();
             out.add(new ChargeLine(
                     line.transactionId(),
@@ -217,6 +266,11 @@ public final class EncounterResolver {
 
     private static Problem unknown(ReferenceKind kind, Keyed key, String where) {
         return NakReason.UNKNOWN_KEY.at(key.at(), kind.unknownSentence(key.value(), where));
+    }
+
+    private static Problem inactive(ReferenceKind kind, Keyed key, String where, long sequenceNumber) {
+        return NakReason.UNKNOWN_KEY.at(
+                key.at(), kind.inactiveSentence(key.value(), where, String.valueOf(sequenceNumber)));
     }
 
     private static Problem invalidNpi(String which, ProviderKey key, String where) {

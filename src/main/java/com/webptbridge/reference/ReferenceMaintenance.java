@@ -50,12 +50,7 @@ public final class ReferenceMaintenance {
                                     + " (by " + records.describe(c, kind, requested)
                                     + "): choose another or leave it out to get the next one.");
                         }
-                        if (kind.uniqueField() != null
-                                && records.exists(c, kind, kind.uniqueField(), values.get(kind.uniqueField()))) {
-                            throw new Conflict("A " + kind.noun() + " with " + kind.uniqueField() + " "
-                                    + values.get(kind.uniqueField())
-                                    + " already exists: update it instead of adding another.");
-                        }
+                        refuseTaken(c, kind, values, null);
                         long chosen = requested != null ? requested : records.nextSequenceNumber(c, kind);
                         records.insert(c, kind, chosen, values);
                         records.audit(
@@ -111,16 +106,9 @@ public final class ReferenceMaintenance {
         }
         Map<String, Object> current = show(kind, key);
         Object keyValue = keyValue(kind, key);
-        String unique = kind.uniqueField();
         try {
             db.inTransaction(c -> {
-                if (unique != null
-                        && values.containsKey(unique)
-                        && !values.get(unique).equals(current.get(unique))
-                        && records.exists(c, kind, unique, values.get(unique))) {
-                    throw new Conflict(
-                            "A " + kind.noun() + " with " + unique + " " + values.get(unique) + " already exists.");
-                }
+                refuseTaken(c, kind, values, ((Number) current.get("sequenceNumber")).longValue());
                 records.update(c, kind, keyValue, values, active);
                 Map<String, Object> change = new LinkedHashMap<>(values);
                 if (active != null) {
@@ -133,6 +121,29 @@ public final class ReferenceMaintenance {
             throw new ReferenceException(Failure.CONFLICT, e.getMessage());
         }
         return show(kind, values.containsKey("code") ? String.valueOf(values.get("code")) : key);
+    }
+
+    /**
+     * Refuses values another record already has in a field that must be distinct (a referring NPI, a
+     * procedure code, a rendering provider's NPI), naming that record. {@code self} is the record
+     * being updated (null when adding).
+     */
+    private void refuseTaken(java.sql.Connection c, ReferenceKind kind, Map<String, Object> values, Long self)
+            throws SQLException {
+        for (String field : kind.distinctFields()) {
+            if (!values.containsKey(field)) {
+                continue;
+            }
+            java.util.Optional<Long> holder = records.holder(c, kind, field, values.get(field));
+            if (holder.isPresent() && !holder.get().equals(self)) {
+                String other = kind.noun() + " " + holder.get() + " (" + records.describe(c, kind, holder.get()) + ")";
+                throw new Conflict("The " + field + " " + values.get(field) + " already belongs to " + other
+                        + (field.equals("npi")
+                                ? ": an NPI belongs to one " + kind.noun() + ". Update " + other
+                                        + " instead, or check the NPI against NPPES."
+                                : ": update it instead of adding another."));
+            }
+        }
     }
 
     /** Deactivates a record: kept for history, no longer matched by inbound messages. */

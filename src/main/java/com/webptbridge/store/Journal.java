@@ -134,13 +134,14 @@ public final class Journal {
                 .orElseThrow(() -> new SQLException("Journal entry " + id + " does not exist"));
         Sql.update(
                 c,
-                "INSERT INTO message_attempt (journal_id, attempt, completed_at, status, ack_code)"
-                        + " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO message_attempt (journal_id, attempt, completed_at, status, ack_code, ack_message)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
                 id,
                 attempt,
                 OffsetDateTime.now(ZoneOffset.UTC),
                 done.status().name(),
-                done.ackCode());
+                done.ackCode(),
+                Storable.text(done.ackMessage()));
         List<List<?>> errors = new ArrayList<>();
         int position = 1;
         for (MessageError e : done.errors()) {
@@ -187,8 +188,15 @@ public final class Journal {
                 : Optional.of(withErrors(c, List.of(entry.get())).get(0));
     }
 
-    /** Newest first, filtered by whichever of status, message type and patient ID are given. */
+    /** Newest first, filtered by whichever of status, message type, patient ID and control ID are given. */
     public List<JournalEntry> list(MessageStatus status, String messageType, String patientId, int limit)
+            throws SQLException {
+        return list(status, messageType, patientId, null, limit);
+    }
+
+    /** Newest first, filtered by whichever of status, message type, patient ID and control ID are given. */
+    public List<JournalEntry> list(
+            MessageStatus status, String messageType, String patientId, String controlId, int limit)
             throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT * FROM message_journal WHERE " + scope());
         List<Object> args = new ArrayList<>(scoped());
@@ -203,6 +211,10 @@ public final class Journal {
         if (patientId != null) {
             sql.append(" AND patient_id = ?");
             args.add(patientId);
+        }
+        if (controlId != null) {
+            sql.append(" AND control_id = ?");
+            args.add(controlId);
         }
         sql.append(" ORDER BY id DESC");
         if (limit == 0) {
@@ -279,16 +291,22 @@ public final class Journal {
         }
     }
 
-    /** Every attempt at a message and how it ended, oldest first. */
-    public List<String> attempts(long id) throws SQLException {
+    /** One processing attempt: when it ended, how, and the ACK it answered with (null before V5.1). */
+    public record Attempt(int attempt, Instant completedAt, String status, String ackCode, String ack) {}
+
+    /** Every attempt at a message and how it ended, oldest first: the first NAK WebPT got stays here. */
+    public List<Attempt> attempts(long id) throws SQLException {
         try (Connection c = db.connection()) {
             return Sql.list(
                     c,
-                    "SELECT attempt, completed_at, status, ack_code FROM message_attempt"
+                    "SELECT attempt, completed_at, status, ack_code, ack_message FROM message_attempt"
                             + " WHERE journal_id = ? ORDER BY attempt",
-                    rs -> rs.getInt(1) + " "
-                            + rs.getObject(2, OffsetDateTime.class).toInstant() + " " + rs.getString(3) + " "
-                            + rs.getString(4),
+                    rs -> new Attempt(
+                            rs.getInt(1),
+                            instant(rs, "completed_at"),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5)),
                     id);
         }
     }

@@ -13,7 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Finds one interface's billing reference data for inbound messages. Lookups see only active records. */
+/**
+ * Finds one interface's billing reference data for inbound messages. A lookup returns a record
+ * whether it is active or not (each carries its flag), so the resolver can tell an analyst "exists
+ * but inactive: reactivate it" apart from "missing: add it".
+ */
 public final class ReferenceLookup {
 
     private final Database db;
@@ -26,37 +30,33 @@ public final class ReferenceLookup {
 
     public Optional<Payer> payer(long sequenceNumber) throws SQLException {
         return one(
-                "SELECT * FROM payer WHERE interface_id = ? AND sequence_number = ? AND active = TRUE",
+                "SELECT * FROM payer WHERE interface_id = ? AND sequence_number = ?",
                 sequenceNumber,
                 ReferenceLookup::payer);
     }
 
     public Optional<Facility> facility(long sequenceNumber) throws SQLException {
         return one(
-                "SELECT * FROM facility WHERE interface_id = ? AND sequence_number = ? AND active = TRUE",
+                "SELECT * FROM facility WHERE interface_id = ? AND sequence_number = ?",
                 sequenceNumber,
                 ReferenceLookup::facility);
     }
 
     public Optional<Provider> provider(long sequenceNumber) throws SQLException {
         return one(
-                "SELECT * FROM provider WHERE interface_id = ? AND sequence_number = ? AND active = TRUE",
+                "SELECT * FROM provider WHERE interface_id = ? AND sequence_number = ?",
                 sequenceNumber,
                 ReferenceLookup::provider);
     }
 
     public Optional<ReferringProvider> referringByNpi(String npi) throws SQLException {
         return one(
-                "SELECT * FROM referring_provider WHERE interface_id = ? AND npi = ? AND active = TRUE",
-                npi,
-                ReferenceLookup::referring);
+                "SELECT * FROM referring_provider WHERE interface_id = ? AND npi = ?", npi, ReferenceLookup::referring);
     }
 
     public Optional<ProcedureCode> procedureCode(String code) throws SQLException {
         return one(
-                "SELECT * FROM procedure_code WHERE interface_id = ? AND code = ? AND active = TRUE",
-                code,
-                ReferenceLookup::procedure);
+                "SELECT * FROM procedure_code WHERE interface_id = ? AND code = ?", code, ReferenceLookup::procedure);
     }
 
     private <T> Optional<T> one(String sql, Object key, Row<T> row) throws SQLException {

@@ -55,6 +55,17 @@ public final class ReferenceRecords {
     }
 
     /** True when a record of this kind has {@code value} in {@code field} (a JSON name, or sequenceNumber). */
+    /** The Sequence Number of a record whose {@code field} is {@code value}, if any (active or not). */
+    public Optional<Long> holder(Connection c, ReferenceKind kind, String field, Object value) throws SQLException {
+        return Sql.one(
+                c,
+                "SELECT sequence_number FROM " + kind.table() + " WHERE interface_id = ? AND "
+                        + kind.field(field).column() + " = ? ORDER BY sequence_number",
+                rs -> rs.getLong(1),
+                interfaceId,
+                value);
+    }
+
     public boolean exists(Connection c, ReferenceKind kind, String field, Object value) throws SQLException {
         String column = field.equals("sequenceNumber")
                 ? "sequence_number"

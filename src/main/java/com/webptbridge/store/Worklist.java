@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Messages in ERROR grouped by what they wait for (a payer, a code, ...) and, for the rest, by
  * error code: what the analyst has to add or fix, not a pile of NAKs. Only each message's latest
- * attempt counts.
+ * attempt counts, and a message WebPT sent again (same sending facility and control ID, journaled
+ * twice) counts once. Each group names its messages as WebPT knows them: control IDs and patient IDs.
  */
 public final class Worklist {
 
@@ -37,28 +38,36 @@ public final class Worklist {
             int hl7Code,
             String reason,
             String location,
+            String detail,
             int messages,
             int patients,
             Instant oldest,
-            List<Long> journalIds) {}
+            List<Long> journalIds,
+            List<String> controlIds,
+            List<String> patientIds) {}
+
+    /** A message counted once however often it was sent: its sender and control ID (its journal id without one). */
+    private static final String MESSAGE =
+            "COALESCE(j.sending_facility, '') || '|' || COALESCE(j.control_id, '#' || CAST(j.id AS VARCHAR(20)))";
 
     public List<Group> groups() throws SQLException {
         String from = " FROM message_journal j JOIN message_error e ON e.journal_id = j.id AND e.attempt = j.attempts"
                 + " WHERE j.status = 'ERROR' AND j.interface_id = ?";
         try (Connection c = db.connection()) {
-            Map<GroupKey, List<Long>> ids = journalIds(c, from, interfaceId);
+            Map<GroupKey, Members> ids = members(c, from, interfaceId);
             List<Group> out = new ArrayList<>(Sql.list(
                     c,
                     "SELECT e.waiting_kind, e.waiting_key, MIN(e.hl7_code),"
-                            + " MIN(e.reason), MIN(e.location), COUNT(DISTINCT j.id), COUNT(DISTINCT j.patient_id), MIN(j.received_at)"
+                            + " MIN(e.reason), MIN(e.location), COUNT(DISTINCT " + MESSAGE + "),"
+                            + " COUNT(DISTINCT j.patient_id), MIN(j.received_at), MIN(e.text)"
                             + from
                             + " AND e.waiting_kind IS NOT NULL GROUP BY e.waiting_kind, e.waiting_key ORDER BY MIN(j.received_at)",
                     rs -> group(rs, rs.getString(1), rs.getString(2), ids),
                     interfaceId));
             out.addAll(Sql.list(
                     c,
-                    "SELECT NULL, NULL, e.hl7_code, e.reason, MIN(e.location),"
-                            + " COUNT(DISTINCT j.id), COUNT(DISTINCT j.patient_id), MIN(j.received_at)" + from
+                    "SELECT NULL, NULL, e.hl7_code, e.reason, MIN(e.location), COUNT(DISTINCT " + MESSAGE + "),"
+                            + " COUNT(DISTINCT j.patient_id), MIN(j.received_at), MIN(e.text)" + from
                             + " AND e.waiting_kind IS NULL GROUP BY e.hl7_code, e.reason ORDER BY MIN(j.received_at)",
                     rs -> group(rs, null, null, ids),
                     interfaceId));
@@ -73,53 +82,74 @@ public final class Worklist {
         }
     }
 
+    /** A group's messages: journal ids, control IDs and patient IDs, each distinct and in arrival order. */
+    private record Members(Set<Long> ids, Set<String> controlIds, Set<String> patientIds) {
+        Members() {
+            this(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+        }
+
+        void add(IdRow row) {
+            if (ids.size() < IDS_PER_GROUP) {
+                ids.add(row.journalId());
+            }
+            if (row.controlId() != null && controlIds.size() < IDS_PER_GROUP) {
+                controlIds.add(row.controlId());
+            }
+            if (row.patientId() != null && patientIds.size() < IDS_PER_GROUP) {
+                patientIds.add(row.patientId());
+            }
+        }
+    }
+
     /**
-     * The ids of every group's messages, lowest first and at most {@value #IDS_PER_GROUP} a group, in
-     * one query for all groups rather than one per group.
+     * Every group's members, lowest journal id first and at most {@value #IDS_PER_GROUP} of each a
+     * group, in one query for all groups rather than one per group.
      */
-    private static Map<GroupKey, List<Long>> journalIds(Connection c, String from, String interfaceId)
-            throws SQLException {
-        Map<GroupKey, Set<Long>> ids = new HashMap<>();
+    private static Map<GroupKey, Members> members(Connection c, String from, String interfaceId) throws SQLException {
+        Map<GroupKey, Members> out = new HashMap<>();
         for (IdRow row : Sql.list(
                 c,
-                "SELECT DISTINCT j.id, e.waiting_kind, e.waiting_key, e.hl7_code, e.reason" + from + " ORDER BY j.id",
+                "SELECT DISTINCT j.id, e.waiting_kind, e.waiting_key, e.hl7_code, e.reason, j.control_id,"
+                        + " j.patient_id" + from + " ORDER BY j.id",
                 IdRow::of,
                 interfaceId)) {
             // A waiting kind without a key is counted in its group but matches no id (SQL's NULL = NULL).
             if (row.key().kind() != null && row.key().key() == null) {
                 continue;
             }
-            Set<Long> group = ids.computeIfAbsent(row.key(), k -> new LinkedHashSet<>());
-            if (group.size() < IDS_PER_GROUP) {
-                group.add(row.journalId());
-            }
+            out.computeIfAbsent(row.key(), k -> new Members()).add(row);
         }
-        Map<GroupKey, List<Long>> out = new HashMap<>();
-        ids.forEach((k, v) -> out.put(k, List.copyOf(v)));
         return out;
     }
 
-    private record IdRow(long journalId, GroupKey key) {
+    private record IdRow(long journalId, GroupKey key, String controlId, String patientId) {
         static IdRow of(ResultSet rs) throws SQLException {
             return new IdRow(
-                    rs.getLong(1), GroupKey.of(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+                    rs.getLong(1),
+                    GroupKey.of(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),
+                    rs.getString(6),
+                    rs.getString(7));
         }
     }
 
-    private static Group group(ResultSet rs, String kind, String key, Map<GroupKey, List<Long>> ids)
+    private static Group group(ResultSet rs, String kind, String key, Map<GroupKey, Members> members)
             throws SQLException {
         int code = rs.getInt(3);
         String reason = rs.getString(4);
         OffsetDateTime oldest = rs.getObject(8, OffsetDateTime.class);
+        Members m = members.getOrDefault(GroupKey.of(kind, key, code, reason), new Members());
         return new Group(
                 kind,
                 key,
                 code,
                 reason,
                 rs.getString(5),
+                rs.getString(9),
                 rs.getInt(6),
                 rs.getInt(7),
                 oldest == null ? null : oldest.toInstant(),
-                ids.getOrDefault(GroupKey.of(kind, key, code, reason), List.of()));
+                List.copyOf(m.ids()),
+                List.copyOf(m.controlIds()),
+                List.copyOf(m.patientIds()));
     }
 }

@@ -28,7 +28,7 @@ public record AckReading(String ackCode, String controlId, String text, List<Str
             if (f[0].equals("MSA")) {
                 code = field(f, 1);
                 control = field(f, 2);
-                text = field(f, 3);
+                text = unescape(field(f, 3), segments[0]);
             } else if (f[0].equals("ERR")) {
                 String err3 = field(f, 3);
                 String location = location(field(f, 2), csq);
@@ -38,10 +38,47 @@ public record AckReading(String ackCode, String controlId, String text, List<Str
                     location = location(eld.length > 2 ? eld[0] + cs + eld[1] + cs + eld[2] : field(f, 1), csq);
                 }
                 errors.add(err3.split(csq)[0] + "@" + location);
-                texts.add(field(f, 8));
+                texts.add(unescape(field(f, 8), segments[0]));
             }
         }
         return new AckReading(code, control, text, errors, texts);
+    }
+
+    /**
+     * Text as a person reads it: HL7 escapes (\\F\\ \\S\\ \\T\\ \\R\\ \\E\\, with the message's own
+     * escape character) replaced by the characters they stand for, e.g. {@code ADT^A04}.
+     */
+    static String unescape(String text, String msh) {
+        if (msh.length() < 8 || text.indexOf(msh.charAt(6)) < 0) {
+            return text;
+        }
+        char fs = msh.charAt(3);
+        char cs = msh.charAt(4);
+        char rs = msh.charAt(5);
+        char esc = msh.charAt(6);
+        char ss = msh.charAt(7);
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == esc && i + 2 < text.length() && text.charAt(i + 2) == esc) {
+                char decoded =
+                        switch (text.charAt(i + 1)) {
+                            case 'F' -> fs;
+                            case 'S' -> cs;
+                            case 'R' -> rs;
+                            case 'E' -> esc;
+                            case 'T' -> ss;
+                            default -> 0;
+                        };
+                if (decoded != 0) {
+                    out.append(decoded);
+                    i += 2;
+                    continue;
+                }
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static String field(String[] f, int n) {

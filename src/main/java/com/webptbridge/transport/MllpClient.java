@@ -71,6 +71,17 @@ public final class MllpClient implements AutoCloseable {
         return payload.toByteArray();
     }
 
+    /** Reads the next answer, waiting at most {@code wait} for it (then the connection's own timeout again). */
+    public byte[] receive(Duration wait) throws IOException {
+        int before = socket.getSoTimeout();
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        try {
+            return receive();
+        } finally {
+            socket.setSoTimeout(before);
+        }
+    }
+
     public byte[] exchange(byte[] payload) throws IOException {
         send(payload);
         return receive();

@@ -119,6 +119,6 @@ final class Fixtures {
         return new Maintenance.Change(
                 record,
                 withInstructions ? "Enter 1051 as this payer's Alternate ID in WebPT." : null,
-                List.of(new Reprocessor.Outcome(41, "PROCESSED", "AA", null)));
+                List.of(new Reprocessor.Outcome(41, "CTRL41", "PROCESSED", "AA", null, List.of())));
     }
 }

@@ -28,7 +28,11 @@ class JsonShapeTest {
     void messageDetailEndsWithRawMessageAndAttemptHistory() throws Exception {
         MessageJson message = MessageJson.of(
                 Fixtures.message(true, true),
-                List.of("1 2026-11-20T14:03:05Z ERROR AE", "2 2026-11-20T14:03:06Z ERROR AE"));
+                List.of(
+                        new com.webptbridge.store.Journal.Attempt(
+                                1, java.time.Instant.parse("2026-11-20T14:03:05Z"), "ERROR", "AE", "MSH|first"),
+                        new com.webptbridge.store.Journal.Attempt(
+                                2, java.time.Instant.parse("2026-11-20T14:03:06Z"), "ERROR", "AE", "MSH|second")));
         assertThat(write(message)).isEqualTo(MESSAGE_DETAIL);
     }
 
@@ -198,7 +202,19 @@ class JsonShapeTest {
                   "attempts" : 2,
                   "completedAt" : "2026-11-20T14:03:06Z",
                   "rawMessage" : "MSH|^~\\\\&|WEBPT|CLINIC",
-                  "attemptHistory" : [ "1 2026-11-20T14:03:05Z ERROR AE", "2 2026-11-20T14:03:06Z ERROR AE" ]
+                  "attemptHistory" : [ {
+                    "attempt" : 1,
+                    "completedAt" : "2026-11-20T14:03:05Z",
+                    "status" : "ERROR",
+                    "ackCode" : "AE",
+                    "ack" : "MSH|first"
+                  }, {
+                    "attempt" : 2,
+                    "completedAt" : "2026-11-20T14:03:06Z",
+                    "status" : "ERROR",
+                    "ackCode" : "AE",
+                    "ack" : "MSH|second"
+                  } ]
                 }""";
 
     private static final String MESSAGE_LIST_ITEM =
@@ -242,9 +258,11 @@ class JsonShapeTest {
                   "instructions" : "Enter 1051 as this payer's Alternate ID in WebPT.",
                   "reprocessed" : [ {
                     "id" : 41,
+                    "controlId" : "CTRL41",
                     "status" : "PROCESSED",
                     "ackCode" : "AA",
-                    "skipped" : null
+                    "skipped" : null,
+                    "waitingFor" : [ ]
                   } ]
                 }""";
 
@@ -258,9 +276,11 @@ class JsonShapeTest {
                   "active" : true,
                   "reprocessed" : [ {
                     "id" : 41,
+                    "controlId" : "CTRL41",
                     "status" : "PROCESSED",
                     "ackCode" : "AA",
-                    "skipped" : null
+                    "skipped" : null,
+                    "waitingFor" : [ ]
                   } ]
                 }""";
 }

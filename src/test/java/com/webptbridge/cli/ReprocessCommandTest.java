@@ -26,4 +26,13 @@ class ReprocessCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("KIND:KEY");
     }
+
+    @Test
+    void noIdsAndNoFilterAsksForAllInsteadOfReprocessingEverything() {
+        // No engine listens on this URL: the refusal must come before any request.
+        Cli.Result result = Cli.run("reprocess", "--url", "http://127.0.0.1:9");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--all").contains("--dry-run");
+    }
 }

@@ -29,6 +29,32 @@ class EngineStartIT {
     }
 
     @Test
+    void anMllpPortInUseStopsTheStartNamingTheSettingAndPort() throws Exception {
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> TestEngine.start(Map.of("bridge.mllp.port", String.valueOf(port))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("MLLP port " + port)
+                    .hasMessageContaining("already in use")
+                    .hasMessageContaining("bridge.mllp.port");
+        }
+    }
+
+    @Test
+    void anHttpPortInUseStopsTheStartNamingTheSettingAndPort() throws Exception {
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> TestEngine.start(Map.of("bridge.http.port", String.valueOf(port))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("bridge.http.port " + port + " is already in use");
+        }
+    }
+
+    @Test
     void theAcceptedMessageTypesComeFromTheRoute() throws Exception {
         try (TestEngine engine = TestEngine.start()) {
             assertThat(AcceptedEvents.of(engine.engine().camel()))

@@ -104,7 +104,13 @@ class MaintenanceLoopIT {
         JsonNode entry = api("/api/messages/"
                 + api("/api/messages?patientId=L100").get(0).get("id").asLong());
         assertThat(entry.get("attempts").asInt()).isEqualTo(2);
-        assertThat(entry.get("attemptHistory").toString()).contains("ERROR AE").contains("PROCESSED AA");
+        JsonNode history = entry.get("attemptHistory");
+        assertThat(history.findValuesAsText("ackCode")).containsExactly("AE", "AA");
+        // The NAK WebPT received is kept, not overwritten by the reprocess's ACK.
+        assertThat(history.get(0).get("ack").asText())
+                .contains("MSA|AE|LOOP-CPT")
+                .contains("97112");
+        assertThat(history.get(1).get("ack").asText()).contains("MSA|AA|LOOP-CPT");
     }
 
     @Test
@@ -141,7 +147,8 @@ class MaintenanceLoopIT {
         JsonNode before = api("/api/worklist");
         assertThat(before.toString()).contains("Payer Alternate ID 2001 (IN1-3)");
         Cli.Result worklist = Cli.run("worklist", "--url", url);
-        assertThat(worklist.out()).contains("Payer Alternate ID 2001 (IN1-3): 1 message(s), 1 patient(s), oldest ");
+        assertThat(worklist.out())
+                .contains("Payer Alternate ID 2001 (IN1-3): 1 message(s), 1 patient(s), first received ");
 
         Cli.Result imported = Cli.run(
                 "payer",
@@ -212,7 +219,7 @@ class MaintenanceLoopIT {
                         "/api/referring-providers",
                         "{\"lastName\":\"Patel\",\"firstName\":\"A\",\"npi\":\"1987654328\"}"))
                 .startsWith("409")
-                .contains("already exists");
+                .contains("already belongs to referring provider");
         assertThat(post("/api/payers", "{\"name\":\"X\",\"payerId\":\"1\",\"sequenceNumber\":1042}"))
                 .startsWith("409")
                 .contains("1042 is already taken");
@@ -242,7 +249,7 @@ class MaintenanceLoopIT {
                 "--url",
                 url);
         assertThat(duplicate.exitCode()).isEqualTo(2);
-        assertThat(duplicate.err()).contains("already exists");
+        assertThat(duplicate.err()).contains("already belongs to referring provider");
         Cli.Result unknown = Cli.run("payer", "show", "777777", "--url", url);
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("No payer has Sequence Number 777777");

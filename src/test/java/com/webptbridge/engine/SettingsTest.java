@@ -31,10 +31,41 @@ class SettingsTest {
 
     @Test
     void aBadNumberSaysWhichSetting() {
-        Settings s = Settings.of(Map.of("bridge.mllp.port", "twenty"));
-        assertThatThrownBy(() -> s.getInt("bridge.mllp.port"))
-                .hasMessageContaining("bridge.mllp.port")
-                .hasMessageContaining("twenty");
+        assertThatThrownBy(() -> Settings.of(Map.of("bridge.mllp.port", "twenty")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bridge.mllp.port must be a whole number, was 'twenty'");
+    }
+
+    @Test
+    void anUnknownKeyInTheFileStopsTheStartNamingItAndTheLikelyMeaning(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("application.properties");
+        Files.writeString(file, "bridge.mllp.prot=3000\n");
+
+        assertThatThrownBy(() -> Settings.load(file, Map.of(), new Properties()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unknown setting bridge.mllp.prot (did you mean bridge.mllp.port?)");
+    }
+
+    @Test
+    void aMisspeltBooleanStopsTheStart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("application.properties");
+        Files.writeString(file, "bridge.reprocess.auto=flase\n");
+
+        assertThatThrownBy(() -> Settings.load(file, Map.of(), new Properties()))
+                .hasMessageContaining("bridge.reprocess.auto must be true or false, was 'flase'");
+    }
+
+    @Test
+    void aWrongValueFromASystemPropertyOrAPortOutOfRangeIsNamedToo(@TempDir Path dir) {
+        Properties system = new Properties();
+        system.setProperty("bridge.http.port", "80800");
+        system.setProperty("bridge.config", "elsewhere.properties"); // where the file is: not a setting
+        system.setProperty("bridge.test.db.url", "jdbc:postgresql://x/y"); // the tests' own switch
+
+        assertThatThrownBy(() -> Settings.load(dir.resolve("none.properties"), Map.of(), system))
+                .hasMessageContaining("bridge.http.port must be a port number (0 to 65535), was 80800")
+                .hasMessageNotContaining("bridge.config")
+                .hasMessageNotContaining("bridge.test");
     }
 
     @Test

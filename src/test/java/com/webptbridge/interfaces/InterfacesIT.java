@@ -261,7 +261,7 @@ class InterfacesIT {
             assertThat(clash.statusCode()).isEqualTo(409);
             assertThat(clash.body()).contains("clinic-e").contains("clinic-f").contains(String.valueOf(port));
 
-            Cli.Result patient = Cli.run("--interface", "clinic-e", "worklist", "--url", url);
+            Cli.Result patient = Cli.run("worklist", "--interface", "clinic-e", "--url", url);
             assertThat(patient.exitCode()).as(patient.err()).isEqualTo(0);
 
             Cli.Result disabled = Cli.run("interface", "disable", "clinic-e", "--url", url);

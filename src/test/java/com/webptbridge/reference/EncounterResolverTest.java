@@ -257,7 +257,7 @@ class EncounterResolverTest {
         Encounter e = resolve(
                 pv1(),
                 ft1(1, 10, "2", 11, "90.00", 26, "GP~KX"),
-                ft1(2, 25, "97140", 10, "", 11, ""),
+                ft1(2, 25, "97140", 10, "", 11, "60.00"),
                 DG1,
                 in1("1", "1042", "M1"),
                 in1("2", "1043", "M2"));
@@ -286,8 +286,8 @@ class EncounterResolverTest {
                         ChargeLine::diagnosisPointers)
                 .containsExactly(
                         tuple("T1", "97110", List.of("GP", "KX"), "2", "90.00", "0420", List.of(1)),
-                        // 97140: units from the code's default (2), no amount anywhere -> 0.00
-                        tuple("T2", "97140", List.of("GP"), "2", "0.00", "0420", List.of(1)));
+                        // 97140: units from the code's default (2)
+                        tuple("T2", "97140", List.of("GP"), "2", "60.00", "0420", List.of(1)));
     }
 
     @Test
@@ -320,7 +320,7 @@ class EncounterResolverTest {
 
         Encounter e = resolveCharges(
                 charge("97110", "3", null, null, null),
-                charge("97140", null, null, null, null),
+                charge("97140", null, null, "10.00", null),
                 charge("97110", null, null, null, null));
 
         assertThat(problems).isEmpty();
@@ -360,18 +360,36 @@ class EncounterResolverTest {
     }
 
     @Test
-    void withNoAmountAndNoDefaultChargeTheAmountIsZero() throws Exception {
+    void aChargeWithNoAmountWhoseCodeHasNoDefaultChargeIsRefusedNotPostedAtZero() throws Exception {
         knownReferences();
 
-        Encounter e = resolveCharges(charge("97140", "1", null, null, null));
+        Encounter e = resolve(pv1(), ft1(1), ft1(2, 25, "97140", 11, ""), DG1, in1("1", "1042", "M1"));
 
+        assertThat(e).isNull();
+        Problem p = onlyProblem();
+        assertThat(p.reason().hl7Code()).isEqualTo(101);
+        assertThat(p.reason().ackCode()).isEqualTo(AcknowledgmentCode.AE);
+        assertThat(p.location().display()).isEqualTo("FT1[2]-11");
+        assertThat(p.waitingFor()).isNull();
+        assertThat(p.sentence())
+                .startsWith("Charge 2 has no amount and code 97140 has no default charge: send the amount (FT1-11) or"
+                        + " give the code a default charge");
+    }
+
+    @Test
+    void anAmountOfZeroTheMessageSendsIsKept() throws Exception {
+        knownReferences();
+
+        Encounter e = resolveCharges(charge("97140", "1", "0", null, null));
+
+        assertThat(problems).isEmpty();
         assertThat(e.charges().get(0).amount()).isEqualTo(new BigDecimal("0.00"));
     }
 
     @Test
     void theRevenueCodeComesFromTheCodeUnlessTheMessageNamesOne() throws Exception {
         knownReferences();
-        add(ReferenceKind.PROCEDURE_CODE, "code", "G0283", "description", "E-stim");
+        add(ReferenceKind.PROCEDURE_CODE, "code", "G0283", "description", "E-stim", "defaultCharge", "20.00");
 
         Encounter e = resolveCharges(
                 charge("97110", "1", null, null, null),
@@ -548,6 +566,43 @@ class EncounterResolverTest {
                 .containsExactly(tuple("204@IN1-3", null), tuple("204@PV1-3", null));
         assertThat(problems.get(0).sentence()).contains("Payer Alternate ID 'ACME' (IN1-3)");
         assertThat(problems.get(1).sentence()).contains("Facility Alternate ID 'MAIN' (PV1-3)");
+    }
+
+    @Test
+    void aDeactivatedRecordIsReportedAsInactiveWithHowToReactivateIt() throws Exception {
+        knownReferences();
+        maintenance.deactivate(ReferenceKind.PAYER, "1043", "test");
+        maintenance.deactivate(ReferenceKind.FACILITY, "7", "test");
+        maintenance.deactivate(ReferenceKind.PROVIDER, "12", "test");
+        maintenance.deactivate(ReferenceKind.REFERRING_PROVIDER, "1", "test");
+        maintenance.deactivate(ReferenceKind.PROCEDURE_CODE, "97110", "test");
+
+        resolve(defaultVisit());
+
+        assertThat(problems)
+                .extracting(p -> p.reason().hl7Code() + "@" + p.location().display(), Problem::waitingFor)
+                .containsExactlyInAnyOrder(
+                        tuple("204@IN1[2]-3", new WaitingFor(WaitingKind.PAYER, "1043")),
+                        tuple("204@PV1-3", new WaitingFor(WaitingKind.FACILITY, "7")),
+                        tuple("204@FT1-20", new WaitingFor(WaitingKind.PROVIDER, "12")),
+                        tuple("204@PV1-8", new WaitingFor(WaitingKind.REFERRING_PROVIDER, REFERRING_NPI)),
+                        tuple("204@FT1-25", new WaitingFor(WaitingKind.PROCEDURE_CODE, "97110")));
+        assertThat(problems).allSatisfy(p -> assertThat(p.sentence())
+                .contains("exists but is inactive")
+                .contains("--activate")
+                .contains("\"active\": true")
+                .doesNotContain("add the"));
+        assertThat(problems)
+                .extracting(Problem::sentence)
+                .anySatisfy(s -> assertThat(s)
+                        .startsWith(
+                                "Payer Alternate ID 1043 (IN1-3) is billing payer 1043, which exists but is inactive")
+                        .contains("`bridge payer update 1043 --activate`, or PUT /api/payers/1043"))
+                // A referring provider is matched by NPI but reactivated by its Sequence Number.
+                .anySatisfy(s -> assertThat(s)
+                        .startsWith("Referring provider NPI " + REFERRING_NPI)
+                        .contains("`bridge referring-provider update 1 --activate`"))
+                .anySatisfy(s -> assertThat(s).contains("`bridge procedure-code update 97110 --activate`"));
     }
 
     @Test

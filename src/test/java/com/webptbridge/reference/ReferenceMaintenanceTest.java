@@ -270,7 +270,63 @@ class ReferenceMaintenanceTest {
                 ReferenceKind.REFERRING_PROVIDER, body("lastName", "Patel", "firstName", "A.", "npi", OTHER_NPI));
 
         assertThat(e.failure()).isEqualTo(Failure.CONFLICT);
-        assertThat(e.getMessage()).contains("npi " + OTHER_NPI + " already exists");
+        assertThat(e.getMessage()).contains("npi " + OTHER_NPI + " already belongs to referring provider 1 (Patel)");
+    }
+
+    @Test
+    void aSecondRenderingProviderWithTheSameNpiIsAConflictNamingTheOther() throws Exception {
+        long first = (Long) maintenance
+                .create(ReferenceKind.PROVIDER, body("lastName", "Reyes", "firstName", "Maria", "npi", NPI), "ana")
+                .record()
+                .get("sequenceNumber");
+
+        ReferenceException e =
+                refused(ReferenceKind.PROVIDER, body("lastName", "Reyes", "firstName", "M.", "npi", NPI));
+
+        assertThat(e.failure()).isEqualTo(Failure.CONFLICT);
+        assertThat(e.getMessage())
+                .contains("npi " + NPI + " already belongs to provider " + first + " (Reyes)")
+                .contains("an NPI belongs to one provider");
+    }
+
+    @Test
+    void updatingARenderingProviderToAnotherProvidersNpiIsAConflictButKeepingItsOwnIsNot() throws Exception {
+        maintenance.create(ReferenceKind.PROVIDER, body("lastName", "Reyes", "firstName", "Maria", "npi", NPI), "ana");
+        String second = String.valueOf(maintenance
+                .create(ReferenceKind.PROVIDER, body("lastName", "Ng", "firstName", "Owen", "npi", OTHER_NPI), "ana")
+                .record()
+                .get("sequenceNumber"));
+
+        ReferenceException e = catchThrowableOfType(
+                ReferenceException.class,
+                () -> maintenance.update(ReferenceKind.PROVIDER, second, body("npi", NPI), "ana"));
+
+        assertThat(e.failure()).isEqualTo(Failure.CONFLICT);
+        assertThat(e.getMessage()).contains("already belongs to provider").contains("(Reyes)");
+        assertThat(maintenance.update(ReferenceKind.PROVIDER, second, body("npi", OTHER_NPI, "lastName", "Ng"), "ana"))
+                .containsEntry("npi", OTHER_NPI);
+    }
+
+    @Test
+    void aReferringProviderUpdatedToAnotherOnesNpiIsAConflict() throws Exception {
+        maintenance.create(
+                ReferenceKind.REFERRING_PROVIDER, body("lastName", "Patel", "firstName", "A", "npi", NPI), "ana");
+        String second = String.valueOf(maintenance
+                .create(
+                        ReferenceKind.REFERRING_PROVIDER,
+                        body("lastName", "Ng", "firstName", "O", "npi", OTHER_NPI),
+                        "ana")
+                .record()
+                .get("sequenceNumber"));
+
+        ReferenceException e = catchThrowableOfType(
+                ReferenceException.class,
+                () -> maintenance.update(ReferenceKind.REFERRING_PROVIDER, second, body("npi", NPI), "ana"));
+
+        assertThat(e.failure()).isEqualTo(Failure.CONFLICT);
+        assertThat(e.getMessage())
+                .contains("already belongs to referring provider")
+                .contains("(Patel)");
     }
 
     @Test
@@ -360,12 +416,14 @@ class ReferenceMaintenanceTest {
 
         Map<String, Object> deactivated = maintenance.deactivate(ReferenceKind.PROVIDER, "1", "bo");
         assertThat(deactivated).containsEntry("active", false).containsEntry("lastName", "Reyes");
-        assertThat(lookup.provider(1)).isEmpty();
+        // The lookup still finds it, flagged inactive, so a message naming it is told to reactivate it.
+        assertThat(lookup.provider(1))
+                .hasValueSatisfying(p -> assertThat(p.active()).isFalse());
 
         Map<String, Object> reactivated = maintenance.update(ReferenceKind.PROVIDER, "1", body("active", true), "bo");
         assertThat(reactivated).containsEntry("active", true);
         assertThat(lookup.provider(1))
-                .hasValueSatisfying(p -> assertThat(p.npi()).isEqualTo(NPI));
+                .hasValueSatisfying(p -> assertThat(p.active()).isTrue());
     }
 
     @Test

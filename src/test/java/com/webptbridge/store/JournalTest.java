@@ -77,11 +77,12 @@ class JournalTest {
         assertThat(entry.attempts()).isEqualTo(1);
         assertThat(entry.completedAt()).isNotNull();
         assertThat(entry.errors()).containsExactly(error(204, "payer", "1042"), error(103, null, null));
-        assertThat(journal.attempts(id))
-                .singleElement()
-                .asString()
-                .startsWith("1 ")
-                .endsWith(" ERROR AE");
+        assertThat(journal.attempts(id)).singleElement().satisfies(a -> {
+            assertThat(a.attempt()).isEqualTo(1);
+            assertThat(a.status()).isEqualTo("ERROR");
+            assertThat(a.ackCode()).isEqualTo("AE");
+            assertThat(a.ack()).isEqualTo("MSA|AE");
+        });
     }
 
     @Test
@@ -115,10 +116,14 @@ class JournalTest {
         assertThat(journal.list(null, null, null, 10)).singleElement().satisfies(e -> assertThat(e.errors())
                 .containsExactly(error(205, "procedure", "97110")));
         assertThat(journal.attempts(id)).hasSize(2);
-        assertThat(journal.attempts(id).get(1)).startsWith("2 ").endsWith(" ERROR AE");
+        assertThat(journal.attempts(id).get(1).attempt()).isEqualTo(2);
 
         journal.complete(id, new Completion(MessageStatus.PROCESSED, "AA", "ack3", null, List.of(), List.of(), null));
         assertThat(journal.find(id, false).orElseThrow().errors()).isEmpty();
+        // The NAK WebPT got first is kept in the attempt history; only the entry shows the latest ACK.
+        assertThat(journal.find(id, false).orElseThrow().ackMessage()).isEqualTo("ack3");
+        assertThat(journal.attempts(id)).extracting(Journal.Attempt::ack).containsExactly("ack1", "ack2", "ack3");
+        assertThat(journal.attempts(id)).extracting(Journal.Attempt::ackCode).containsExactly("AE", "AE", "AA");
     }
 
     @Test
