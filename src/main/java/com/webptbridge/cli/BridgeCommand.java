@@ -24,7 +24,10 @@ import picocli.CommandLine.ScopeType;
             SendCommand.class,
             ReplayCommand.class,
             AckServerCommand.class,
-            LoadCommand.class
+            LoadCommand.class,
+            UserCommand.class,
+            PruneCommand.class,
+            TlsCommand.class
         },
         modelTransformer = BridgeCommand.WithReferenceCommands.class)
 public final class BridgeCommand implements Runnable {
@@ -49,6 +52,21 @@ public final class BridgeCommand implements Runnable {
             defaultValue = "${sys:user.name}",
             description = "Who is making the change, for the audit trail (default: your OS user)")
     String operator;
+
+    @Option(
+            names = "--user",
+            scope = ScopeType.INHERIT,
+            paramLabel = "NAME",
+            description =
+                    "Account to log in to the engine's API with (or BRIDGE_API_TOKEN, or ~/.webpt-bridge/credentials)")
+    String user;
+
+    @Option(
+            names = "--password",
+            scope = ScopeType.INHERIT,
+            paramLabel = "PASSWORD",
+            description = "The account's password (default: BRIDGE_API_PASSWORD, else asked for on the console)")
+    String password;
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new BridgeCommand());

@@ -46,6 +46,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30")
     int timeoutSeconds;
 
+    @picocli.CommandLine.Mixin
+    TlsOptions tls;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,7 +67,7 @@ final class ReplayCommand implements Callable<Integer> {
         };
         int failed = 0;
         int total = 0;
-        try (MllpClient client = MllpClient.connect(host, port, Duration.ofSeconds(timeoutSeconds))) {
+        try (MllpClient client = MllpClient.connect(host, port, Duration.ofSeconds(timeoutSeconds), tls.client())) {
             for (Path dir : dirs) {
                 for (Sample sample : Sample.in(dir)) {
                     total++;

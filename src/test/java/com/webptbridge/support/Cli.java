@@ -13,7 +13,19 @@ public final class Cli {
 
     public record Result(int exitCode, String out, String err) {}
 
+    /** Runs a command logged in as the test engines' admin (--user/--password before the command). */
     public static Result run(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--user";
+        all[1] = "admin";
+        all[2] = "--password";
+        all[3] = TestEngine.ADMIN_PASSWORD;
+        System.arraycopy(args, 0, all, 4, args.length);
+        return runAsGiven(all);
+    }
+
+    /** Runs exactly the arguments given: no login added. */
+    public static Result runAsGiven(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new BridgeCommand());
