@@ -109,6 +109,7 @@ public final class AdminApi implements AutoCloseable {
                     .setHost(options.host())
                     .setPort(options.port())
                     .setIdleTimeout(120)
+                    .setHttp2ClearTextEnabled(false)
                     .setMaxHeaderSize(16 * 1024);
             if (options.keystore() != null) {
                 http.setSsl(true)
@@ -196,13 +197,17 @@ public final class AdminApi implements AutoCloseable {
             if (options.keystore() != null) {
                 response.putHeader("Strict-Transport-Security", "max-age=31536000");
             }
-            String host = hostName(request.getHeader("Host"));
+            // HTTP/1.1's Host header, or HTTP/2's :authority
+            String authority = request.authority() == null
+                    ? request.getHeader("Host")
+                    : request.authority().host() + (request.authority().port() < 0 ? "" : ":" + request.authority().port());
+            String host = hostName(authority);
             if (host == null || !options.allowedHosts().contains(host)) {
                 write(
                         ctx,
                         ApiResponse.error(
                                 403,
-                                "Host '" + request.getHeader("Host") + "' is not one of this engine's names; "
+                                "Host '" + authority + "' is not one of this engine's names; "
                                         + "add it to bridge.http.allowed-hosts to reach the API by that name."));
                 return;
             }

@@ -34,7 +34,7 @@ final class TlsCommand {
         @Option(names = "--out", required = true, paramLabel = "DIR")
         Path out;
 
-        @Option(names = "--password", description = "Password of the four files (default: generated)")
+        @Option(names = "--store-password", description = "Password of the four files (default: generated)")
         String password;
 
         @Option(names = "--days", defaultValue = "365")
