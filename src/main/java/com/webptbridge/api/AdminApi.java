@@ -200,7 +200,10 @@ public final class AdminApi implements AutoCloseable {
             // HTTP/1.1's Host header, or HTTP/2's :authority
             String authority = request.authority() == null
                     ? request.getHeader("Host")
-                    : request.authority().host() + (request.authority().port() < 0 ? "" : ":" + request.authority().port());
+                    : request.authority().host()
+                            + (request.authority().port() < 0
+                                    ? ""
+                                    : ":" + request.authority().port());
             String host = hostName(authority);
             if (host == null || !options.allowedHosts().contains(host)) {
                 write(

@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Who is calling: HTTP Basic (accounts' passwords, stored as bcrypt hashes) or a bearer token
  * (stored as its SHA-256; tokens are 32 random bytes, so a fast hash is enough). Failed logins for
  * one account are logged (never the password) and slowed down: after three in a row, each answer
- * waits, doubling up to 30 seconds, and the account takes no attempt until then.
+ * waits, doubling up to 30 seconds, and the account takes no attempt for twice that long.
  */
 public final class Authenticator {
 
@@ -119,7 +119,7 @@ public final class Authenticator {
         int count = (f == null ? 0 : f.count()) + 1;
         long delay = count < FREE_FAILURES ? 0 : Math.min(MAX_DELAY_MS, 1000L << Math.min(count - FREE_FAILURES, 15));
         if (account.isPresent()) {
-            failures.put(name, new Failures(count, now + delay));
+            failures.put(name, new Failures(count, now + 2 * delay)); // the answer waits delay; the account twice that
             LOG.warn(
                     "Failed login for account '{}' from {} ({} in a row{})",
                     name,
