@@ -64,7 +64,7 @@ public final class BridgeCommand implements Runnable {
     @Option(
             names = "--password",
             scope = ScopeType.INHERIT,
-            paramLabel = "PASSWORD",
+            paramLabel = "PW",
             description = "The account's password (default: BRIDGE_API_PASSWORD, else asked for on the console)")
     String password;
 
