@@ -3,9 +3,13 @@
 # no storage) on this machine, same load, same run, at 1, 4 and 16 connections. Ratios, not
 # absolute numbers, are what compare across (shared, noisy) machines. Also measures the disk's
 # durable-write latency: the floor under an ACK that waits for a commit.
-#   bench/run.sh [MESSAGES_PER_RUN]      (default 3000; writes bench/results/latest.md)
+#   bench/run.sh [--tls] [MESSAGES_PER_RUN]   (default 3000; writes bench/results/latest.md)
+# --tls: MLLP over TLS on both sides (engine bridge.mllp.tls=true, ack-server --tls), with test
+# certificates from `bridge tls self-signed`, so TLS is compared against TLS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+tls=false
+if [ "${1:-}" = "--tls" ]; then tls=true; shift; fi
 messages=${1:-3000}
 out=bench/results
 mkdir -p "$out"
@@ -21,14 +25,23 @@ dd if=/dev/zero of="$work/dsync.bin" bs=1024 count=1000 oflag=dsync 2> "$work/dd
 dsync_ms=$(awk '/copied/ {for (i=1;i<=NF;i++) if ($i ~ /^s,?$/) print $(i-1)*1000/1000}' "$work/dd.txt" | head -n 1)
 echo "durable write: ${dsync_ms} ms"
 
+engine_tls=(); ack_tls=(); client_tls=()
+if $tls; then
+  echo "== TLS: test certificates in $work/certs"
+  java -jar $jar tls self-signed --out "$work/certs" --store-password bench-pw > /dev/null
+  engine_tls=(-Dbridge.mllp.tls=true -Dbridge.tls.keystore="$work/certs/server.p12" -Dbridge.tls.keystore-password=bench-pw)
+  ack_tls=(--tls --keystore "$work/certs/server.p12" --keystore-password bench-pw)
+  client_tls=(--tls --truststore "$work/certs/client-truststore.p12" --truststore-password bench-pw)
+fi
+
 echo "== starting engine (H2 under $work) and ack-server"
 java -Dbridge.db.url="jdbc:h2:file:$work/data/bridge" -Dbridge.mllp.port=$engine_port -Dbridge.http.port=$http_port \
-     -Dbridge.mllp.host=127.0.0.1 -Dbridge.http.host=127.0.0.1 -jar $jar run > "$work/engine.log" 2>&1 &
-java -jar $jar ack-server --host 127.0.0.1 --port $ack_port > "$work/ack.log" 2>&1 &
+     -Dbridge.mllp.host=127.0.0.1 -Dbridge.http.host=127.0.0.1 "${engine_tls[@]}" -jar $jar run > "$work/engine.log" 2>&1 &
+java -jar $jar ack-server --host 127.0.0.1 --port $ack_port "${ack_tls[@]}" > "$work/ack.log" 2>&1 &
 for _ in $(seq 1 60); do grep -q "WebPT Bridge ready" "$work/engine.log" && grep -q listening "$work/ack.log" && break; sleep 1; done
 grep -q "WebPT Bridge ready" "$work/engine.log" || { echo "engine did not start"; cat "$work/engine.log"; exit 1; }
 
-load() { java -jar $jar load --host 127.0.0.1 --port "$1" --connections "$2" --messages "$3" --json "$4" 2>/dev/null >/dev/null; }
+load() { java -jar $jar load --host localhost --port "$1" --connections "$2" --messages "$3" --json "$4" "${client_tls[@]}" 2>/dev/null >/dev/null; }
 echo "== warm-up"
 load $ack_port 4 2000 "$work/warm-a.json"; load $engine_port 4 1000 "$work/warm-e.json"
 
@@ -38,9 +51,9 @@ for c in 1 4 16; do
   load $engine_port $c "$messages" "$work/engine-$c.json"
 done
 
-python3 - "$work" "$dsync_ms" "$messages" > "$out/latest.md" <<'PY'
+python3 - "$work" "$dsync_ms" "$messages" "$tls" > "$out/latest.md" <<'PY'
 import json, sys, datetime, platform, os
-work, dsync, messages = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+work, dsync, messages, tls = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4] == "true"
 rows = []
 for c in (1, 4, 16):
     a = json.load(open(f"{work}/ack-{c}.json")); e = json.load(open(f"{work}/engine-{c}.json"))
@@ -49,6 +62,7 @@ print(f"# Benchmark run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC")
 print()
 print(f"Machine: {os.cpu_count()} cores, {platform.platform()}; {messages} messages per run (ADT 30% / DFT 70%).")
 print(f"Disk durable 1 KiB write (O_DSYNC): {dsync:.3f} ms.")
+print("MLLP over TLS on both sides (engine and ack-server)." if tls else "Plain MLLP on both sides.")
 print()
 print("| connections | ack-server msg/s | engine msg/s | engine/ack-server | ack-server p99 ms | engine p99 ms | engine p50 ms | engine p50 / durable write | engine ACK codes |")
 print("|---|---|---|---|---|---|---|---|---|")

@@ -4,62 +4,132 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.webptbridge.interfaces.InterfaceRegistry;
+import com.webptbridge.interfaces.RunningInterface;
+import com.webptbridge.store.AccessLog;
+import com.webptbridge.store.Accounts;
 import com.webptbridge.store.Database;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.PfxOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The admin HTTP server: {@code /health}, the interfaces ({@code /api/interfaces}), and each
- * interface's patients, journal, worklist, reprocessing and reference maintenance under
- * {@code /api/interfaces/{id}/...} (docs/api.md). Errors are JSON
- * {@code {"error": "..."}} with a status that says whose fault it is (400 bad request, 404 unknown,
- * 405 method, 409 conflict, 500 a bug in the interface, 503 store down).
+ * The admin HTTP server (Vert.x Web): {@code /health}, the interfaces ({@code /api/interfaces}), and
+ * each interface's patients, journal, worklist, reprocessing and reference maintenance under
+ * {@code /api/interfaces/{id}/...} (docs/api.md), accounts, the access log and pruning. Every
+ * {@code /api/*} request is authenticated (HTTP Basic or a bearer token) and authorised by the one
+ * table in {@link Access}; reads of patient data and raw messages, and every change, go to the
+ * access log. Browsers cannot be turned against it: the Host header must be one of this engine's
+ * names, a foreign Origin is refused, and a change must be sent as JSON (which a page on another
+ * site cannot make a browser send without asking). Errors are JSON {@code {"error": "..."}} with a
+ * status that says whose fault it is (400 bad request, 401 log in, 403 not allowed, 404 unknown,
+ * 405 method, 409 conflict, 413 too large, 415 not JSON, 500 a bug in the interface, 503 store down);
+ * never a stack trace or SQL. Database work runs on worker threads, never on the event loop.
  */
 public final class AdminApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+    private static final String REALM = "Basic realm=\"WebPT Bridge\", charset=\"UTF-8\"";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /** How the server listens: address, TLS (a PKCS12 keystore, or null for plain HTTP), host names, body limit. */
+    public record Options(
+            String host,
+            int port,
+            Path keystore,
+            String keystorePassword,
+            Set<String> allowedHosts,
+            int maxBodyBytes) {}
 
-    private AdminApi(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    /** Prunes raw message text per the retention settings (POST /api/prune); what it removed. */
+    @FunctionalInterface
+    public interface Pruning {
+        Object prune(boolean dryRun) throws SQLException;
     }
 
-    public static AdminApi start(String host, int port, Database db, InterfaceRegistry interfaces) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 50);
-        ObjectMapper json = json();
-        InterfaceRoutes routes = new InterfaceRoutes(db, interfaces);
-        server.createContext("/", exchange -> handle(exchange, routes, json));
-        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "bridge-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.start();
-        return new AdminApi(server, executor);
+    private final Vertx vertx;
+    private final HttpServer server;
+
+    private AdminApi(Vertx vertx, HttpServer server) {
+        this.vertx = vertx;
+        this.server = server;
+    }
+
+    public static AdminApi start(Options options, Database db, InterfaceRegistry interfaces, Pruning pruning)
+            throws Exception {
+        System.setProperty("vertx.disableFileCPResolving", "true");
+        Vertx vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(8)
+                .setMaxWorkerExecuteTime(10)
+                .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES)
+                .setFileSystemOptions(
+                        new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        try {
+            Accounts accounts = new Accounts(db);
+            Handler handler = new Handler(
+                    vertx,
+                    options,
+                    db,
+                    interfaces,
+                    new InterfaceRoutes(db, interfaces),
+                    new SecurityRoutes(accounts, new AccessLog(db), pruning),
+                    new Authenticator(accounts),
+                    new AccessLog(db));
+            Router router = Router.router(vertx);
+            router.route().handler(handler::guard);
+            router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
+            router.route().blockingHandler(handler::dispatch, false);
+            router.route().failureHandler(handler::failed);
+            HttpServerOptions http = new HttpServerOptions()
+                    .setHost(options.host())
+                    .setPort(options.port())
+                    .setIdleTimeout(120)
+                    .setHttp2ClearTextEnabled(false)
+                    .setMaxHeaderSize(16 * 1024);
+            if (options.keystore() != null) {
+                http.setSsl(true)
+                        .setKeyCertOptions(new PfxOptions()
+                                .setPath(options.keystore().toString())
+                                .setPassword(options.keystorePassword()))
+                        .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+            }
+            HttpServer server = vertx.createHttpServer(http)
+                    .requestHandler(router)
+                    .listen()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            handler.port = server.actualPort();
+            return new AdminApi(vertx, server);
+        } catch (Exception e) {
+            vertx.close();
+            throw e;
+        }
     }
 
     /** How the API writes JSON; dates as yyyy-MM-dd and instants as ISO-8601 text, as an analyst reads them elsewhere too. */
@@ -72,34 +142,312 @@ public final class AdminApi implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.actualPort();
     }
 
-    private static void handle(HttpExchange exchange, InterfaceRoutes routes, ObjectMapper json) throws IOException {
-        ApiResponse response;
-        try {
-            URI uri = exchange.getRequestURI();
-            String operator = exchange.getRequestHeaders().getFirst("X-Operator");
-            response = routes.handle(
-                    exchange.getRequestMethod(),
-                    uri.getPath(),
-                    query(uri.getRawQuery()),
-                    body(exchange, json),
-                    operator == null || operator.isBlank() ? "api" : operator);
-        } catch (ApiException e) {
-            response = ApiResponse.error(e.status(), e.getMessage());
-        } catch (Exception e) {
-            // The resource only: a path such as /api/patients/{id} carries a patient identifier.
-            response = failure(
-                    exchange.getRequestMethod(),
-                    resource(exchange.getRequestURI().getPath()),
-                    e);
+    /** The guard, the dispatcher and the writer of answers. */
+    private static final class Handler {
+        private final Vertx vertx;
+        private final Options options;
+        private final Database db;
+        private final InterfaceRegistry interfaces;
+        private final InterfaceRoutes routes;
+        private final SecurityRoutes security;
+        private final Authenticator authenticator;
+        private final AccessLog accessLog;
+        private final ObjectMapper json = json();
+
+        Handler(
+                Vertx vertx,
+                Options options,
+                Database db,
+                InterfaceRegistry interfaces,
+                InterfaceRoutes routes,
+                SecurityRoutes security,
+                Authenticator authenticator,
+                AccessLog accessLog) {
+            this.vertx = vertx;
+            this.options = options;
+            this.db = db;
+            this.interfaces = interfaces;
+            this.routes = routes;
+            this.security = security;
+            this.authenticator = authenticator;
+            this.accessLog = accessLog;
         }
-        byte[] body = json.writeValueAsBytes(response.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(response.status(), body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+
+        /**
+         * Security headers on every answer, then what a browser could be made to send: a Host that is
+         * not one of this engine's names (DNS rebinding), an Origin of another site, a change not sent
+         * as JSON (a cross-site form or text/plain POST). All refused before the body is read.
+         */
+        void guard(RoutingContext ctx) {
+            HttpServerRequest request = ctx.request();
+            HttpServerResponse response = ctx.response();
+            response.putHeader("Cache-Control", "no-store")
+                    .putHeader("Pragma", "no-cache")
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("X-Frame-Options", "DENY")
+                    .putHeader("Referrer-Policy", "no-referrer")
+                    .putHeader(
+                            "Content-Security-Policy",
+                            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                                    + " connect-src 'self'; object-src 'none'; frame-ancestors 'none';"
+                                    + " base-uri 'none'; form-action 'self'");
+            if (options.keystore() != null) {
+                response.putHeader("Strict-Transport-Security", "max-age=31536000");
+            }
+            // HTTP/1.1's Host header, or HTTP/2's :authority
+            String authority = request.authority() == null
+                    ? request.getHeader("Host")
+                    : request.authority().host()
+                            + (request.authority().port() < 0
+                                    ? ""
+                                    : ":" + request.authority().port());
+            String host = hostName(authority);
+            if (host == null || !options.allowedHosts().contains(host)) {
+                write(
+                        ctx,
+                        ApiResponse.error(
+                                403,
+                                "Host '" + authority + "' is not one of this engine's names; "
+                                        + "add it to bridge.http.allowed-hosts to reach the API by that name."));
+                return;
+            }
+            String origin = request.getHeader("Origin");
+            if (origin != null && !sameOrigin(origin)) {
+                write(ctx, ApiResponse.error(403, "Requests from another site (Origin " + origin + ") are refused."));
+                return;
+            }
+            if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
+                write(ctx, ApiResponse.error(403, "Cross-site requests are refused."));
+                return;
+            }
+            HttpMethod method = request.method();
+            if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
+                String type = request.getHeader("Content-Type");
+                String mime = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+                if (!mime.equals("application/json")) {
+                    write(
+                            ctx,
+                            ApiResponse.error(
+                                    415,
+                                    "Send changes as JSON with Content-Type: application/json (was '" + type + "')."));
+                    return;
+                }
+            }
+            ctx.next();
+        }
+
+        /** An Origin is this engine's own when its host is an allowed name and its port ours. */
+        private boolean sameOrigin(String origin) {
+            try {
+                URI uri = URI.create(origin);
+                String scheme = options.keystore() != null ? "https" : "http";
+                int port = uri.getPort() < 0 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
+                return scheme.equalsIgnoreCase(uri.getScheme())
+                        && uri.getHost() != null
+                        && options.allowedHosts().contains(hostName(uri.getHost()))
+                        && port == this.port;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        /** The port the server listens on (known once it does). */
+        volatile int port;
+
+        /** The host of a Host header, lower case, without port or IPv6 brackets. */
+        static String hostName(String header) {
+            if (header == null || header.isBlank()) {
+                return null;
+            }
+            String h = header.trim().toLowerCase(Locale.ROOT);
+            if (h.startsWith("[")) {
+                int end = h.indexOf(']');
+                return end < 0 ? null : h.substring(1, end);
+            }
+            int colon = h.indexOf(':');
+            return colon < 0 ? h : h.substring(0, colon);
+        }
+
+        /** On a worker thread: authenticate, authorise by the table, answer, record. */
+        void dispatch(RoutingContext ctx) {
+            HttpServerRequest request = ctx.request();
+            String method = request.method().name();
+            String path = "/";
+            long delay = 0;
+            ApiResponse response;
+            try {
+                URI uri = URI.create(request.uri());
+                path = uri.getPath() == null ? "/" : uri.getPath();
+                Map<String, String> query = new LinkedHashMap<>();
+                ctx.queryParams().forEach(e -> query.putIfAbsent(e.getKey(), e.getValue()));
+                Object who = authenticator.authenticate(
+                        request.getHeader("Authorization"), String.valueOf(request.remoteAddress()));
+                String clean = path.replaceAll("/+$", "");
+                if (clean.equals("/health")) {
+                    boolean up = db.healthy();
+                    Object body = who instanceof Authenticator.Principal
+                            ? new HealthJson(up ? "UP" : "DOWN", up ? "UP" : "DOWN")
+                            : Map.of("status", up ? "UP" : "DOWN");
+                    write(ctx, new ApiResponse(up ? 200 : 503, body));
+                    return;
+                }
+                if (List.of(path.split("/")).stream().anyMatch(s -> s.equals(".") || s.equals(".."))) {
+                    write(ctx, ApiResponse.error(400, "Paths with . or .. segments are refused."));
+                    return;
+                }
+                if (who instanceof Authenticator.Refusal refusal) {
+                    delay = refusal.delayMs();
+                    ctx.response().putHeader("WWW-Authenticate", REALM);
+                    response = ApiResponse.error(401, refusal.reason());
+                } else if (!(who instanceof Authenticator.Principal principal)) {
+                    ctx.response().putHeader("WWW-Authenticate", REALM);
+                    response = ApiResponse.error(
+                            401,
+                            "Log in: HTTP Basic with an account's name and password, or Authorization: Bearer"
+                                    + " <token> (bridge user token NAME makes one).");
+                } else {
+                    response = authorised(ctx, principal, method, path, query);
+                }
+            } catch (ApiException e) {
+                response = ApiResponse.error(e.status(), e.getMessage());
+            } catch (IllegalArgumentException e) {
+                response = ApiResponse.error(400, "The request's path or query is not valid.");
+            } catch (Exception e) {
+                // The resource only: a path such as /api/patients/{id} carries a patient identifier.
+                response = failure(method, resource(path), e);
+            }
+            ApiResponse answer = response;
+            if (delay > 0) {
+                vertx.setTimer(delay, t -> write(ctx, answer));
+            } else {
+                write(ctx, answer);
+            }
+        }
+
+        private ApiResponse authorised(
+                RoutingContext ctx,
+                Authenticator.Principal principal,
+                String method,
+                String path,
+                Map<String, String> query)
+                throws Exception {
+            List<RunningInterface> running = interfaces.running();
+            Access.Decision decision = Access.decide(
+                    method, path, query, running.size() == 1 ? running.get(0).id() : null);
+            Access.Rule rule = decision.rule();
+            if (!principal.role().allows(rule.role())) {
+                return ApiResponse.error(
+                        403,
+                        "Account " + principal.name() + " (" + principal.role().code() + ") may not do this: "
+                                + method + " " + rule.template() + " needs the "
+                                + rule.role().code()
+                                + " role.");
+            }
+            if (principal.interfaces() != null && rule.engineWide()) {
+                return ApiResponse.error(
+                        403,
+                        "Account " + principal.name() + " is limited to interfaces " + principal.interfaces()
+                                + ": engine-wide resources need an account that is not.");
+            }
+            if (!principal.mayUse(decision.interfaceId())) {
+                return ApiResponse.error(
+                        403,
+                        "Account " + principal.name() + " may use interfaces " + principal.interfaces() + " only, not "
+                                + decision.interfaceId() + ".");
+            }
+            String operator = ctx.request().getHeader("X-Operator");
+            Map<String, Object> body = body(ctx);
+            ApiResponse response = SecurityRoutes.owns(path)
+                    ? security.handle(method, path, query, body)
+                    : routes.handle(
+                            method,
+                            path,
+                            query,
+                            body,
+                            operator == null || operator.isBlank() ? principal.name() : operator);
+            record(principal, method, path, decision, response.status());
+            return response;
+        }
+
+        /** The access log's row for a read of patient data or a raw message, or a change. */
+        private void record(
+                Authenticator.Principal principal, String method, String path, Access.Decision d, int status)
+                throws SQLException {
+            Access.Audit audit = d.rule().audit();
+            if (audit == Access.Audit.NONE) {
+                return;
+            }
+            String patientId = audit == Access.Audit.READ_PATIENT ? d.subject() : null;
+            Long journalId = null;
+            if (d.rule().template().startsWith("/api/messages/{id}")) {
+                try {
+                    journalId = Long.valueOf(d.subject());
+                } catch (NumberFormatException e) {
+                    journalId = null;
+                }
+            }
+            String resource = audit == Access.Audit.READ_PATIENT ? resource(path) + "/{id}" : path;
+            accessLog.record(
+                    principal.name(), audit.name(), method, resource, d.interfaceId(), patientId, journalId, status);
+        }
+
+        /** The request's JSON object body; empty when there is none. */
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> body(RoutingContext ctx) {
+            if (ctx.body() == null || ctx.body().length() <= 0) {
+                return Map.of();
+            }
+            try {
+                Object parsed = json.readValue(ctx.body().buffer().getBytes(), Object.class);
+                if (parsed instanceof Map<?, ?> m) {
+                    return (Map<String, Object>) m;
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new ApiException(400, "The request body is not valid JSON: " + e.getOriginalMessage());
+            } catch (java.io.IOException e) {
+                throw new ApiException(400, "The request body could not be read.");
+            }
+            throw new ApiException(400, "The request body must be a JSON object.");
+        }
+
+        /** What the router itself refused (a body over the limit) or failed on, as JSON without details. */
+        void failed(RoutingContext ctx) {
+            int status = ctx.statusCode();
+            if (status == 413) {
+                write(
+                        ctx,
+                        ApiResponse.error(
+                                413, "The request body is larger than " + options.maxBodyBytes() + " bytes."));
+            } else if (status >= 400 && status < 500) {
+                write(ctx, ApiResponse.error(status, "The request was refused (HTTP " + status + ")."));
+            } else {
+                write(
+                        ctx,
+                        failure(
+                                ctx.request().method().name(),
+                                resource(ctx.request().path()),
+                                ctx.failure() instanceof Exception e ? e : new RuntimeException("request failed")));
+            }
+        }
+
+        private void write(RoutingContext ctx, ApiResponse response) {
+            HttpServerResponse out = ctx.response();
+            if (out.ended() || out.closed()) {
+                return;
+            }
+            byte[] body;
+            try {
+                body = json.writeValueAsBytes(response.body());
+            } catch (Exception e) {
+                body = "{\"error\": \"Internal error in the interface; it has been logged.\"}".getBytes();
+                LOG.error("Cannot write an API answer: {}", e.getClass().getSimpleName());
+            }
+            out.setStatusCode(response.status())
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(io.vertx.core.buffer.Buffer.buffer(body));
         }
     }
 
@@ -151,41 +499,12 @@ public final class AdminApi implements AutoCloseable {
         return parts.length > 2 ? "/" + parts[1] + "/" + parts[2] : path;
     }
 
-    /** The request's JSON object body; empty when there is none. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(HttpExchange exchange, ObjectMapper json) throws IOException {
-        byte[] bytes = exchange.getRequestBody().readAllBytes();
-        if (bytes.length == 0) {
-            return Map.of();
-        }
-        try {
-            Object parsed = json.readValue(bytes, Object.class);
-            if (parsed instanceof Map<?, ?> m) {
-                return (Map<String, Object>) m;
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException(400, "The request body is not valid JSON: " + e.getOriginalMessage());
-        }
-        throw new ApiException(400, "The request body must be a JSON object.");
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return q;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            q.put(key, value);
-        }
-        return q;
-    }
-
     @Override
     public void close() {
-        server.stop(1);
-        executor.shutdownNow();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("The HTTP server did not stop cleanly: {}", e.getClass().getSimpleName());
+        }
     }
 }

@@ -19,9 +19,23 @@ final class AckServerCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "2576", description = "Port to listen on")
     int port;
 
+    @picocli.CommandLine.Mixin
+    TlsOptions tls;
+
     @Override
     public Integer call() throws Exception {
-        AckServer server = AckServer.start(host, port);
+        io.netty.handler.ssl.SslContext context = null;
+        if (tls.tls) {
+            if (tls.keystore == null) {
+                System.err.println("ack-server --tls needs --keystore (PKCS12 with its key and certificate)");
+                return 2;
+            }
+            context = com.webptbridge.transport.Tls.server(
+                    new com.webptbridge.transport.Tls.Store(tls.keystore, tls.keystorePassword),
+                    null,
+                    com.webptbridge.transport.Tls.ClientCertificates.NONE);
+        }
+        AckServer server = AckServer.start(host, port, context);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -20,6 +20,7 @@ final class ApiClient {
     private final String url;
     private final String operator;
     private final String interfaceId;
+    private final String authorization;
     /** How long the API has to answer /health: a wrong port (an MLLP listener) never answers HTTP. */
     static final Duration PROBE = Duration.ofSeconds(5);
 
@@ -27,20 +28,29 @@ final class ApiClient {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private boolean reachable;
 
-    /** @param interfaceId the practice's interface every {@code /api/...} call is about, or null for the only one */
-    ApiClient(String url, String operator, String interfaceId) {
+    /**
+     * @param interfaceId the practice's interface every {@code /api/...} call is about, or null for the only one
+     * @param authorization the Authorization header's value, or null to call without credentials
+     */
+    ApiClient(String url, String operator, String interfaceId, String authorization) {
         this.url = url.replaceAll("/+$", "");
         this.operator = operator;
         this.interfaceId = interfaceId;
+        this.authorization = authorization;
     }
 
     static ApiClient of(ApiOptions options) {
-        return new ApiClient(options.url, options.operator, options.interfaceId);
+        return new ApiClient(options.url, options.operator, options.interfaceId, Credentials.authorization(options));
     }
 
     /** {@code /api/patients/1} as one interface's resource: {@code /api/interfaces/{id}/patients/1}. */
     String scoped(String path) {
-        if (interfaceId == null || !path.startsWith("/api/") || path.startsWith("/api/interfaces")) {
+        if (interfaceId == null
+                || !path.startsWith("/api/")
+                || path.startsWith("/api/interfaces")
+                || path.startsWith("/api/users")
+                || path.startsWith("/api/access-log")
+                || path.startsWith("/api/prune")) {
             return path;
         }
         return "/api/interfaces/" + interfaceId + path.substring(4);
@@ -69,8 +79,22 @@ final class ApiClient {
                             body == null
                                     ? HttpRequest.BodyPublishers.noBody()
                                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+            JsonNode json = JSON.readTree(response.body());
+            if (response.statusCode() == 401) {
+                throw new CliFailure(
+                        2,
+                        "The engine at " + url + " wants a login (401): " + error(json)
+                                + " Give --user NAME (and --password), set BRIDGE_API_TOKEN, or put user=/password="
+                                + " or token= in ~/.webpt-bridge/credentials.");
+            }
+            if (response.statusCode() == 403) {
+                throw new CliFailure(2, "The engine at " + url + " refused this account (403): " + error(json));
+            }
+            return new Answer(response.statusCode(), json);
         } catch (ConnectException e) {
             throw new CliFailure(1, "Cannot reach the engine at " + url + ": is it running? (set --url)");
         } catch (IOException e) {
@@ -121,6 +145,10 @@ final class ApiClient {
         } catch (IllegalArgumentException e) {
             throw new CliFailure(2, "--url " + url + " is not a valid URL");
         }
+    }
+
+    private static String error(JsonNode body) {
+        return body != null && body.has("error") ? body.get("error").asText() : String.valueOf(body);
     }
 
     /** A failure the command reports with its exit code: 2 for a refused request, 1 for everything else. */

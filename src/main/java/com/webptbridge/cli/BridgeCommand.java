@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
             SendCommand.class,
             ReplayCommand.class,
             AckServerCommand.class,
-            LoadCommand.class
+            LoadCommand.class,
+            UserCommand.class,
+            PruneCommand.class,
+            TlsCommand.class
         },
         modelTransformer = BridgeCommand.WithReferenceCommands.class)
 public final class BridgeCommand implements Runnable {

@@ -46,6 +46,9 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the figures to this file")
     Path json;
 
+    @picocli.CommandLine.Mixin
+    TlsOptions tls;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +65,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         LoadGenerator.Report r = LoadGenerator.run(
                 new LoadGenerator.Plan(
-                        host, port, connections, messages, rate, adt, Duration.ofSeconds(timeoutSeconds)),
+                        host, port, connections, messages, rate, adt, Duration.ofSeconds(timeoutSeconds), tls.client()),
                 line -> spec.commandLine().getErr().println(line));
         out.printf(
                 "connections=%d messages=%d answered=%d failed=%d in %.2f s%n",

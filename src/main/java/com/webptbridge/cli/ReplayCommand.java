@@ -62,6 +62,9 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Seconds to wait for each ACK")
     int timeoutSeconds;
 
+    @picocli.CommandLine.Mixin
+    TlsOptions tls;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -79,7 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
         };
         int failed = 0;
         int total = 0;
-        try (MllpClient client = MllpClient.connect(host, port, Duration.ofSeconds(timeoutSeconds))) {
+        try (MllpClient client = MllpClient.connect(host, port, Duration.ofSeconds(timeoutSeconds), tls.client())) {
             for (Path dir : dirs) {
                 for (Sample sample : Sample.in(dir)) {
                     total++;

@@ -49,6 +49,9 @@ final class SendCommand implements Callable<Integer> {
                     + " how another system's message is replayed exactly. Without it, line ends become CR.")
     boolean raw;
 
+    @picocli.CommandLine.Mixin
+    TlsOptions tls;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +65,7 @@ final class SendCommand implements Callable<Integer> {
         int unanswered = 0;
         MllpClient client = null;
         try {
-            client = MllpClient.connect(host, port, Duration.ofSeconds(timeoutSeconds));
+            client = MllpClient.connect(host, port, Duration.ofSeconds(timeoutSeconds), tls.client());
             for (MessageFiles.FileMessage m : messages) {
                 String where = m.file().getFileName() + (m.index() > 1 ? "#" + m.index() : "");
                 long start = System.nanoTime();
@@ -116,6 +119,12 @@ final class SendCommand implements Callable<Integer> {
             }
         } catch (java.net.ConnectException e) {
             spec.commandLine().getErr().println("Cannot connect to " + host + ":" + port + ": " + e.getMessage());
+            return 1;
+        } catch (javax.net.ssl.SSLException e) {
+            spec.commandLine()
+                    .getErr()
+                    .println("TLS with " + host + ":" + port + " failed: " + e.getMessage()
+                            + " (check --truststore, and --keystore when the listener requires a client certificate)");
             return 1;
         } finally {
             if (client != null) {

@@ -1,6 +1,7 @@
 package com.webptbridge.engine;
 
 import com.webptbridge.api.AdminApi;
+import com.webptbridge.api.Authenticator;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
@@ -11,10 +12,13 @@ import com.webptbridge.inbound.Parse;
 import com.webptbridge.interfaces.InterfaceDefinition;
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
+import com.webptbridge.store.Accounts;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
 import com.webptbridge.transport.FrameLimits;
 import com.webptbridge.transport.MllpCodec;
+import com.webptbridge.transport.Tls;
+import io.netty.handler.ssl.SslContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Registry;
@@ -25,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +62,8 @@ public final class BridgeEngine implements AutoCloseable {
     private final InterfaceRuntime interfaces;
     private final AdminApi api;
 
+    private final RetentionJob retention;
+
     /** Finishes messages a stop or crash left RECEIVED; later, those older than the grace period. */
     private final ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bridge-recovery");
@@ -63,11 +71,13 @@ public final class BridgeEngine implements AutoCloseable {
         return t;
     });
 
-    private BridgeEngine(Database db, CamelContext camel, InterfaceRuntime interfaces, AdminApi api) {
+    private BridgeEngine(
+            Database db, CamelContext camel, InterfaceRuntime interfaces, AdminApi api, RetentionJob retention) {
         this.db = db;
         this.camel = camel;
         this.interfaces = interfaces;
         this.api = api;
+        this.retention = retention;
     }
 
     public static BridgeEngine start(Settings settings) throws Exception {
@@ -81,16 +91,21 @@ public final class BridgeEngine implements AutoCloseable {
         try {
             camel = new DefaultCamelContext();
             InterfaceRuntime interfaces = startRoutes(settings, db, camel);
+            new Authenticator(new Accounts(db))
+                    .ensureAdmin(settings.get("bridge.admin.password"), adminPasswordFile(settings));
+            RetentionJob retention = new RetentionJob(settings, db);
             AdminApi api;
             try {
-                api = AdminApi.start(
-                        settings.get("bridge.http.host"), settings.getInt("bridge.http.port"), db, interfaces);
-            } catch (java.net.BindException e) {
+                api = AdminApi.start(httpOptions(settings), db, interfaces, retention::prune);
+            } catch (Exception e) {
+                if (!boundElsewhere(e)) {
+                    throw e;
+                }
                 throw new IllegalStateException(
                         "bridge.http.port " + settings.getInt("bridge.http.port") + " is already in use (is another"
                                 + " engine running?): stop what uses it or set bridge.http.port to a free port.");
             }
-            BridgeEngine engine = new BridgeEngine(db, camel, interfaces, api);
+            BridgeEngine engine = new BridgeEngine(db, camel, interfaces, api, retention);
             engine.recoverUnfinished(starting);
             engine.recovery.scheduleWithFixedDelay(
                     () -> engine.recoverUnfinished(
@@ -138,6 +153,7 @@ public final class BridgeEngine implements AutoCloseable {
                 Duration.ofMillis(settings.getInt("bridge.mllp.frame-timeout-ms")));
 
         Registry beans = camel.getRegistry();
+        beans.bind("mllpTls", Tls.handler(mllpTls(settings)));
         beans.bind("mllpFrameDecoder", MllpCodec.decoder(limits));
         beans.bind("mllpFrameEncoder", MllpCodec.encoder());
         beans.bind(
@@ -179,6 +195,94 @@ public final class BridgeEngine implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The listener's TLS context when bridge.mllp.tls=true, else null (plain MLLP). */
+    static SslContext mllpTls(Settings settings) {
+        if (!settings.getBoolean("bridge.mllp.tls")) {
+            return null;
+        }
+        return Tls.server(
+                store(settings, "bridge.tls.keystore"),
+                store(settings, "bridge.tls.truststore"),
+                Tls.ClientCertificates.parse(settings.get("bridge.mllp.tls.client-auth")));
+    }
+
+    /** A keystore or truststore setting and its -password, or null when unset. */
+    static Tls.Store store(Settings settings, String key) {
+        String file = settings.get(key);
+        if (file.isEmpty()) {
+            return null;
+        }
+        if (!Files.isReadable(Path.of(file))) {
+            throw new IllegalStateException(
+                    key + " names " + Path.of(file).toAbsolutePath() + ", which cannot be read");
+        }
+        return new Tls.Store(Path.of(file), settings.get(key + "-password"));
+    }
+
+    private static AdminApi.Options httpOptions(Settings settings) {
+        Tls.Store keystore = null;
+        if (settings.getBoolean("bridge.http.tls")) {
+            keystore = store(settings, "bridge.tls.keystore");
+            if (keystore == null) {
+                throw new IllegalStateException(
+                        "bridge.http.tls=true needs bridge.tls.keystore (PKCS12) and its password");
+            }
+        }
+        String host = settings.get("bridge.http.host");
+        return new AdminApi.Options(
+                host,
+                settings.getInt("bridge.http.port"),
+                keystore == null ? null : keystore.file(),
+                keystore == null ? null : keystore.password(),
+                allowedHosts(settings.get("bridge.http.allowed-hosts"), host),
+                settings.getInt("bridge.http.max-body-bytes"));
+    }
+
+    /** The configured host names, or by default the bind address, localhost, loopback and this machine's names. */
+    static Set<String> allowedHosts(String configured, String bindAddress) {
+        Set<String> hosts = new LinkedHashSet<>();
+        if (!configured.isBlank()) {
+            csv(configured).forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
+            return hosts;
+        }
+        if (!bindAddress.equals("0.0.0.0") && !bindAddress.equals("::")) {
+            hosts.add(bindAddress.toLowerCase(Locale.ROOT));
+        }
+        hosts.addAll(List.of("localhost", "127.0.0.1", "::1", "0:0:0:0:0:0:0:1"));
+        try {
+            InetAddress self = InetAddress.getLocalHost();
+            hosts.add(self.getHostName().toLowerCase(Locale.ROOT));
+            hosts.add(self.getCanonicalHostName().toLowerCase(Locale.ROOT));
+        } catch (IOException e) {
+            LOG.warn(
+                    "This machine's name is unknown; the API answers to localhost only (see bridge.http.allowed-hosts)");
+        }
+        return hosts;
+    }
+
+    /** Where the first start writes admin's generated password: the setting, else beside the H2 file database, else ./data. */
+    static Path adminPasswordFile(Settings settings) {
+        String configured = settings.get("bridge.admin.password-file");
+        if (!configured.isEmpty()) {
+            return Path.of(configured);
+        }
+        String url = settings.get("bridge.db.url");
+        String file = url.startsWith("jdbc:h2:file:")
+                ? url.substring("jdbc:h2:file:".length())
+                : url.startsWith("jdbc:h2:")
+                                && !url.startsWith("jdbc:h2:mem:")
+                                && !url.startsWith("jdbc:h2:tcp:")
+                                && !url.startsWith("jdbc:h2:ssl:")
+                        ? url.substring("jdbc:h2:".length())
+                        : null;
+        if (file != null) {
+            Path db = Path.of(safeUrl(file));
+            Path dir = db.getParent() == null ? Path.of(".") : db.getParent();
+            return dir.resolve("admin-password.txt");
+        }
+        return Path.of("data", "admin-password.txt");
     }
 
     private static Resource[] routeFiles(CamelContext camel, Path dir) throws IOException {
@@ -260,6 +364,7 @@ public final class BridgeEngine implements AutoCloseable {
         LOG.info("WebPT Bridge stopping");
         recovery.shutdownNow();
         try {
+            retention.close();
             camel.stop();
             Parse parse = camel.getRegistry().lookupByNameAndType("parse", Parse.class);
             if (parse != null) {

@@ -196,6 +196,15 @@ public final class Settings {
         }
     }
 
+    /** true or false; anything else is refused naming the setting. */
+    public boolean getBoolean(String key) {
+        String v = get(key).toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalStateException("Setting " + key + " must be true or false, was '" + get(key) + "'");
+    }
+
     public Properties asProperties() {
         Properties p = new Properties();
         p.putAll(values);

@@ -123,7 +123,14 @@ public final class Commit {
                 m.header(),
                 AcknowledgmentCode.valueOf(original.ackCode()),
                 List.of(),
-                original.ackMessage(),
+                // The original's ACK text is gone once retention pruned it: the same answer again, from its code.
+                original.ackMessage() != null
+                        ? original.ackMessage()
+                        : acks.build(
+                                m.header(),
+                                AcknowledgmentCode.valueOf(original.ackCode()),
+                                List.of(),
+                                ackControlId(id)),
                 m.message().charset(),
                 ackControlId(id));
         if (original.id() == id) {

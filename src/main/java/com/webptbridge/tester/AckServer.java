@@ -35,7 +35,7 @@ public final class AckServer implements AutoCloseable {
     private final EventLoopGroup workers = new NioEventLoopGroup();
     private final Channel channel;
 
-    private AckServer(String host, int port) throws InterruptedException {
+    private AckServer(String host, int port, io.netty.handler.ssl.SslContext tls) throws InterruptedException {
         AckBuilder acks = new AckBuilder(ZoneId.systemDefault(), Set.of("2.3", "2.3.1", "2.4", "2.5", "2.5.1"));
         FrameLimits limits = new FrameLimits(1 << 20, Duration.ofSeconds(30));
         this.channel = new ServerBootstrap()
@@ -44,6 +44,9 @@ public final class AckServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            com.webptbridge.transport.Tls.addFirst(ch.pipeline(), tls);
+                        }
                         ch.pipeline()
                                 .addLast(
                                         MllpCodec.decoder(limits).newChannelHandler(),
@@ -79,7 +82,13 @@ public final class AckServer implements AutoCloseable {
     }
 
     public static AckServer start(String host, int port) throws InterruptedException {
-        return new AckServer(host, port);
+        return new AckServer(host, port, null);
+    }
+
+    /** Over TLS when a context is given ({@code bridge ack-server --tls}), to compare TLS against TLS. */
+    public static AckServer start(String host, int port, io.netty.handler.ssl.SslContext tls)
+            throws InterruptedException {
+        return new AckServer(host, port, tls);
     }
 
     public int port() {

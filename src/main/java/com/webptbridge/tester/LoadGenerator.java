@@ -33,7 +33,20 @@ public final class LoadGenerator {
             int messages,
             double ratePerSecond,
             int adtPercent,
-            Duration timeout) {}
+            Duration timeout,
+            javax.net.ssl.SSLContext tls) {
+        /** A plan over plain MLLP. */
+        public Plan(
+                String host,
+                int port,
+                int connections,
+                int messages,
+                double ratePerSecond,
+                int adtPercent,
+                Duration timeout) {
+            this(host, port, connections, messages, ratePerSecond, adtPercent, timeout, null);
+        }
+    }
 
     /** What happened: throughput, ACK latency percentiles (ms), ACK codes, and failures (timeouts, drops). */
     public record Report(
@@ -125,7 +138,7 @@ public final class LoadGenerator {
         long[] latency = new long[count];
         Arrays.fill(latency, -1);
         double interval = plan.ratePerSecond() > 0 ? plan.connections() / plan.ratePerSecond() * 1e9 : 0;
-        try (MllpClient client = MllpClient.connect(plan.host(), plan.port(), plan.timeout())) {
+        try (MllpClient client = MllpClient.connect(plan.host(), plan.port(), plan.timeout(), plan.tls())) {
             for (int i = 0; i < count; i++) {
                 if (interval > 0) {
                     long due = start + (long) (i * interval);

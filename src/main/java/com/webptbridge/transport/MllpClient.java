@@ -1,5 +1,8 @@
 package com.webptbridge.transport;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -28,12 +31,29 @@ public final class MllpClient implements AutoCloseable {
     }
 
     public static MllpClient connect(String host, int port, Duration timeout) throws IOException {
+        return connect(host, port, timeout, null);
+    }
+
+    /**
+     * A connection, over TLS (1.2 or 1.3, the server's certificate checked against the host name)
+     * when a context is given ({@link Tls#client}).
+     */
+    public static MllpClient connect(String host, int port, Duration timeout, SSLContext tls) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             socket.setTcpNoDelay(true);
-            return new MllpClient(socket);
+            if (tls == null) {
+                return new MllpClient(socket);
+            }
+            SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(socket, host, port, true);
+            SSLParameters parameters = secure.getSSLParameters();
+            parameters.setProtocols(Tls.PROTOCOLS.toArray(String[]::new));
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            secure.setSSLParameters(parameters);
+            secure.startHandshake();
+            return new MllpClient(secure);
         } catch (IOException e) {
             socket.close();
             throw e;

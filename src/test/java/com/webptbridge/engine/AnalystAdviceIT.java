@@ -10,12 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,14 +49,7 @@ class AnalystAdviceIT {
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(url + path))
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .header("X-Operator", "test")
-                                .timeout(Duration.ofSeconds(60))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        return engine.send("POST", path, body, TestEngine.ADMIN_AUTH);
     }
 
     private static JsonNode worklistLine(String kind, String key) throws Exception {

@@ -279,6 +279,8 @@ class MaintenanceLoopIT {
                         HttpRequest.newBuilder(URI.create(url + path))
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .header("X-Operator", "test")
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", com.webptbridge.support.TestEngine.ADMIN_AUTH)
                                 .timeout(Duration.ofSeconds(60))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -77,6 +77,7 @@ class InterfacesIT {
                                 URI.create("http://127.0.0.1:" + engine.engine().httpPort() + path))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", TestEngine.ADMIN_AUTH)
                         .method(
                                 method,
                                 json == null

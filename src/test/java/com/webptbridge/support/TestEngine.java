@@ -17,6 +17,12 @@ import java.util.Map;
 /** The real engine on free ports with a fresh database, and clients to talk to it. */
 public final class TestEngine implements AutoCloseable {
 
+    /** The admin account's password in every test engine (bridge.admin.password). */
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    /** The Authorization header that logs in as admin. */
+    public static final String ADMIN_AUTH = basic("admin", ADMIN_PASSWORD);
+
     private final BridgeEngine engine;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -37,6 +43,7 @@ public final class TestEngine implements AutoCloseable {
         s.put("bridge.db.url", TestDatabase.freshUrl());
         s.put("bridge.db.user", TestDatabase.user());
         s.put("bridge.db.pool-size", "8");
+        s.put("bridge.admin.password", ADMIN_PASSWORD);
         s.putAll(overrides);
         return new TestEngine(BridgeEngine.start(Settings.of(s)));
     }
@@ -49,13 +56,42 @@ public final class TestEngine implements AutoCloseable {
         return MllpClient.connect("127.0.0.1", mllpPort(), Duration.ofSeconds(20));
     }
 
-    /** GET on the admin API: status and body. */
+    /** GET on the admin API as admin: status and body. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.httpPort() + path))
-                        .timeout(Duration.ofSeconds(20))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, ADMIN_AUTH);
+    }
+
+    /** GET with this Authorization header (null: none). */
+    public HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        return send("GET", path, null, authorization);
+    }
+
+    /** A request with a JSON body (or none) and this Authorization header (null: none). */
+    public HttpResponse<String> send(String method, String path, String json, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (!method.equals("GET")) {
+            b.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The admin API's base URL. */
+    public String url() {
+        return "http://127.0.0.1:" + engine.httpPort();
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public BridgeEngine engine() {
