@@ -458,7 +458,7 @@ public final class AdminApi implements AutoCloseable {
      * data (a name in a parse error, an identifier in a constraint violation).
      */
     static ApiResponse failure(String method, String resource, Exception e) {
-        if (storeFailure(e)) {
+        if (Database.isStoreFailure(e)) {
             LOG.error("HTTP {} {} failed: {}", method, resource, e.getClass().getSimpleName());
             return ApiResponse.error(503, "The billing store is not available; try again later.");
         }
@@ -468,16 +468,6 @@ public final class AdminApi implements AutoCloseable {
                 resource,
                 withoutMessages(e));
         return ApiResponse.error(500, "Internal error in the interface; it has been logged.");
-    }
-
-    static boolean storeFailure(Throwable e) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A stack trace as Java prints it, cause by cause, but with only the class where each message was. */

@@ -1,11 +1,11 @@
 package com.webptbridge.inbound;
 
 import com.webptbridge.hl7.NakReason;
+import com.webptbridge.store.Database;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -27,7 +27,7 @@ public final class Failure {
 
     public void answer(InFlight m, Exchange exchange) {
         Throwable e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (storeFailure(e)) {
+        if (Database.isStoreFailure(e)) {
             LOG.error(
                     "journal={} control={} could not be processed, store unavailable: {}",
                     m.journalId(),
@@ -44,16 +44,6 @@ public final class Failure {
                     e == null ? "" : stack(e));
             commit.fail(m, NakReason.INTERNAL_ERROR.problem());
         }
-    }
-
-    /** True when a database failure is behind the exception. */
-    static boolean storeFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String stack(Throwable e) {

@@ -147,6 +147,20 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * True when a database failure is behind the exception (an SQLException anywhere in its cause
+     * chain): the one test of "the store is unavailable, try again later" versus a bug.
+     */
+    public static boolean isStoreFailure(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True for a unique-key violation, the signal that another transaction got there first. */
     public static boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
