@@ -152,9 +152,13 @@ public final class AdminApi implements AutoCloseable {
     }
 
     /** The request's JSON object body; empty when there is none. */
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> body(HttpExchange exchange, ObjectMapper json) throws IOException {
-        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        return jsonObject(exchange.getRequestBody().readAllBytes(), json);
+    }
+
+    /** A request body as a JSON object; empty when there is none, 400 when it is not one. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> jsonObject(byte[] bytes, ObjectMapper json) throws IOException {
         if (bytes.length == 0) {
             return Map.of();
         }
@@ -169,7 +173,7 @@ public final class AdminApi implements AutoCloseable {
         throw new ApiException(400, "The request body must be a JSON object.");
     }
 
-    private static Map<String, String> query(String raw) {
+    static Map<String, String> query(String raw) {
         Map<String, String> q = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
             return q;
