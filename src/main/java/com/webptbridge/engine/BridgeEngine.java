@@ -11,6 +11,7 @@ import com.webptbridge.interfaces.InterfaceDefinition;
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
+import com.webptbridge.transport.ConnectionLimit;
 import com.webptbridge.transport.FrameLimits;
 import com.webptbridge.transport.MllpCodec;
 import org.apache.camel.CamelContext;
@@ -109,6 +110,9 @@ public final class BridgeEngine implements AutoCloseable {
                 Duration.ofMillis(settings.getInt("bridge.mllp.frame-timeout-ms")));
 
         Registry beans = camel.getRegistry();
+        beans.bind(
+                "mllpConnectionLimit",
+                MllpCodec.connectionLimit(new ConnectionLimit(settings.getInt("bridge.mllp.max-connections"))));
         beans.bind("mllpFrameDecoder", MllpCodec.decoder(limits));
         beans.bind("mllpFrameEncoder", MllpCodec.encoder());
         beans.bind("parse", new Parse(parser));
