@@ -42,6 +42,7 @@ class MessagePathFuzzTest {
     /** Generous: a sample takes about a millisecond; a slow parse is what this catches. */
     static final long BUDGET_MS = Long.getLong("fuzz.input-budget-ms", 1000);
 
+    private static final boolean SKIP_KNOWN = Boolean.parseBoolean(System.getProperty("fuzz.skip-known", "true"));
     private static final Set<String> VERSIONS = Set.of("2.3", "2.3.1", "2.4", "2.5", "2.5.1");
     private static final Set<String> ADT_EVENTS = Set.of("A04", "A08", "A28", "A31");
     private static final HeaderRules RULES =
@@ -53,13 +54,42 @@ class MessagePathFuzzTest {
     private static final EncounterMapper ENCOUNTERS = new EncounterMapper(PROFILE);
 
     static {
+        // Class loading (and Jazzer's instrumentation of HAPI) happen here, outside any input's budget.
         PARSER.warmUp();
+        try {
+            answer(new byte[0], false);
+            answer(
+                    ("MSH|^~\\&|W|W|B|B|20260101||ADT^A08^ADT_A01|W1|P|2.5.1\rPID|1||1^^^^MR||A^B\r")
+                            .getBytes(StandardCharsets.US_ASCII),
+                    false);
+            answer(
+                    ("MSH|^~\\&|W|W|B|B|20260101||DFT^P03^DFT_P03|W2|P|2.5.1\rPID|1||1^^^^MR||A^B\r"
+                                    + "FT1|1|T1||20260101||CG|97110|||1|10.00\r")
+                            .getBytes(StandardCharsets.US_ASCII),
+                    false);
+        } catch (HL7Exception e) {
+            throw new IllegalStateException("warm-up message refused", e);
+        }
+    }
+
+    /**
+     * Defects fuzzing found that are still open (issue 14, the lead's part), skipped while fuzzing
+     * (-Dfuzz.skip-known=false shows them) so that a fuzzing run can find new ones; their inputs are
+     * in MessagePathFuzzTestFindings. Remove a case when its fix lands.
+     */
+    private static boolean knownDefect(MessageHeader header) {
+        if (header == null) {
+            return false;
+        }
+        String delimiters = header.fieldSeparator() + header.encodingCharacters();
+        return header.encodingCharacters().length() == 3 // MSH-2 of three characters: AckBuilder throws
+                || delimiters.indexOf('.') >= 0; // '.' as a delimiter: the ACK's "2.5.1" no longer reads as a version
     }
 
     @FuzzTest(maxDuration = "60s")
     void everyMessageGetsAParseableAck(byte[] frame) throws HL7Exception {
         long start = System.nanoTime();
-        answer(frame);
+        answer(frame, SKIP_KNOWN);
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertThat(ms).as("milliseconds for one %d-byte message", frame.length).isLessThanOrEqualTo(BUDGET_MS);
     }
@@ -69,19 +99,26 @@ class MessagePathFuzzTest {
      * Enable when the defect is fixed, then move the files into MessagePathFuzzTestInputs.
      */
     @Test
-    @Disabled("Issue 14: an MSH-2 of three characters makes AckBuilder throw StringIndexOutOfBoundsException;"
-            + " the lead's fix is pending")
-    void findingsNotYetFixed() throws IOException, HL7Exception {
+    @Disabled("Issue 14, pending the lead's fix: msh2-three-characters (AckBuilder throws"
+            + " StringIndexOutOfBoundsException), ack-unreadable-when-msh2-uses-dot (the ACK keeps '.' as a"
+            + " delimiter, so HAPI reads its MSH-12 2.5.1 as version 2 and cannot parse it)")
+    void findingsNotYetFixed() throws IOException {
         Path dir = Path.of("src/test/resources/com/webptbridge/mapping/MessagePathFuzzTestFindings");
         try (Stream<Path> files = Files.list(dir)) {
+            List<String> failing = new ArrayList<>();
             for (Path f : files.sorted().toList()) {
-                answer(Files.readAllBytes(f));
+                try {
+                    answer(Files.readAllBytes(f), false);
+                } catch (Exception | AssertionError e) {
+                    failing.add(f.getFileName() + ": " + e);
+                }
             }
+            assertThat(failing).as("findings that still fail").isEmpty();
         }
     }
 
     /** The engine's path for one frame, without the database; checks the ACK it would send. */
-    private static void answer(byte[] frame) throws HL7Exception {
+    private static void answer(byte[] frame, boolean skipKnown) throws HL7Exception {
         InboundMessage message = InboundMessage.read(frame, StandardCharsets.UTF_8);
         MessageHeader header = message.header();
         List<Problem> problems = new ArrayList<>();
@@ -94,8 +131,8 @@ class MessagePathFuzzTest {
         if (problems.isEmpty()) {
             map(message, header, problems, notes);
         }
-        if (header != null && header.encodingCharacters().length() == 3 && Boolean.getBoolean("fuzz.skip-known")) {
-            return; // issue 14, MSH-2 of three characters: the ACK builder's known defect (CI fuzzing only)
+        if (skipKnown && knownDefect(header)) {
+            return;
         }
         AcknowledgmentCode code = NakReason.worstOf(problems);
         String ack = ACKS.build(header, code, problems, "ACK1");
