@@ -51,9 +51,9 @@ start_engine() { # $1 db url, $2 user, $3 log
 
 sql_value() { # $1 db, $2 url, $3 user, $4 query returning one number as VALUE:n
   if [ "$1" = h2 ]; then
-    java -cp "$cp" org.h2.tools.Shell -url "$2" -user "$3" -password "" -sql "$4" 2>&1 | grep -o 'VALUE:[0-9]*' | head -n 1 | cut -d: -f2
+    java -cp "$cp" org.h2.tools.Shell -url "$2" -user "$3" -password "" -sql "$4" 2>&1 | grep -o 'VALUE:[0-9][0-9]*' | head -n 1 | cut -d: -f2
   else
-    psql -h 127.0.0.1 -U postgres -d "$2" -tA -c "$4" | grep -o 'VALUE:[0-9]*' | head -n 1 | cut -d: -f2
+    psql -h 127.0.0.1 -U postgres -d "$2" -tA -c "$4" | grep -o 'VALUE:[0-9][0-9]*' | head -n 1 | cut -d: -f2
   fi
 }
 
