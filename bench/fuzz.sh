@@ -17,7 +17,7 @@ if [ ${#tests[@]} -eq 0 ]; then
   tests=(MllpFrameDecoderFuzzTest MessagePathFuzzTest RequestParsingFuzzTest)
 fi
 logs=${FUZZ_LOGS:-$(mktemp -d)}
-mvn -q -B -o test-compile 2>/dev/null || mvn -q -B test-compile || exit 1
+mvn -q -B test-compile || exit 1
 
 status=0
 summary=()
@@ -26,7 +26,7 @@ for t in "${tests[@]}"; do
     log="$logs/$t-$session.log"
     echo "== fuzzing $t, session $session of $minutes (60 s)"
     # -Xmx bounds the heap: an input that needs more than this is a finding (OutOfMemoryError).
-    JAZZER_FUZZ=1 mvn -B -o surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
+    JAZZER_FUZZ=1 mvn -B surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
         -DargLine="-Xmx512m -Dfuzz.skip-known=${FUZZ_SKIP_KNOWN:-true}" > "$log" 2>&1
     rc=$?
     runs=$(grep -aE '^#[0-9]+' "$log" | tail -n 1 | awk '{print $1}' | tr -d '#')

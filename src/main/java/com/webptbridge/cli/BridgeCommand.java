@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
             SendCommand.class,
             ReplayCommand.class,
             AckServerCommand.class,
-            LoadCommand.class
+            LoadCommand.class,
+            CompactCommand.class
         },
         modelTransformer = BridgeCommand.WithReferenceCommands.class)
 public final class BridgeCommand implements Runnable {

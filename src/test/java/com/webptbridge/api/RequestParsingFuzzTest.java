@@ -22,16 +22,40 @@ class RequestParsingFuzzTest {
 
     private static final ObjectMapper JSON = AdminApi.json();
 
+    private static final boolean SKIP_KNOWN = Boolean.parseBoolean(System.getProperty("fuzz.skip-known", "true"));
+
     @FuzzTest(maxDuration = "60s")
     void aBadRequestIsRefusedWith400(FuzzedDataProvider data) throws IOException {
+        request(data, SKIP_KNOWN);
+    }
+
+    private static void request(FuzzedDataProvider data, boolean skipKnown) throws IOException {
         String path = data.consumeString(200);
         String rawQuery = data.consumeString(500);
         byte[] body = data.consumeRemainingAsBytes();
         assertThat(AdminApi.resource(path)).isNotNull();
-        if (!(Boolean.parseBoolean(System.getProperty("fuzz.skip-known", "true")) && badPercentEscape(rawQuery))) {
+        if (!(skipKnown && badPercentEscape(rawQuery))) {
             refusedOnlyWith400(() -> AdminApi.query(rawQuery));
         }
-        refusedOnlyWith400(() -> AdminApi.jsonObject(body, JSON));
+        try {
+            refusedOnlyWith400(() -> AdminApi.jsonObject(body, JSON));
+        } catch (java.io.CharConversionException e) {
+            if (!skipKnown) {
+                throw e; // known: a body Jackson cannot even decode as text (see the findings test)
+            }
+        }
+    }
+
+    /**
+     * Found by fuzzing: a body whose bytes Jackson cannot decode as JSON text (it guesses UTF-32 and
+     * throws CharConversionException, an IOException that is not a JsonProcessingException) is
+     * answered 500 "internal error" instead of 400. The fuzzer's input: RequestParsingFuzzTestFindings.
+     */
+    @Test
+    @Disabled("Issue 14: an undecodable request body answers 500; fixed with the new HTTP server")
+    void anUndecodableBodyIsA400() {
+        byte[] body = {0, 0, 0, '[', '[', 'Z', '[', '['}; // read as UTF-32BE: 0x5b5a5b5b is no character
+        assertThatThrownBy(() -> AdminApi.jsonObject(body, JSON)).isInstanceOf(ApiException.class);
     }
 
     /**
