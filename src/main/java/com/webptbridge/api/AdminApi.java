@@ -395,22 +395,11 @@ public final class AdminApi implements AutoCloseable {
         }
 
         /** The request's JSON object body; empty when there is none. */
-        @SuppressWarnings("unchecked")
         private Map<String, Object> body(RoutingContext ctx) {
             if (ctx.body() == null || ctx.body().length() <= 0) {
                 return Map.of();
             }
-            try {
-                Object parsed = json.readValue(ctx.body().buffer().getBytes(), Object.class);
-                if (parsed instanceof Map<?, ?> m) {
-                    return (Map<String, Object>) m;
-                }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new ApiException(400, "The request body is not valid JSON: " + e.getOriginalMessage());
-            } catch (java.io.IOException e) {
-                throw new ApiException(400, "The request body could not be read.");
-            }
-            throw new ApiException(400, "The request body must be a JSON object.");
+            return jsonObject(ctx.body().buffer().getBytes(), json);
         }
 
         /** What the router itself refused (a body over the limit) or failed on, as JSON without details. */
@@ -468,6 +457,25 @@ public final class AdminApi implements AutoCloseable {
                 resource,
                 withoutMessages(e));
         return ApiResponse.error(500, "Internal error in the interface; it has been logged.");
+    }
+
+    /** A request body as a JSON object; empty when there is none, 400 (never anything else) when it is not one. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> jsonObject(byte[] bytes, ObjectMapper json) {
+        if (bytes.length == 0) {
+            return Map.of();
+        }
+        try {
+            Object parsed = json.readValue(bytes, Object.class);
+            if (parsed instanceof Map<?, ?> m) {
+                return (Map<String, Object>) m;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiException(400, "The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new ApiException(400, "The request body could not be read as JSON text.");
+        }
+        throw new ApiException(400, "The request body must be a JSON object.");
     }
 
     /** A stack trace as Java prints it, cause by cause, but with only the class where each message was. */

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             LoadCommand.class,
             UserCommand.class,
             PruneCommand.class,
-            TlsCommand.class
+            TlsCommand.class,
+            CompactCommand.class
         },
         modelTransformer = BridgeCommand.WithReferenceCommands.class)
 public final class BridgeCommand implements Runnable {

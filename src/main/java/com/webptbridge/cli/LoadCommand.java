@@ -2,6 +2,7 @@ package com.webptbridge.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.webptbridge.tester.LoadGenerator;
+import com.webptbridge.tester.ResendingSender;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +50,14 @@ final class LoadCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TlsOptions tls;
 
+    @Option(
+            names = "--resend",
+            paramLabel = "FILE",
+            description = "Behave like a real sender across engine restarts: send a message again (on a new"
+                    + " connection) until it is answered, for up to 5 minutes, and append each answered"
+                    + " control ID with its ACK code to FILE (bench/crash.sh)")
+    Path resend;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -63,10 +72,20 @@ final class LoadCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--connections and --messages must be at least 1");
             return 2;
         }
-        LoadGenerator.Report r = LoadGenerator.run(
-                new LoadGenerator.Plan(
-                        host, port, connections, messages, rate, adt, Duration.ofSeconds(timeoutSeconds), tls.client()),
-                line -> spec.commandLine().getErr().println(line));
+        LoadGenerator.Plan plan = new LoadGenerator.Plan(
+                host, port, connections, messages, rate, adt, Duration.ofSeconds(timeoutSeconds), tls.client());
+        if (resend != null) {
+            ResendingSender.Report r =
+                    ResendingSender.run(plan, Duration.ofMinutes(5), resend, line -> spec.commandLine()
+                            .getErr()
+                            .println(line));
+            out.printf(
+                    "messages=%d answered=%d resends=%d gave-up=%d in %.2f s; ACK codes %s%n",
+                    r.sent(), r.answered(), r.resends(), r.gaveUp(), r.seconds(), r.ackCodes());
+            return r.gaveUp() == 0 ? 0 : 1;
+        }
+        LoadGenerator.Report r =
+                LoadGenerator.run(plan, line -> spec.commandLine().getErr().println(line));
         out.printf(
                 "connections=%d messages=%d answered=%d failed=%d in %.2f s%n",
                 r.connections(), r.sent(), r.answered(), r.failures(), r.seconds());

@@ -15,6 +15,7 @@ import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Accounts;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
+import com.webptbridge.transport.ConnectionLimit;
 import com.webptbridge.transport.FrameLimits;
 import com.webptbridge.transport.MllpCodec;
 import com.webptbridge.transport.Tls;
@@ -154,6 +155,9 @@ public final class BridgeEngine implements AutoCloseable {
 
         Registry beans = camel.getRegistry();
         beans.bind("mllpTls", Tls.handler(mllpTls(settings)));
+        beans.bind(
+                "mllpConnectionLimit",
+                MllpCodec.connectionLimit(new ConnectionLimit(settings.getInt("bridge.mllp.max-connections"))));
         beans.bind("mllpFrameDecoder", MllpCodec.decoder(limits));
         beans.bind("mllpFrameEncoder", MllpCodec.encoder());
         beans.bind(

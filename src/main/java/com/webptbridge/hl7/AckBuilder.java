@@ -40,12 +40,11 @@ public final class AckBuilder {
      * @param ackControlId MSH-10 of the ACK itself
      */
     public String build(MessageHeader inbound, AcknowledgmentCode code, List<Problem> problems, String ackControlId) {
-        char fs = inbound != null ? inbound.fieldSeparator() : '|';
-        // With fewer than four encoding characters the escape or sub-component separator is missing:
-        // the answer is written with the standard ones, so that it can be written at all.
-        String enc = inbound != null && inbound.encodingCharacters().length() >= 4
-                ? inbound.encodingCharacters()
-                : DEFAULT_ENCODING;
+        char fs = inbound != null && inbound.usableEncoding() ? inbound.fieldSeparator() : '|';
+        // Delimiters an answer cannot be written with (too few, or '.') give way to the standard ones,
+        // so that the sender can read why it was refused.
+        boolean own = inbound != null && inbound.usableEncoding();
+        String enc = own ? inbound.encodingCharacters() : DEFAULT_ENCODING;
         String version = inbound != null && versions.contains(inbound.version()) ? inbound.version() : DEFAULT_VERSION;
         EncodingCharacters encoding = new EncodingCharacters(fs, enc);
         char cs = enc.charAt(0);

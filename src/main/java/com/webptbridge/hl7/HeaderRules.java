@@ -23,11 +23,12 @@ public final class HeaderRules {
 
     public List<Problem> check(MessageHeader h) {
         List<Problem> problems = new ArrayList<>();
-        if (h.encodingCharacters().length() < 4) {
+        if (!h.usableEncoding()) {
             problems.add(NakReason.BAD_ENCODING.at(
                     ErrorLocation.field("MSH", 1, 2),
-                    "The encoding characters (MSH-2) are '" + h.encodingCharacters()
-                            + "': HL7 v2 needs four (component, repetition, escape, sub-component), normally ^~\\&."));
+                    "The delimiters (MSH-1, MSH-2) are '" + h.fieldSeparator() + h.encodingCharacters()
+                            + "': HL7 v2 needs four encoding characters (component, repetition, escape,"
+                            + " sub-component), none of them '.', normally |^~\\&."));
         }
         if (h.controlId().isBlank()) {
             problems.add(NakReason.MISSING_HEADER_FIELD.at(

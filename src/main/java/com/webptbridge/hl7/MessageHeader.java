@@ -95,6 +95,15 @@ public final class MessageHeader {
         return encodingCharacters;
     }
 
+    /**
+     * True when an answer can be written with the sender's own delimiters: four encoding characters
+     * (so an escape and a sub-component separator exist), none of them '.', which HL7 values such as
+     * the version 2.5.1 contain.
+     */
+    public boolean usableEncoding() {
+        return encodingCharacters.length() >= 4 && (fieldSeparator + encodingCharacters).indexOf('.') < 0;
+    }
+
     public char componentSeparator() {
         return encodingCharacters.charAt(0);
     }

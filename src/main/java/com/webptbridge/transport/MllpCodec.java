@@ -5,9 +5,9 @@ import io.netty.channel.ChannelHandlerAdapter;
 import org.apache.camel.component.netty.ChannelHandlerFactory;
 
 /**
- * The two handler factories a netty route names ({@code decoders=#mllpFrameDecoder},
+ * The handler factories a netty route names ({@code decoders=#mllpConnectionLimit,#mllpFrameDecoder},
  * {@code encoders=#mllpFrameEncoder}). The decoder keeps per-connection state, so camel-netty asks
- * the factory for a new one for each connection.
+ * the factory for a new one for each connection; the connection limit is one shared counter.
  */
 public final class MllpCodec {
 
@@ -15,6 +15,10 @@ public final class MllpCodec {
 
     public static ChannelHandlerFactory decoder(FrameLimits limits) {
         return new Factory(() -> new MllpFrameDecoder(limits));
+    }
+
+    public static ChannelHandlerFactory connectionLimit(ConnectionLimit limit) {
+        return new Factory(() -> limit);
     }
 
     public static ChannelHandlerFactory encoder() {
