@@ -134,6 +134,15 @@ final class Routes {
     }
 
     /** A bulk-reprocess filter from JSON: status, errorCode, waitingKind, waitingKey, from, to, limit. */
+    /** How many messages one bulk reprocess may take: 1 to 10,000 (1,000 unless given). */
+    private static int reprocessLimit(Object limit) {
+        int n = limit == null ? 1000 : Integer.parseInt(String.valueOf(limit));
+        if (n < 1 || n > 10_000) {
+            throw new ApiException(400, "limit must be between 1 and 10000, was " + n);
+        }
+        return n;
+    }
+
     private static ReprocessFilter filter(Map<String, Object> body) {
         try {
             java.util.Set<MessageStatus> statuses = new java.util.HashSet<>();
@@ -152,7 +161,7 @@ final class Routes {
                     body.get("waitingKey") == null ? null : String.valueOf(body.get("waitingKey")),
                     body.get("from") == null ? null : java.time.LocalDate.parse(String.valueOf(body.get("from"))),
                     body.get("to") == null ? null : java.time.LocalDate.parse(String.valueOf(body.get("to"))),
-                    limit == null ? 1000 : Integer.parseInt(String.valueOf(limit)));
+                    reprocessLimit(limit));
         } catch (NumberFormatException | java.time.format.DateTimeParseException | ClassCastException e) {
             throw new ApiException(
                     400,

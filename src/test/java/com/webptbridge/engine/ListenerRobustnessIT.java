@@ -154,7 +154,12 @@ class ListenerRobustnessIT {
             Message ack = ack(client.exchange(big.toString().getBytes(StandardCharsets.UTF_8)));
             assertThat(Hl7Text.get(ack, "/MSA-1")).isEqualTo("AR");
             assertThat(Hl7Text.get(ack, "/MSA-2")).isEqualTo("BIG-1");
-            assertThat(Hl7Text.get(ack, "/MSA-3")).contains("more than this interface accepts");
+            assertThat(Hl7Text.get(ack, "/MSA-3"))
+                    .contains("more than this interface accepts")
+                    .contains("journaled without its text");
+            assertThat(Hl7Text.errors(ack))
+                    .as("a data error, not 100 segment sequence")
+                    .containsExactly("102@");
             Message next = ack(client.exchange(adt("BIG-2", "R-B2")));
             assertThat(Hl7Text.get(next, "/MSA-1")).isEqualTo("AA");
         }

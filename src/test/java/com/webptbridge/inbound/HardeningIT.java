@@ -122,4 +122,15 @@ class HardeningIT {
             assertThat(Hl7Text.get(nameTooLong, "/MSA-3")).doesNotContain("again later");
         }
     }
+
+    @Test
+    void malformedPathsAndParametersAreBadRequestsNotOutages() throws Exception {
+        try (TestEngine engine = TestEngine.start()) {
+            assertThat(engine.get("/api/payers/%25zz").statusCode()).isEqualTo(400);
+            java.net.http.HttpResponse<String> negative =
+                    engine.send("POST", "/api/messages/reprocess", "{\"limit\": -1}", TestEngine.ADMIN_AUTH);
+            assertThat(negative.statusCode()).as(negative.body()).isEqualTo(400);
+            assertThat(negative.body()).contains("limit must be between 1 and 10000");
+        }
+    }
 }
