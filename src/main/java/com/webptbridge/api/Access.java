@@ -72,6 +72,7 @@ final class Access {
             new Rule("GET", "/api/messages/{id}", V, Audit.NONE, false, "/api/messages/1"),
             new Rule("POST", "/api/messages/reprocess", A, Audit.CHANGE, false, "/api/messages/reprocess"),
             new Rule("POST", "/api/messages/{id}/reprocess", A, Audit.CHANGE, false, "/api/messages/1/reprocess"),
+            new Rule("GET", "/api/jobs/{id}", V, Audit.NONE, false, "/api/jobs/x"),
             // Patient data
             new Rule("GET", "/api/patients/{id}", A, Audit.READ_PATIENT, false, "/api/patients/P1"),
             // Reference data: payers, facilities, providers, referring providers, procedure codes

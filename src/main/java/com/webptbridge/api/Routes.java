@@ -4,6 +4,7 @@ import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.WaitingKind;
 import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.maintenance.Maintenance;
+import com.webptbridge.maintenance.Reprocessor;
 import com.webptbridge.reference.ReferenceException;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
@@ -56,8 +57,17 @@ final class Routes {
                     return ApiResponse.ok(
                             Map.of("wouldReprocess", maintenance.reprocessor().candidates(filter(body))));
                 }
-                return ApiResponse.ok(
-                        Map.of("reprocessed", maintenance.reprocessor().reprocess(filter(body))));
+                List<Long> ids = maintenance.reprocessor().selected(filter(body));
+                if (ids.size() > Reprocessor.INLINE) {
+                    // A large backlog: answered at once with the job, whose progress is read at /api/jobs/{id}.
+                    return new ApiResponse(
+                            202, maintenance.reprocessor().reprocessInBackground(ids, maintenance.jobs()));
+                }
+                List<Reprocessor.Outcome> outcomes = new java.util.ArrayList<>();
+                for (long id : ids) {
+                    maintenance.reprocessor().reprocess(id).ifPresent(outcomes::add);
+                }
+                return ApiResponse.ok(Map.of("reprocessed", outcomes));
             }
             if (method.equals("POST")
                     && parts.length == 5
@@ -192,6 +202,16 @@ final class Routes {
             }
             long ref = patient.get().id();
             return ApiResponse.ok(PatientJson.of(patient.get(), accounts.policies(ref), accounts.encounters(ref)));
+        }
+        if (path.startsWith("/api/jobs/")) {
+            allow(query, "/api/jobs/{id}");
+            String id = path.substring("/api/jobs/".length());
+            return maintenance
+                    .jobs()
+                    .find(id)
+                    .map(ApiResponse::ok)
+                    .orElse(ApiResponse.error(
+                            404, "No job " + id + " (jobs are kept in the engine that runs them," + " the last 100)"));
         }
         if (path.equals("/api/worklist")) {
             allow(query, path);

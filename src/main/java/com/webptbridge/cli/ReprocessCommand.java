@@ -119,7 +119,16 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
                             + " (run again without --dry-run to reprocess them).");
                     return 0;
                 }
-                answer.body().get("reprocessed").forEach(outcomes::add);
+                JsonNode body = answer.body();
+                if (answer.status() == 202) {
+                    body = followJob(body);
+                    if (body == null) {
+                        return 1;
+                    }
+                    body.get("outcomes").forEach(outcomes::add);
+                } else {
+                    body.get("reprocessed").forEach(outcomes::add);
+                }
             }
             int processed = 0;
             for (JsonNode o : outcomes) {
@@ -135,6 +144,41 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
             out().println(outcomes.size() + " message(s) reprocessed, " + processed + " now PROCESSED.");
             return 0;
         });
+    }
+
+    /**
+     * A large backlog is reprocessed by a background job: print its progress until it is done and
+     * return it, or null (after saying why) when it failed.
+     */
+    private JsonNode followJob(JsonNode job) throws Exception {
+        String id = job.get("id").asText();
+        out().println("A background job reprocesses " + job.get("total").asText() + " message(s): job " + id);
+        int reported = -1;
+        while (true) {
+            ApiClient.Answer answer = api().call("GET", "/api/jobs/" + id, null);
+            if (!answer.ok()) {
+                refused(answer);
+                return null;
+            }
+            JsonNode now = answer.body();
+            int done = now.get("done").asInt();
+            if (done != reported) {
+                out().println("  " + done + " of " + now.get("total").asText() + " done");
+                reported = done;
+            }
+            String status = now.get("status").asText();
+            if (status.equals("DONE")) {
+                return now;
+            }
+            if (status.equals("FAILED")) {
+                spec.commandLine()
+                        .getErr()
+                        .println("Job " + id + " stopped after " + done + " message(s): see the"
+                                + " engine's log; the rest can be reprocessed again.");
+                return null;
+            }
+            Thread.sleep(500); // polling the job's progress; no timing is asserted on it
+        }
     }
 
     /** ", still waits for payer 1042, procedure-code 97112" when the message waits for anything. */

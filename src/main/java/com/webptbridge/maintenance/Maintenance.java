@@ -24,6 +24,7 @@ public final class Maintenance {
     private final Reprocessor reprocessor;
     private final Worklist worklist;
     private final boolean autoReprocess;
+    private final Jobs jobs = new Jobs();
 
     public Maintenance(
             ReferenceMaintenance references, Reprocessor reprocessor, Worklist worklist, boolean autoReprocess) {
@@ -70,6 +71,11 @@ public final class Maintenance {
 
     public Reprocessor reprocessor() {
         return reprocessor;
+    }
+
+    /** This interface's background jobs (large bulk reprocesses). */
+    public Jobs jobs() {
+        return jobs;
     }
 
     /** Reprocesses what this record releases: messages waiting for it (and, for a provider, NPI mismatches). */

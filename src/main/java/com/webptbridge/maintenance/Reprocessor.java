@@ -115,6 +115,22 @@ public final class Reprocessor {
         return out;
     }
 
+    /**
+     * Above this many messages a bulk reprocess runs as a background job, so that no request waits
+     * minutes for a large backlog.
+     */
+    public static final int INLINE = 100;
+
+    /** The messages the filter selects, oldest first: what a bulk reprocess would take. */
+    public List<Long> selected(ReprocessFilter filter) throws SQLException {
+        return journal.idsToReprocess(filter);
+    }
+
+    /** Reprocesses the messages in a background job, oldest first; the job is returned at once. */
+    public Jobs.Job reprocessInBackground(List<Long> ids, Jobs jobs) {
+        return jobs.start("reprocess " + ids.size() + " message(s)", ids, this::reprocess);
+    }
+
     /** What {@link #reprocess(ReprocessFilter)} would take, oldest first, without touching anything. */
     public List<Candidate> candidates(ReprocessFilter filter) throws SQLException {
         List<Candidate> out = new ArrayList<>();
