@@ -65,6 +65,42 @@ final class ReplayCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TlsOptions tls;
 
+    /**
+     * Why the replay cannot be trusted against this engine, or null: the API must be the engine's
+     * behind --port (else patients are read from another engine), and that engine must not hold the
+     * samples' control IDs yet (the samples build on a fresh database, and a resend is a duplicate).
+     */
+    private String refusal(ApiClient api, List<Sample> samples) throws ApiClient.CliFailure {
+        ApiClient.Answer interfaces = api.call("GET", "/api/interfaces", null);
+        if (!interfaces.ok()) {
+            return interfaces.error();
+        }
+        List<Integer> ports = new ArrayList<>();
+        interfaces.body().forEach(i -> ports.add(i.get("port").asInt()));
+        if (!ports.contains(port)) {
+            return "The engine at --url " + apiOptions.url + " listens for MLLP on " + ports + ", not on --port " + port
+                    + ": point --url at the API of the engine you replay to.";
+        }
+        List<String> held = new ArrayList<>();
+        for (Sample sample : samples) {
+            String controlId = sample.controlId();
+            ApiClient.Answer found = api.call(
+                    "GET",
+                    "/api/messages?limit=1&controlId="
+                            + java.net.URLEncoder.encode(controlId, java.nio.charset.StandardCharsets.UTF_8),
+                    null);
+            if (found.ok() && found.body().size() > 0) {
+                held.add(controlId + " (" + sample.name() + ")");
+            }
+        }
+        if (!held.isEmpty() && !update) {
+            return "The engine already holds " + held.size() + " of the samples' control IDs, e.g. " + held.get(0)
+                    + ": the samples expect a fresh database. Start the engine on an empty one (e.g."
+                    + " -Dbridge.db.url=jdbc:h2:file:/tmp/replay/bridge) and replay again.";
+        }
+        return null;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -80,31 +116,40 @@ final class ReplayCommand implements Callable<Integer> {
                 throw new java.io.IOException(e.getMessage());
             }
         };
+        List<Sample> samples = new ArrayList<>();
+        for (Path dir : dirs) {
+            samples.addAll(Sample.in(dir));
+        }
+        if (samples.stream().anyMatch(Sample::needsApi)) {
+            String refusal = refusal(api, samples);
+            if (refusal != null) {
+                spec.commandLine().getErr().println(refusal);
+                return 2;
+            }
+        }
         int failed = 0;
         int total = 0;
         try (MllpClient client = MllpClient.connect(host, port, Duration.ofSeconds(timeoutSeconds), tls.client())) {
-            for (Path dir : dirs) {
-                for (Sample sample : Sample.in(dir)) {
-                    total++;
-                    String ack = new String(
-                            client.exchange(raw ? sample.raw() : sample.text().getBytes(sample.charset())),
-                            sample.charset());
-                    AckReading actual = AckReading.read(ack);
-                    if (update) {
-                        Expectations.update(sample, actual, patients);
-                        out.printf("%-55s updated: %s %s%n", sample.name(), actual.ackCode(), actual.errors());
-                        continue;
-                    }
-                    List<String> diffs = new ArrayList<>(Expectations.compare(sample, actual, patients));
-                    out.printf(
-                            "%-55s %-4s %-4s %s%n",
-                            sample.name(), sample.ack(), actual.ackCode(), diffs.isEmpty() ? "ok" : "DIFFERENT");
-                    for (String d : diffs) {
-                        out.println("    " + d);
-                    }
-                    if (!diffs.isEmpty()) {
-                        failed++;
-                    }
+            for (Sample sample : samples) {
+                total++;
+                String ack = new String(
+                        client.exchange(raw ? sample.raw() : sample.text().getBytes(sample.charset())),
+                        sample.charset());
+                AckReading actual = AckReading.read(ack);
+                if (update) {
+                    Expectations.update(sample, actual, patients);
+                    out.printf("%-55s updated: %s %s%n", sample.name(), actual.ackCode(), actual.errors());
+                    continue;
+                }
+                List<String> diffs = new ArrayList<>(Expectations.compare(sample, actual, patients));
+                out.printf(
+                        "%-55s %-4s %-4s %s%n",
+                        sample.name(), sample.ack(), actual.ackCode(), diffs.isEmpty() ? "ok" : "DIFFERENT");
+                for (String d : diffs) {
+                    out.println("    " + d);
+                }
+                if (!diffs.isEmpty()) {
+                    failed++;
                 }
             }
         }

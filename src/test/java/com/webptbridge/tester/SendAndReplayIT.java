@@ -86,6 +86,61 @@ class SendAndReplayIT {
     }
 
     @Test
+    void replayRefusesAnEngineThatHoldsTheSamplesOrIsNotTheOneItSendsTo(@TempDir Path dir) throws Exception {
+        Path adt = dir.resolve("adt");
+        Files.createDirectories(adt);
+        for (String ext : new String[] {".hl7", ".expected.yaml"}) {
+            Files.copy(
+                    Path.of("hl7-samples/adt/01-a04-new-patient-v251" + ext),
+                    adt.resolve("01-a04-new-patient-v251" + ext));
+        }
+        try (TestEngine engine = TestEngine.start();
+                TestEngine other = TestEngine.start()) {
+            String[] args = {"replay", adt.toString(), "--host", "127.0.0.1", "--port", "" + engine.mllpPort()};
+            Cli.Result first = Cli.run(concat(args, "--url", engine.url()));
+            assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+
+            Cli.Result again = Cli.run(concat(args, "--url", engine.url()));
+            assertThat(again.exitCode()).isEqualTo(2);
+            assertThat(again.err())
+                    .contains("already holds 1 of the samples' control IDs")
+                    .contains("ADT0001");
+
+            Cli.Result elsewhere = Cli.run(concat(args, "--url", other.url()));
+            assertThat(elsewhere.exitCode()).isEqualTo(2);
+            assertThat(elsewhere.err()).contains("not on --port " + engine.mllpPort());
+        }
+    }
+
+    @Test
+    void replayUpdateWritesTheExpectationOfANewSample(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("hl7-samples/adt/01-a04-new-patient-v251.hl7"), dir.resolve("new-sample.hl7"));
+        try (TestEngine engine = TestEngine.start()) {
+            Cli.Result updated = Cli.run(
+                    "replay",
+                    dir.toString(),
+                    "--update",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "" + engine.mllpPort(),
+                    "--url",
+                    engine.url());
+
+            assertThat(updated.exitCode()).as(updated.out() + updated.err()).isZero();
+            assertThat(Files.readString(dir.resolve("new-sample.expected.yaml")))
+                    .contains("ack: \"AA\"")
+                    .contains("description");
+        }
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    @Test
     void aFileWithSeveralMessagesIsSentMessageByMessage(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("two.hl7");
         Files.writeString(
