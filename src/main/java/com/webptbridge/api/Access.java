@@ -72,6 +72,10 @@ final class Access {
             new Rule("GET", "/api/messages/{id}", V, Audit.NONE, false, "/api/messages/1"),
             new Rule("POST", "/api/messages/reprocess", A, Audit.CHANGE, false, "/api/messages/reprocess"),
             new Rule("POST", "/api/messages/{id}/reprocess", A, Audit.CHANGE, false, "/api/messages/1/reprocess"),
+            // Try a message: what it would do, nothing stored (the answer shows patient data)
+            new Rule("POST", "/api/dry-run", A, Audit.READ_PATIENT, false, "/api/dry-run"),
+            // Metrics in Prometheus text format (counts and codes only, no patient data)
+            new Rule("GET", "/metrics", V, Audit.NONE, false, "/metrics"),
             // Patient data
             new Rule("GET", "/api/patients/{id}", A, Audit.READ_PATIENT, false, "/api/patients/P1"),
             // Reference data: payers, facilities, providers, referring providers, procedure codes

@@ -241,6 +241,27 @@ public final class Journal {
         }
     }
 
+    /** Messages kept in ERROR (waiting for a reference or a fix): how many, and when the oldest arrived. */
+    public record Waiting(long messages, Instant oldest) {}
+
+    public Waiting waiting() throws SQLException {
+        try (Connection c = db.connection()) {
+            List<Object> args = new java.util.ArrayList<>(scoped());
+            return Sql.one(
+                            c,
+                            "SELECT COUNT(*), MIN(received_at) FROM message_journal WHERE status = 'ERROR' AND "
+                                    + scope(),
+                            rs -> new Waiting(
+                                    rs.getLong(1),
+                                    rs.getObject(2, java.time.OffsetDateTime.class) == null
+                                            ? null
+                                            : rs.getObject(2, java.time.OffsetDateTime.class)
+                                                    .toInstant()),
+                            args.toArray())
+                    .orElse(new Waiting(0, null));
+        }
+    }
+
     /** How many messages this interface has journaled. */
     public long count() throws SQLException {
         try (Connection c = db.connection()) {
