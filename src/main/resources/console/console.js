@@ -138,7 +138,7 @@ function route() {
   for (const a of document.querySelectorAll('nav a')) {
     a.classList.toggle('current', a.getAttribute('href').split('/')[1] === parts[0]);
   }
-  const pages = { dashboard, worklist, messages, message, reference, try: tryMessage };
+  const pages = { dashboard, overview, worklist, messages, message, reference, try: tryMessage };
   const page = pages[parts[0]] || dashboard;
   page(...parts.slice(1).map(decodeURIComponent)).catch(e => {
     if (e.message !== 'login') show(h('section', {}, h('p', { class: 'error' }, 'The page could not be loaded: ' + e.message)));
@@ -182,6 +182,31 @@ async function dashboard() {
   };
   await render();
   state.timer = setInterval(() => render().catch(() => {}), 10000);
+}
+
+// All practices at once: one line per interface the account may see.
+async function overview() {
+  const render = async () => {
+    const list = await api('GET', '/api/interfaces');
+    const rows = [];
+    for (const i of list.ok ? list.data : []) {
+      const r = await api('GET', '/api/interfaces/' + encodeURIComponent(i.id) + '/summary');
+      if (!r.ok) continue;
+      const s = r.data;
+      rows.push(h('tr', { 'data-interface': i.id },
+        h('td', {}, h('a', { href: '#/dashboard', onclick: () => { state.iface = i.id; sessionStorage.setItem('bridge.iface', i.id); document.getElementById('iface').value = i.id; } }, i.id)),
+        h('td', {}, i.name), h('td', { class: 'num' }, i.port),
+        h('td', { class: 'num' }, s.lastHour.total.received), h('td', { class: 'num' }, (s.lastHour.nakRate * 100).toFixed(1) + ' %'),
+        h('td', { class: 'num' }, s.lastDay.total.received), h('td', { class: 'num' }, (s.lastDay.nakRate * 100).toFixed(1) + ' %'),
+        h('td', { class: 'num' }, s.waitingMessages), h('td', {}, s.oldestWaiting ? since(s.oldestWaiting) : '-')));
+    }
+    show(h('section', { id: 'overview' }, h('h2', {}, 'All interfaces'),
+      h('table', {}, h('thead', {}, h('tr', {}, ['Interface', 'Name', 'MLLP port', 'Received (hour)', 'NAK rate (hour)', 'Received (day)', 'NAK rate (day)', 'Waiting', 'Oldest waiting'].map(t => h('th', {}, t)))),
+        h('tbody', {}, rows)),
+      h('p', { class: 'muted' }, 'Refreshes every 30 seconds; last at ', new Date().toLocaleTimeString())));
+  };
+  await render();
+  state.timer = setInterval(() => render().catch(() => {}), 30000);
 }
 
 async function referenceKinds() {

@@ -150,6 +150,9 @@ class ConsoleBrowserIT {
                 .contains("ADT^A04")
                 .contains("DFT^P03");
         screenshot("dashboard");
+        open("#/overview");
+        assertThat(find("#overview tr[data-interface='default']").getText()).contains("4");
+        screenshot("overview");
     }
 
     @Test
