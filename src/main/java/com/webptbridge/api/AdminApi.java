@@ -433,7 +433,8 @@ public final class AdminApi implements AutoCloseable {
                     journalId = null;
                 }
             }
-            String resource = audit == Access.Audit.READ_PATIENT ? resource(path) + "/{id}" : path;
+            String resource =
+                    audit == Access.Audit.READ_PATIENT && d.subject() != null ? resource(path) + "/{id}" : path;
             accessLog.record(
                     principal.name(), audit.name(), method, resource, d.interfaceId(), patientId, journalId, status);
         }

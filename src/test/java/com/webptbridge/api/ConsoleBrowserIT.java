@@ -181,10 +181,13 @@ class ConsoleBrowserIT {
         open("#/messages");
         find("#search-form input[name=controlId]").sendKeys("CON-ERR");
         driver.findElement(By.id("search-submit")).click();
-        WebElement row = find("#results tr[data-control-id='CON-ERR'] a");
-        assertThat(driver.findElements(By.cssSelector("#results tbody tr"))).hasSize(1);
+        // The search re-renders the page: wait for the filtered list, then take its link.
+        wait.until(ExpectedConditions.urlContains("CON-ERR"));
+        wait.until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 1
+                && !d.findElements(By.cssSelector("#results tr[data-control-id='CON-ERR']"))
+                        .isEmpty());
         screenshot("messages");
-        row.click();
+        find("#results tr[data-control-id='CON-ERR'] a").click();
         WebElement highlighted = find("#segments tr.err-loc[data-location='IN1-3']");
         assertThat(highlighted.getText()).contains("5555");
         assertThat(find("#ack-errors").getText()).contains("IN1-3");

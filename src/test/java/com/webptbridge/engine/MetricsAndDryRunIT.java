@@ -209,6 +209,8 @@ class MetricsAndDryRunIT {
                 .contains("nothing was stored");
 
         assertThat(counts()).isEqualTo(before);
+        // The answer shows patient data: each dry run is in the access log.
+        assertThat(engine.get("/api/access-log?user=admin").body()).contains("\"/api/dry-run\"");
         assertThat(engine.get("/api/patients/D100").body()).isEqualTo(row);
         assertThat(engine.get("/api/messages?controlId=DRY-1").body()).isEqualTo("[ ]");
     }
