@@ -73,6 +73,14 @@ final class Access {
             new Rule("POST", "/api/messages/reprocess", A, Audit.CHANGE, false, "/api/messages/reprocess"),
             new Rule("POST", "/api/messages/{id}/reprocess", A, Audit.CHANGE, false, "/api/messages/1/reprocess"),
             new Rule("GET", "/api/jobs/{id}", V, Audit.NONE, false, "/api/jobs/x"),
+            // The console's views: counts for the dashboard, HL7 field names, the reference kinds' fields
+            new Rule("GET", "/api/summary", V, Audit.NONE, false, "/api/summary"),
+            new Rule("GET", "/api/field-names", V, Audit.NONE, false, "/api/field-names"),
+            new Rule("GET", "/api/reference-kinds", V, Audit.NONE, false, "/api/reference-kinds"),
+            // Try a message: what it would do, nothing stored (the answer shows patient data)
+            new Rule("POST", "/api/dry-run", A, Audit.READ_PATIENT, false, "/api/dry-run"),
+            // Metrics in Prometheus text format (counts and codes only, no patient data)
+            new Rule("GET", "/metrics", V, Audit.NONE, false, "/metrics"),
             // Patient data
             new Rule("GET", "/api/patients/{id}", A, Audit.READ_PATIENT, false, "/api/patients/P1"),
             // Reference data: payers, facilities, providers, referring providers, procedure codes

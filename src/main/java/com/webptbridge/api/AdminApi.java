@@ -71,6 +71,18 @@ public final class AdminApi implements AutoCloseable {
         Object prune(boolean dryRun) throws SQLException;
     }
 
+    /** The engine's meters in Prometheus text format (GET /metrics). */
+    @FunctionalInterface
+    public interface MetricsText {
+        String scrape();
+    }
+
+    /** A body written as it is rather than as JSON: /metrics text, the console's files. */
+    record Raw(String contentType, byte[] bytes) {}
+
+    private static final java.util.Set<String> DRY_RUN_TYPES =
+            Set.of("application/json", "x-application/hl7-v2+er7", "text/plain");
+
     private final Vertx vertx;
     private final HttpServer server;
 
@@ -80,6 +92,12 @@ public final class AdminApi implements AutoCloseable {
     }
 
     public static AdminApi start(Options options, Database db, InterfaceRegistry interfaces, Pruning pruning)
+            throws Exception {
+        return start(options, db, interfaces, pruning, () -> "");
+    }
+
+    public static AdminApi start(
+            Options options, Database db, InterfaceRegistry interfaces, Pruning pruning, MetricsText metrics)
             throws Exception {
         System.setProperty("vertx.disableFileCPResolving", "true");
         Vertx vertx = Vertx.vertx(new VertxOptions()
@@ -99,9 +117,12 @@ public final class AdminApi implements AutoCloseable {
                     new InterfaceRoutes(db, interfaces),
                     new SecurityRoutes(accounts, new AccessLog(db), pruning),
                     new Authenticator(accounts),
-                    new AccessLog(db));
+                    new AccessLog(db),
+                    metrics);
             Router router = Router.router(vertx);
             router.route().handler(handler::guard);
+            router.get("/").handler(ctx -> Console.serve(ctx, "index.html"));
+            router.get("/console/:file").handler(ctx -> Console.serve(ctx, ctx.pathParam("file")));
             router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
             router.route().blockingHandler(handler::dispatch, false);
             router.route().failureHandler(handler::failed);
@@ -155,6 +176,7 @@ public final class AdminApi implements AutoCloseable {
         private final SecurityRoutes security;
         private final Authenticator authenticator;
         private final AccessLog accessLog;
+        private final MetricsText metrics;
         private final ObjectMapper json = json();
 
         Handler(
@@ -165,7 +187,9 @@ public final class AdminApi implements AutoCloseable {
                 InterfaceRoutes routes,
                 SecurityRoutes security,
                 Authenticator authenticator,
-                AccessLog accessLog) {
+                AccessLog accessLog,
+                MetricsText metrics) {
+            this.metrics = metrics;
             this.vertx = vertx;
             this.options = options;
             this.db = db;
@@ -227,7 +251,11 @@ public final class AdminApi implements AutoCloseable {
             if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
                 String type = request.getHeader("Content-Type");
                 String mime = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
-                if (!mime.equals("application/json")) {
+                // Try a message takes the message itself (it changes nothing); every change is JSON.
+                boolean dryRun = request.path().replaceAll("/+$", "").endsWith("/dry-run")
+                        && method.equals(HttpMethod.POST)
+                        && DRY_RUN_TYPES.contains(mime);
+                if (!mime.equals("application/json") && !dryRun) {
                     write(
                             ctx,
                             ApiResponse.error(
@@ -298,12 +326,18 @@ public final class AdminApi implements AutoCloseable {
                     write(ctx, ApiResponse.error(400, "Paths with . or .. segments are refused."));
                     return;
                 }
+                // The console logs in with its own form: no browser login prompt for its requests.
+                boolean console = "1".equals(request.getHeader("X-Bridge-Console"));
                 if (who instanceof Authenticator.Refusal refusal) {
                     delay = refusal.delayMs();
-                    ctx.response().putHeader("WWW-Authenticate", REALM);
+                    if (!console) {
+                        ctx.response().putHeader("WWW-Authenticate", REALM);
+                    }
                     response = ApiResponse.error(401, refusal.reason());
                 } else if (!(who instanceof Authenticator.Principal principal)) {
-                    ctx.response().putHeader("WWW-Authenticate", REALM);
+                    if (!console) {
+                        ctx.response().putHeader("WWW-Authenticate", REALM);
+                    }
                     response = ApiResponse.error(
                             401,
                             "Log in: HTTP Basic with an account's name and password, or Authorization: Bearer"
@@ -359,6 +393,16 @@ public final class AdminApi implements AutoCloseable {
                                 + decision.interfaceId() + ".");
             }
             String operator = ctx.request().getHeader("X-Operator");
+            if (rule.template().equals("/metrics")) {
+                return ApiResponse.ok(new Raw(
+                        "text/plain; version=0.0.4; charset=utf-8",
+                        metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            if (rule.template().equals("/api/dry-run")) {
+                ApiResponse answer = DryRunRoute.handle(ctx, interfaces, decision.interfaceId(), json);
+                record(principal, method, path, decision, answer.status());
+                return answer;
+            }
             Map<String, Object> body = body(ctx);
             ApiResponse response = SecurityRoutes.owns(path)
                     ? security.handle(method, path, query, body)
@@ -389,7 +433,8 @@ public final class AdminApi implements AutoCloseable {
                     journalId = null;
                 }
             }
-            String resource = audit == Access.Audit.READ_PATIENT ? resource(path) + "/{id}" : path;
+            String resource =
+                    audit == Access.Audit.READ_PATIENT && d.subject() != null ? resource(path) + "/{id}" : path;
             accessLog.record(
                     principal.name(), audit.name(), method, resource, d.interfaceId(), patientId, journalId, status);
         }
@@ -425,6 +470,12 @@ public final class AdminApi implements AutoCloseable {
         private void write(RoutingContext ctx, ApiResponse response) {
             HttpServerResponse out = ctx.response();
             if (out.ended() || out.closed()) {
+                return;
+            }
+            if (response.body() instanceof Raw raw) {
+                out.setStatusCode(response.status())
+                        .putHeader("Content-Type", raw.contentType())
+                        .end(io.vertx.core.buffer.Buffer.buffer(raw.bytes()));
                 return;
             }
             byte[] body;

@@ -211,21 +211,56 @@ final class Routes {
                     .find(id)
                     .map(ApiResponse::ok)
                     .orElse(ApiResponse.error(
-                            404, "No job " + id + " (jobs are kept in the engine that runs them," + " the last 100)"));
+                            404, "No job " + id + " (jobs are kept in the engine that runs them, the last 100)"));
+        }
+        if (path.equals("/api/summary")) {
+            allow(query, path);
+            return ApiResponse.ok(ConsoleJson.summary(journal));
+        }
+        if (path.equals("/api/field-names")) {
+            allow(query, path, "segments");
+            return ApiResponse.ok(ConsoleJson.fieldNames(query.get("segments")));
+        }
+        if (path.equals("/api/reference-kinds")) {
+            allow(query, path);
+            return ApiResponse.ok(ConsoleJson.referenceKinds());
         }
         if (path.equals("/api/worklist")) {
             allow(query, path);
             return ApiResponse.ok(maintenance.worklist());
         }
         if (path.equals("/api/messages")) {
-            allow(query, path, "status", "type", "patientId", "controlId", "limit");
+            allow(
+                    query,
+                    path,
+                    "status",
+                    "type",
+                    "patientId",
+                    "controlId",
+                    "facility",
+                    "errorCode",
+                    "from",
+                    "to",
+                    "limit",
+                    "offset");
+            String errorCode = blankToNull(query.get("errorCode"));
+            String offset = blankToNull(query.get("offset"));
+            long skip = offset == null ? 0 : number(offset, "offset");
+            if (skip < 0 || skip > 1_000_000) {
+                throw new ApiException(400, "offset must be between 0 and 1000000, was " + skip);
+            }
             return ApiResponse.ok(journal
-                    .list(
+                    .search(new Journal.Search(
                             status(query.get("status")),
                             blankToNull(query.get("type")),
                             blankToNull(query.get("patientId")),
                             blankToNull(query.get("controlId")),
-                            limit(query.get("limit")))
+                            blankToNull(query.get("facility")),
+                            errorCode == null ? null : (int) number(errorCode, "errorCode"),
+                            ConsoleJson.instant(query.get("from"), "from"),
+                            ConsoleJson.instant(query.get("to"), "to"),
+                            limit(query.get("limit")),
+                            (int) skip))
                     .stream()
                     .map(MessageJson::of)
                     .toList());

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             SettingsCommand.class,
             InterfaceCommand.class,
             WorklistCommand.class,
+            DryRunCommand.class,
             ReprocessCommand.class,
             SendCommand.class,
             ReplayCommand.class,

@@ -15,6 +15,7 @@ import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Accounts;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
+import com.webptbridge.transport.ConnectionCount;
 import com.webptbridge.transport.ConnectionLimit;
 import com.webptbridge.transport.FrameLimits;
 import com.webptbridge.transport.MllpCodec;
@@ -91,13 +92,16 @@ public final class BridgeEngine implements AutoCloseable {
         CamelContext camel = null;
         try {
             camel = new DefaultCamelContext();
-            InterfaceRuntime interfaces = startRoutes(settings, db, camel);
+            ConnectionCount connections = new ConnectionCount();
+            Metrics metrics = new Metrics(db, connections);
+            InterfaceRuntime interfaces = startRoutes(settings, db, camel, metrics, connections);
+            metrics.watch(interfaces);
             new Authenticator(new Accounts(db))
                     .ensureAdmin(settings.get("bridge.admin.password"), adminPasswordFile(settings));
             RetentionJob retention = new RetentionJob(settings, db);
             AdminApi api;
             try {
-                api = AdminApi.start(httpOptions(settings), db, interfaces, retention::prune);
+                api = AdminApi.start(httpOptions(settings), db, interfaces, retention::prune, metrics::scrape);
             } catch (Exception e) {
                 if (!boundElsewhere(e)) {
                     throw e;
@@ -136,7 +140,9 @@ public final class BridgeEngine implements AutoCloseable {
      * Loads the route templates, reads from them which messages they map, binds the beans every
      * interface shares, then starts each configured interface from the templates.
      */
-    private static InterfaceRuntime startRoutes(Settings settings, Database db, CamelContext camel) throws Exception {
+    private static InterfaceRuntime startRoutes(
+            Settings settings, Database db, CamelContext camel, Metrics metrics, ConnectionCount connections)
+            throws Exception {
         camel.getCamelContextExtension().setName("webpt-bridge");
         camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
         camel.getShutdownStrategy().setTimeout(15);
@@ -154,6 +160,7 @@ public final class BridgeEngine implements AutoCloseable {
                 Duration.ofMillis(settings.getInt("bridge.mllp.frame-timeout-ms")));
 
         Registry beans = camel.getRegistry();
+        beans.bind("mllpConnections", connections);
         beans.bind("mllpTls", Tls.handler(mllpTls(settings)));
         beans.bind(
                 "mllpConnectionLimit",
@@ -166,14 +173,14 @@ public final class BridgeEngine implements AutoCloseable {
                         parser,
                         settings.getInt("bridge.hl7.max-parallel-parses"),
                         Duration.ofMillis(settings.getInt("bridge.hl7.parse-timeout-ms"))));
-        beans.bind("unmatched", new Commit(db, new Journal(db, null), acks));
-        beans.bind("acknowledger", new Acknowledger(acks));
+        beans.bind("unmatched", new Commit(db, new Journal(db, null), acks, metrics));
+        beans.bind("acknowledger", new Acknowledger(acks, metrics));
         camel.start();
         MessageLimits messageLimits = new MessageLimits(
                 settings.getInt("bridge.hl7.max-segments"),
                 settings.getInt("bridge.hl7.max-repetitions"),
                 settings.getInt("bridge.hl7.max-field-length"));
-        InterfaceRuntime interfaces = new InterfaceRuntime(settings, db, camel, rules, messageLimits, acks);
+        InterfaceRuntime interfaces = new InterfaceRuntime(settings, db, camel, rules, messageLimits, acks, metrics);
         for (InterfaceDefinition d : interfaces.configured()) {
             try {
                 interfaces.start(d);

@@ -5,11 +5,13 @@ import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.MessageLimits;
 import com.webptbridge.inbound.AckMode;
 import com.webptbridge.inbound.Commit;
+import com.webptbridge.inbound.DryRun;
 import com.webptbridge.inbound.EncounterStep;
 import com.webptbridge.inbound.Failure;
 import com.webptbridge.inbound.HeaderCheck;
 import com.webptbridge.inbound.InFlight;
 import com.webptbridge.inbound.Intake;
+import com.webptbridge.inbound.Parse;
 import com.webptbridge.inbound.PatientInfoStep;
 import com.webptbridge.interfaces.InterfaceDefinition;
 import com.webptbridge.interfaces.InterfaceRegistry;
@@ -72,6 +74,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
     private final Journal unmatched;
     private final FieldLimits fieldLimits;
     private final AckMode defaultAckMode;
+    private final Metrics metrics;
     private final Map<String, Running> running = new LinkedHashMap<>();
     private final Map<Integer, Intake> listeners = new TreeMap<>();
 
@@ -84,7 +87,9 @@ final class InterfaceRuntime implements InterfaceRegistry {
             CamelContext camel,
             HeaderRules rules,
             MessageLimits limits,
-            AckBuilder acks) {
+            AckBuilder acks,
+            Metrics metrics) {
+        this.metrics = metrics;
         this.settings = settings;
         this.db = db;
         this.camel = camel;
@@ -223,17 +228,20 @@ final class InterfaceRuntime implements InterfaceRegistry {
             AckMode ackMode = d.ackMode() == null ? defaultAckMode : AckMode.of(d.ackMode(), "ackMode");
             Journal journal = new Journal(db, id);
             PatientStore patients = new PatientStore(db, id);
-            Commit commit = new Commit(db, journal, acks);
+            Commit commit = new Commit(db, journal, acks, metrics);
             Map<String, Object> beans = new LinkedHashMap<>();
-            beans.put("headerCheck-" + id, new HeaderCheck(rules, limits, db, journal));
-            beans.put("patientInfo-" + id, new PatientInfoStep(new PatientInfoMapper(profile, fieldLimits), patients));
-            beans.put(
-                    "encounter-" + id,
+            HeaderCheck headerCheck = new HeaderCheck(rules, limits, db, journal);
+            java.util.function.Function<MappingProfile, DryRun.Steps> steps = p -> new DryRun.Steps(
+                    new PatientInfoStep(new PatientInfoMapper(p, fieldLimits), patients),
                     new EncounterStep(
-                            new EncounterMapper(profile, fieldLimits),
+                            new EncounterMapper(p, fieldLimits),
                             new EncounterResolver(new ReferenceLookup(db, id)),
                             patients,
                             new EncounterStore(id)));
+            DryRun.Steps own = steps.apply(profile);
+            beans.put("headerCheck-" + id, headerCheck);
+            beans.put("patientInfo-" + id, own.patientInfo());
+            beans.put("encounter-" + id, own.encounter());
             beans.put("commit-" + id, commit);
             beans.put("failure-" + id, new Failure(commit));
             Registry registry = camel.getRegistry();
@@ -269,14 +277,30 @@ final class InterfaceRuntime implements InterfaceRegistry {
             } else {
                 intake.add(new Intake.Target(id, d::accepts, journal, ackMode));
             }
-            Reprocessor reprocessor =
-                    new Reprocessor(journal, m -> process.requestBody("direct:process-" + id, m, InFlight.class));
+            Reprocessor reprocessor = new Reprocessor(journal, m -> {
+                InFlight done = process.requestBody("direct:process-" + id, m, InFlight.class);
+                if (done != null && done.reply() != null) {
+                    metrics.reprocessed(id, done.reply().code().name());
+                }
+                return done;
+            });
+            DryRun dryRun = new DryRun(
+                    headerCheck,
+                    camel.getRegistry().lookupByNameAndType("parse", Parse.class),
+                    db,
+                    patients,
+                    acks,
+                    own,
+                    steps,
+                    Charset.forName(settings.get("bridge.hl7.default-charset")),
+                    ackMode);
             Maintenance maintenance = new Maintenance(
                     references,
                     reprocessor,
                     new Worklist(db, id),
                     Boolean.parseBoolean(settings.get("bridge.reprocess.auto")));
-            RunningInterface face = new RunningInterface(d, journal, patients, new PatientAccount(db), maintenance);
+            RunningInterface face =
+                    new RunningInterface(d, journal, patients, new PatientAccount(db), maintenance, dryRun);
             running.put(id, new Running(face, List.copyOf(beans.keySet())));
             LOG.info("Interface {} listening on port {}", id, d.port());
             return face;

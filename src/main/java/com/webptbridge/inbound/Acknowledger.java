@@ -17,13 +17,25 @@ import java.util.Locale;
 public final class Acknowledger {
 
     private final AckBuilder builder;
+    private final Outcomes outcomes;
 
     public Acknowledger(AckBuilder builder) {
+        this(builder, Outcomes.NONE);
+    }
+
+    public Acknowledger(AckBuilder builder, Outcomes outcomes) {
         this.builder = builder;
+        this.outcomes = outcomes;
     }
 
     /** The reply's bytes, or null when the sender asked for no answer. */
     public byte[] reply(InFlight m) {
+        byte[] bytes = answer(m);
+        outcomes.replied(m.getInterfaceId(), java.time.Duration.ofNanos(System.nanoTime() - m.receivedNanos()));
+        return bytes;
+    }
+
+    private byte[] answer(InFlight m) {
         Reply reply = m.reply();
         MessageHeader h = reply.header();
         if (h == null || m.ackMode() == AckMode.ORIGINAL || !h.enhancedMode()) {

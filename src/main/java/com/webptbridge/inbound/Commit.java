@@ -33,17 +33,24 @@ public final class Commit {
     private final Database db;
     private final Journal journal;
     private final AckBuilder acks;
+    private final Outcomes outcomes;
 
     public Commit(Database db, Journal journal, AckBuilder acks) {
+        this(db, journal, acks, Outcomes.NONE);
+    }
+
+    public Commit(Database db, Journal journal, AckBuilder acks, Outcomes outcomes) {
         this.db = db;
         this.journal = journal;
         this.acks = acks;
+        this.outcomes = outcomes;
     }
 
     public void commit(InFlight m) throws SQLException {
         Long id = m.journalId();
         if (id == null) {
             m.reply = answer(m, List.of(NakReason.STORE_UNAVAILABLE.problem()));
+            notJournaled(m);
             return; // nothing was written, so nothing to wait for
         }
         if (m.duplicateOf != null) {
@@ -68,7 +75,11 @@ public final class Commit {
             m.reply = id == null ? answer(m, List.of(problem)) : finish(id, m, List.of(problem));
         } catch (SQLException | RuntimeException e) {
             m.reply = answer(m, List.of(problem));
+            notJournaled(m);
             return;
+        }
+        if (id == null) {
+            notJournaled(m);
         }
         if (problem.reason() != NakReason.STORE_UNAVAILABLE) {
             awaitDurable(m); // the AE says the message is kept: it must be on disk first
@@ -84,7 +95,16 @@ public final class Commit {
                     m.journalId(),
                     e.getClass().getSimpleName());
             m.reply = answer(m, List.of(NakReason.STORE_UNAVAILABLE.problem()));
+            notJournaled(m);
         }
+    }
+
+    private void notJournaled(InFlight m) {
+        outcomes.recorded(
+                m.getInterfaceId(),
+                LogSafe.type(m.header()),
+                "NOT_JOURNALED",
+                m.reply.code().name());
     }
 
     /** Applies the change in one transaction; a lost race for the same control ID becomes a duplicate. */
@@ -177,7 +197,12 @@ public final class Commit {
         return new Completion(status, reply.code().name(), reply.ackMessage(), patientId, notes, errors, duplicateOf);
     }
 
-    private static void log(long id, InFlight m, MessageStatus status, Reply reply) {
+    private void log(long id, InFlight m, MessageStatus status, Reply reply) {
+        outcomes.recorded(
+                m.getInterfaceId(),
+                LogSafe.type(m.header()),
+                status.name(),
+                reply.code().name());
         String codes = reply.problems().stream()
                 .map(p -> p.reason().hl7Code() + "@" + p.location().display())
                 .reduce((a, b) -> a + "," + b)

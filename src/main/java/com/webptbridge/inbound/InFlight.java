@@ -22,6 +22,7 @@ public final class InFlight {
     private final InboundMessage message;
     private final String interfaceId;
     private final AckMode ackMode;
+    private final long receivedNanos = System.nanoTime();
     final List<Problem> problems = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     String patientId;
@@ -46,6 +47,11 @@ public final class InFlight {
     /** Adds a note for the journal (what the engine did, never a field value). */
     public void note(String note) {
         notes.add(note);
+    }
+
+    /** When this message was received ({@link System#nanoTime()}), for the ACK latency. */
+    public long receivedNanos() {
+        return receivedNanos;
     }
 
     public AckMode ackMode() {

@@ -1,5 +1,6 @@
 package com.webptbridge.interfaces;
 
+import com.webptbridge.inbound.DryRun;
 import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.PatientAccount;
@@ -7,7 +8,7 @@ import com.webptbridge.store.PatientStore;
 
 /**
  * A practice's interface while it runs, as the API sees it: its definition and its own journal,
- * patients, accounts and maintenance loop. Everything reached through it belongs to this interface
+ * patients, accounts and maintenance loop, and its "try a message" dry run. Everything reached through it belongs to this interface
  * only.
  */
 public record RunningInterface(
@@ -15,7 +16,8 @@ public record RunningInterface(
         Journal journal,
         PatientStore patients,
         PatientAccount accounts,
-        Maintenance maintenance) {
+        Maintenance maintenance,
+        DryRun dryRun) {
 
     public String id() {
         return definition.id();

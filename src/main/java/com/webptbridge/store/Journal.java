@@ -198,7 +198,33 @@ public final class Journal {
     public List<JournalEntry> list(
             MessageStatus status, String messageType, String patientId, String controlId, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT * FROM message_journal WHERE " + scope());
+        return search(new Search(status, messageType, patientId, controlId, null, null, null, null, limit, 0));
+    }
+
+    /**
+     * What the message browser searches by; null means any. {@code errorCode}: an HL7 error code (table
+     * 0357) of the latest attempt; {@code from}/{@code to}: the receipt time; {@code offset}: entries skipped.
+     */
+    public record Search(
+            MessageStatus status,
+            String messageType,
+            String patientId,
+            String controlId,
+            String sendingFacility,
+            Integer errorCode,
+            Instant from,
+            Instant to,
+            int limit,
+            int offset) {}
+
+    /** Newest first, filtered by the search. */
+    public List<JournalEntry> search(Search s) throws SQLException {
+        MessageStatus status = s.status();
+        String messageType = s.messageType();
+        String patientId = s.patientId();
+        String controlId = s.controlId();
+        int limit = s.limit();
+        StringBuilder sql = new StringBuilder("SELECT * FROM message_journal j WHERE " + scope());
         List<Object> args = new ArrayList<>(scoped());
         if (status != null) {
             sql.append(" AND status = ?");
@@ -216,7 +242,27 @@ public final class Journal {
             sql.append(" AND control_id = ?");
             args.add(controlId);
         }
+        if (s.sendingFacility() != null) {
+            sql.append(" AND sending_facility = ?");
+            args.add(s.sendingFacility());
+        }
+        if (s.errorCode() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM message_error e WHERE e.journal_id = j.id"
+                    + " AND e.attempt = j.attempts AND e.hl7_code = ?)");
+            args.add(s.errorCode());
+        }
+        if (s.from() != null) {
+            sql.append(" AND received_at >= ?");
+            args.add(OffsetDateTime.ofInstant(s.from(), ZoneOffset.UTC));
+        }
+        if (s.to() != null) {
+            sql.append(" AND received_at < ?");
+            args.add(OffsetDateTime.ofInstant(s.to(), ZoneOffset.UTC));
+        }
         sql.append(" ORDER BY id DESC");
+        if (s.offset() > 0) {
+            sql.append(" OFFSET ").append(s.offset()).append(" ROWS");
+        }
         if (limit == 0) {
             return List.of(); // setMaxRows(0) would mean no limit at all
         }
@@ -238,6 +284,46 @@ public final class Journal {
                     10_000,
                     rs -> rs.getLong(1),
                     args);
+        }
+    }
+
+    /** Messages received since a time, counted by type, trigger, sending facility and status (the dashboard). */
+    public record Count(
+            String messageType, String triggerEvent, String sendingFacility, String status, long messages) {}
+
+    public List<Count> counts(Instant since) throws SQLException {
+        try (Connection c = db.connection()) {
+            List<Object> args = new ArrayList<>(scoped());
+            args.add(OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            return Sql.list(
+                    c,
+                    "SELECT message_type, trigger_event, sending_facility, status, COUNT(*) FROM message_journal"
+                            + " WHERE " + scope() + " AND received_at >= ?"
+                            + " GROUP BY message_type, trigger_event, sending_facility, status",
+                    10_000,
+                    rs -> new Count(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)),
+                    args);
+        }
+    }
+
+    /** Messages kept in ERROR (waiting for a reference or a fix): how many, and when the oldest arrived. */
+    public record Waiting(long messages, Instant oldest) {}
+
+    public Waiting waiting() throws SQLException {
+        try (Connection c = db.connection()) {
+            List<Object> args = new java.util.ArrayList<>(scoped());
+            return Sql.one(
+                            c,
+                            "SELECT COUNT(*), MIN(received_at) FROM message_journal WHERE status = 'ERROR' AND "
+                                    + scope(),
+                            rs -> new Waiting(
+                                    rs.getLong(1),
+                                    rs.getObject(2, java.time.OffsetDateTime.class) == null
+                                            ? null
+                                            : rs.getObject(2, java.time.OffsetDateTime.class)
+                                                    .toInstant()),
+                            args.toArray())
+                    .orElse(new Waiting(0, null));
         }
     }
 

@@ -99,9 +99,15 @@ public final class PatientStore {
 
     /** Patient Info as stored, or empty when WebPT never sent this patient. */
     public Optional<PatientRecord> find(String patientId) throws SQLException {
-        try (Connection c = db.connection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT * FROM patient WHERE interface_id = ? AND patient_id = ?")) {
+        try (Connection c = db.connection()) {
+            return find(c, patientId);
+        }
+    }
+
+    /** Patient Info as this connection sees it (inside its transaction). */
+    public Optional<PatientRecord> find(Connection c, String patientId) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT * FROM patient WHERE interface_id = ? AND patient_id = ?")) {
             ps.setString(1, interfaceId);
             ps.setString(2, patientId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -167,7 +167,7 @@ class AnalystAdviceIT {
         assertThat(misspelt.statusCode()).isEqualTo(400);
         assertThat(misspelt.body())
                 .contains("Unknown query parameter 'controlID'")
-                .contains("status, type, patientId, controlId, limit");
+                .contains("status, type, patientId, controlId, facility, errorCode, from, to, limit, offset");
         assertThat(engine.get("/api/worklist?kind=payer").statusCode()).isEqualTo(400);
         assertThat(engine.get("/api/payers?search=x").body()).contains("it takes q");
     }

@@ -1,0 +1,163 @@
+package com.webptbridge.engine;
+
+import com.webptbridge.inbound.Outcomes;
+import com.webptbridge.interfaces.InterfaceRegistry;
+import com.webptbridge.interfaces.RunningInterface;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Journal;
+import com.webptbridge.transport.ConnectionCount;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The engine's meters, written at {@code /metrics} in Prometheus text format: messages by type,
+ * status and ACK code, ACK latency, waiting messages and the age of the oldest per interface, MLLP
+ * connections, reprocess outcomes, whether the journal store answers, and JVM and connection-pool
+ * meters. Labels carry vocabulary only (interface id, message type, status, code), never patient data.
+ */
+final class Metrics implements Outcomes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
+    /** A message type as a label: ADT^A04; anything else a sender may put there is "other". */
+    private static final Pattern TYPE = Pattern.compile("[A-Z0-9]{2,3}\\^[A-Z0-9]{2,3}");
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MultiGauge waiting;
+    private final MultiGauge oldest;
+
+    Metrics(Database db, ConnectionCount connections) {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        if (db.dataSource() instanceof HikariDataSource pool) {
+            pool.setMetricRegistry(registry); // hikaricp_connections_* (active, idle, pending, timeouts, ...)
+        }
+        Gauge.builder("bridge.store.up", db, d -> d.healthy() ? 1 : 0)
+                .description("1 when the journal store answers, 0 when it fails")
+                .register(registry);
+        Gauge.builder("bridge.mllp.connections", connections, ConnectionCount::open)
+                .description("MLLP connections open now")
+                .register(registry);
+        waiting = MultiGauge.builder("bridge.waiting.messages")
+                .description("Messages kept in ERROR, waiting for a reference or a fix")
+                .register(registry);
+        oldest = MultiGauge.builder("bridge.oldest.waiting")
+                .baseUnit("seconds")
+                .description("Age of the oldest waiting message")
+                .register(registry);
+        Timer.builder("bridge.ack.latency")
+                .description("Time from receipt of a message to its ACK")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+    }
+
+    /** The running interfaces, once the runtime exists. */
+    private volatile InterfaceRegistry registryOfInterfaces;
+
+    void watch(InterfaceRegistry running) {
+        this.registryOfInterfaces = running;
+    }
+
+    private List<RunningInterface> running() {
+        InterfaceRegistry r = registryOfInterfaces;
+        return r == null ? List.of() : r.running();
+    }
+
+    @Override
+    public void recorded(String interfaceId, String type, String status, String ack) {
+        Counter.builder("bridge.messages")
+                .description("Messages by outcome as recorded in the journal")
+                .tags(
+                        "interface",
+                        interfaceId == null ? "none" : interfaceId,
+                        "type",
+                        type != null && TYPE.matcher(type).matches() ? type : "other",
+                        "status",
+                        status.toUpperCase(Locale.ROOT),
+                        "ack",
+                        ack)
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void replied(String interfaceId, Duration latency) {
+        Timer.builder("bridge.ack.latency")
+                .description("Time from receipt of a message to its ACK")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry)
+                .record(latency);
+    }
+
+    /** A reprocess ended (an analyst's, or automatic after a reference was added): by its ACK code. */
+    void reprocessed(String interfaceId, String ackCode) {
+        String outcome =
+                switch (ackCode) {
+                    case "AA" -> "processed";
+                    case "AE" -> "still_error";
+                    case "AR" -> "rejected";
+                    default -> "other";
+                };
+        Counter.builder("bridge.reprocessed")
+                .description("Reprocessed messages by how they ended")
+                .tags("interface", interfaceId, "outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
+    /** The meters in Prometheus text format, the journal's gauges read now. */
+    String scrape() {
+        List<MultiGauge.Row<?>> counts = new ArrayList<>();
+        List<MultiGauge.Row<?>> ages = new ArrayList<>();
+        Instant now = Instant.now();
+        for (RunningInterface i : running()) {
+            try {
+                Journal.Waiting w = i.journal().waiting();
+                counts.add(MultiGauge.Row.of(Tags.of("interface", i.id()), w.messages()));
+                ages.add(MultiGauge.Row.of(
+                        Tags.of("interface", i.id()),
+                        w.oldest() == null
+                                ? 0
+                                : Math.max(0, Duration.between(w.oldest(), now).toMillis() / 1000.0)));
+            } catch (java.sql.SQLException e) {
+                LOG.warn(
+                        "Waiting messages of interface {} not read: {}",
+                        i.id(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        waiting.register(counts, true);
+        oldest.register(ages, true);
+        return registry.scrape();
+    }
+}
