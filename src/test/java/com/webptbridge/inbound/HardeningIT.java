@@ -133,4 +133,30 @@ class HardeningIT {
             assertThat(negative.body()).contains("limit must be between 1 and 10000");
         }
     }
+
+    @Test
+    void clientsThatNeverFinishTheirRequestBodyDoNotStopHealthFromAnswering() throws Exception {
+        try (TestEngine engine = TestEngine.start()) {
+            java.net.URI api = java.net.URI.create(engine.url());
+            java.util.List<java.net.Socket> stalled = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket s = new java.net.Socket(api.getHost(), api.getPort());
+                    s.getOutputStream()
+                            .write(("POST /api/payers HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                            + "Content-Length: 100000\r\n\r\n{\"name\":")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    stalled.add(s);
+                }
+                java.net.http.HttpResponse<String> health = engine.get("/health", null);
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).contains("UP");
+            } finally {
+                for (java.net.Socket s : stalled) {
+                    s.close();
+                }
+            }
+        }
+    }
 }
