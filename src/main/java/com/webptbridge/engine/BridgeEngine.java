@@ -14,6 +14,7 @@ import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Accounts;
 import com.webptbridge.store.Database;
+import com.webptbridge.store.JobLocks;
 import com.webptbridge.store.Journal;
 import com.webptbridge.transport.ConnectionGate;
 import com.webptbridge.transport.FrameLimits;
@@ -68,6 +69,7 @@ public final class BridgeEngine implements AutoCloseable {
 
     private final RetentionJob retention;
     private final ConnectionGate gate;
+    private final JobLocks locks;
     private final Duration drainLimit;
 
     /** Set first thing on close: /health/ready answers DOWN so the load balancer stops sending. */
@@ -95,6 +97,7 @@ public final class BridgeEngine implements AutoCloseable {
         this.retention = retention;
         this.gate = gate;
         this.drainLimit = drainLimit;
+        this.locks = new JobLocks(db);
     }
 
     /** Holds the engine for the readiness check, which the API starts with before the engine exists. */
@@ -165,7 +168,12 @@ public final class BridgeEngine implements AutoCloseable {
                     gate,
                     Duration.ofSeconds(settings.getInt("bridge.shutdown.drain-seconds")));
             holder.engine = engine;
-            engine.recoverUnfinished(starting);
+            // On a database other instances may share, a RECEIVED message may be in flight on one of them:
+            // only those older than the grace period are another instance's unfinished work.
+            engine.recoverUnfinished(
+                    embedded(settings.get("bridge.db.url"))
+                            ? starting
+                            : Instant.now().minusSeconds(settings.getInt("bridge.recovery.grace-seconds")));
             engine.recovery.scheduleWithFixedDelay(
                     () -> engine.recoverUnfinished(
                             Instant.now().minusSeconds(settings.getInt("bridge.recovery.grace-seconds"))),
@@ -370,6 +378,11 @@ public final class BridgeEngine implements AutoCloseable {
         return out;
     }
 
+    /** True for an embedded H2 database, which no other engine process can open at the same time. */
+    static boolean embedded(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+    }
+
     /** A JDBC URL without its parameters, which may carry credentials. */
     static String safeUrl(String url) {
         int cut = url.length();
@@ -384,8 +397,16 @@ public final class BridgeEngine implements AutoCloseable {
 
     private void recoverUnfinished(Instant before) {
         for (RunningInterface i : interfaces.running()) {
+            String job = "recovery:" + i.id();
             try {
-                i.maintenance().reprocessor().recover(before);
+                if (!locks.claim(job, Duration.ofMinutes(10))) {
+                    continue; // another instance is recovering this interface right now
+                }
+                try {
+                    i.maintenance().reprocessor().recover(before);
+                } finally {
+                    locks.release(job, true);
+                }
             } catch (SQLException | RuntimeException e) {
                 LOG.error(
                         "interface={} unfinished messages not recovered: {}",

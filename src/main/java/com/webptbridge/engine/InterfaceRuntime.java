@@ -25,6 +25,7 @@ import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.reference.ReferenceSeed;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.EncounterStore;
+import com.webptbridge.store.JobLocks;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientStore;
@@ -269,8 +270,8 @@ final class InterfaceRuntime implements InterfaceRegistry {
             } else {
                 intake.add(new Intake.Target(id, d::accepts, journal, ackMode));
             }
-            Reprocessor reprocessor =
-                    new Reprocessor(journal, m -> process.requestBody("direct:process-" + id, m, InFlight.class));
+            Reprocessor reprocessor = new Reprocessor(
+                    journal, m -> process.requestBody("direct:process-" + id, m, InFlight.class), new JobLocks(db));
             Maintenance maintenance = new Maintenance(
                     references,
                     reprocessor,
