@@ -100,6 +100,17 @@ final class Access {
             new Rule("GET", "/api/access-log", ADMIN, Audit.NONE, true, "/api/access-log"),
             new Rule("POST", "/api/prune", ADMIN, Audit.CHANGE, true, "/api/prune"));
 
+    /**
+     * The routes open without a login, for load balancers and orchestrators: they answer UP or DOWN
+     * and the names of the parts checked, never data. ({@code /health} itself answers a visitor the
+     * same way and a logged-in account with its database's status.) The role is the least any
+     * account has; no login is asked for.
+     */
+    static final List<Rule> OPEN = List.of(
+            new Rule("GET", "/health", V, Audit.NONE, true, "/health"),
+            new Rule("GET", "/health/ready", V, Audit.NONE, true, "/health/ready"),
+            new Rule("GET", "/health/live", V, Audit.NONE, true, "/health/live"));
+
     /** What no rule names: admin only. */
     static final Rule UNLISTED = new Rule("*", "/api/**", ADMIN, Audit.CHANGE, true, "/api/not-a-route");
 

@@ -83,6 +83,15 @@ public final class AdminApi implements AutoCloseable {
     private static final java.util.Set<String> DRY_RUN_TYPES =
             Set.of("application/json", "x-application/hl7-v2+er7", "text/plain");
 
+    /**
+     * What {@code /health/ready} checks, each part by name (e.g. mllp, database, migrations,
+     * shutdown) as up or not, in the order they are reported.
+     */
+    @FunctionalInterface
+    public interface Readiness {
+        Map<String, Boolean> parts();
+    }
+
     private final Vertx vertx;
     private final HttpServer server;
 
@@ -93,11 +102,16 @@ public final class AdminApi implements AutoCloseable {
 
     public static AdminApi start(Options options, Database db, InterfaceRegistry interfaces, Pruning pruning)
             throws Exception {
-        return start(options, db, interfaces, pruning, () -> "");
+        return start(options, db, interfaces, pruning, () -> "", () -> Map.of("database", db.healthy()));
     }
 
     public static AdminApi start(
-            Options options, Database db, InterfaceRegistry interfaces, Pruning pruning, MetricsText metrics)
+            Options options,
+            Database db,
+            InterfaceRegistry interfaces,
+            Pruning pruning,
+            MetricsText metrics,
+            Readiness readiness)
             throws Exception {
         System.setProperty("vertx.disableFileCPResolving", "true");
         Vertx vertx = Vertx.vertx(new VertxOptions()
@@ -119,6 +133,7 @@ public final class AdminApi implements AutoCloseable {
                     new Authenticator(accounts),
                     new AccessLog(db),
                     metrics);
+            handler.readiness = readiness;
             Router router = Router.router(vertx);
             router.route().handler(handler::guard);
             router.get("/").handler(ctx -> Console.serve(ctx, "index.html"));
@@ -285,6 +300,8 @@ public final class AdminApi implements AutoCloseable {
         /** The port the server listens on (known once it does). */
         volatile int port;
 
+        Readiness readiness;
+
         /** The host of a Host header, lower case, without port or IPv6 brackets. */
         static String hostName(String header) {
             if (header == null || header.isBlank()) {
@@ -299,6 +316,32 @@ public final class AdminApi implements AutoCloseable {
             return colon < 0 ? h : h.substring(0, colon);
         }
 
+        /**
+         * The load balancer's and orchestrator's probes, open without a login (Access.OPEN): UP or
+         * DOWN and the names of the parts, nothing more. Live is DOWN only when the process must be
+         * restarted (its database pool is closed); ready is DOWN while any part is (a listener not
+         * started, the database not answering, the engine draining for a stop).
+         */
+        ApiResponse probe(String clean) {
+            if (clean.equals("/health/live")) {
+                boolean up = db.open();
+                return new ApiResponse(up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
+            }
+            if (clean.equals("/health/ready")) {
+                Map<String, String> parts = new LinkedHashMap<>();
+                boolean up = true;
+                for (Map.Entry<String, Boolean> part : readiness.parts().entrySet()) {
+                    parts.put(part.getKey(), part.getValue() ? "UP" : "DOWN");
+                    up &= part.getValue();
+                }
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", up ? "UP" : "DOWN");
+                body.put("checks", parts);
+                return new ApiResponse(up ? 200 : 503, body);
+            }
+            return null;
+        }
+
         /** On a worker thread: authenticate, authorise by the table, answer, record. */
         void dispatch(RoutingContext ctx) {
             HttpServerRequest request = ctx.request();
@@ -311,6 +354,11 @@ public final class AdminApi implements AutoCloseable {
                 path = uri.getPath() == null ? "/" : uri.getPath();
                 Map<String, String> query = new LinkedHashMap<>();
                 ctx.queryParams().forEach(e -> query.putIfAbsent(e.getKey(), e.getValue()));
+                ApiResponse probe = probe(path.replaceAll("/+$", ""));
+                if (probe != null) {
+                    write(ctx, probe);
+                    return;
+                }
                 Object who = authenticator.authenticate(
                         request.getHeader("Authorization"), String.valueOf(request.remoteAddress()));
                 String clean = path.replaceAll("/+$", "");

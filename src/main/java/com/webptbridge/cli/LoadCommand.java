@@ -41,6 +41,14 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--mix", defaultValue = "adt=30,dft=70", description = "Share of ADT and DFT messages")
     String mix;
 
+    @Option(
+            names = "--retries",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "When a connection drops before the ACK, connect again and resend that message, up to N"
+                    + " times (as WebPT does; 0: count it and the connection's rest as failed)")
+    int resends;
+
     @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for an ACK")
     int timeoutSeconds;
 
@@ -68,12 +76,24 @@ final class LoadCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
+        if (resends < 0) {
+            spec.commandLine().getErr().println("--retries must be 0 or more");
+            return 2;
+        }
         if (connections < 1 || messages < 1) {
             spec.commandLine().getErr().println("--connections and --messages must be at least 1");
             return 2;
         }
         LoadGenerator.Plan plan = new LoadGenerator.Plan(
-                host, port, connections, messages, rate, adt, Duration.ofSeconds(timeoutSeconds), tls.client());
+                host,
+                port,
+                connections,
+                messages,
+                rate,
+                adt,
+                Duration.ofSeconds(timeoutSeconds),
+                tls.client(),
+                resends);
         if (resend != null) {
             ResendingSender.Report r =
                     ResendingSender.run(plan, Duration.ofMinutes(5), resend, line -> spec.commandLine()
@@ -87,8 +107,8 @@ final class LoadCommand implements Callable<Integer> {
         LoadGenerator.Report r =
                 LoadGenerator.run(plan, line -> spec.commandLine().getErr().println(line));
         out.printf(
-                "connections=%d messages=%d answered=%d failed=%d in %.2f s%n",
-                r.connections(), r.sent(), r.answered(), r.failures(), r.seconds());
+                "connections=%d messages=%d answered=%d failed=%d resent=%d in %.2f s%n",
+                r.connections(), r.sent(), r.answered(), r.failures(), r.resent(), r.seconds());
         out.printf(
                 "throughput %.0f msg/s; ACK latency ms p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n",
                 r.throughput(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs());

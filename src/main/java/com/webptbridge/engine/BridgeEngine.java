@@ -14,14 +14,17 @@ import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Accounts;
 import com.webptbridge.store.Database;
+import com.webptbridge.store.JobLocks;
 import com.webptbridge.store.Journal;
 import com.webptbridge.transport.ConnectionCount;
+import com.webptbridge.transport.ConnectionGate;
 import com.webptbridge.transport.ConnectionLimit;
 import com.webptbridge.transport.FrameLimits;
 import com.webptbridge.transport.MllpCodec;
 import com.webptbridge.transport.Tls;
 import io.netty.handler.ssl.SslContext;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.Resource;
@@ -41,9 +44,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,6 +70,12 @@ public final class BridgeEngine implements AutoCloseable {
     private final AdminApi api;
 
     private final RetentionJob retention;
+    private final ConnectionGate gate;
+    private final JobLocks locks;
+    private final Duration drainLimit;
+
+    /** Set first thing on close: /health/ready answers DOWN so the load balancer stops sending. */
+    private volatile boolean stopping;
 
     /** Finishes messages a stop or crash left RECEIVED; later, those older than the grace period. */
     private final ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,12 +85,46 @@ public final class BridgeEngine implements AutoCloseable {
     });
 
     private BridgeEngine(
-            Database db, CamelContext camel, InterfaceRuntime interfaces, AdminApi api, RetentionJob retention) {
+            Database db,
+            CamelContext camel,
+            InterfaceRuntime interfaces,
+            AdminApi api,
+            RetentionJob retention,
+            ConnectionGate gate,
+            Duration drainLimit) {
         this.db = db;
         this.camel = camel;
         this.interfaces = interfaces;
         this.api = api;
         this.retention = retention;
+        this.gate = gate;
+        this.drainLimit = drainLimit;
+        this.locks = new JobLocks(db);
+    }
+
+    /** Holds the engine for the readiness check, which the API starts with before the engine exists. */
+    private static final class Holder {
+        volatile BridgeEngine engine;
+    }
+
+    /** What /health/ready reports: listeners started, database answering, schema migrated, not stopping. */
+    private static Map<String, Boolean> readiness(Holder holder, Database db, CamelContext camel, InterfaceRuntime ir) {
+        BridgeEngine engine = holder.engine;
+        boolean stopping = engine == null || engine.stopping;
+        boolean listening = !stopping
+                && ir.running().stream()
+                        .map(i -> InterfaceRuntime.listenerRoute(i.definition().port()))
+                        .distinct()
+                        .allMatch(id -> {
+                            ServiceStatus st = camel.getRouteController().getRouteStatus(id);
+                            return st != null && st.isStarted();
+                        });
+        Map<String, Boolean> parts = new LinkedHashMap<>();
+        parts.put("mllp", listening);
+        parts.put("database", db.open() && db.healthy());
+        parts.put("migrations", db.open()); // opening the database migrated it, or the engine did not start
+        parts.put("shutdown", !stopping);
+        return parts;
     }
 
     public static BridgeEngine start(Settings settings) throws Exception {
@@ -94,14 +139,24 @@ public final class BridgeEngine implements AutoCloseable {
             camel = new DefaultCamelContext();
             ConnectionCount connections = new ConnectionCount();
             Metrics metrics = new Metrics(db, connections);
+            ConnectionGate gate = new ConnectionGate();
+            camel.getRegistry().bind("mllpGate", gate);
             InterfaceRuntime interfaces = startRoutes(settings, db, camel, metrics, connections);
             metrics.watch(interfaces);
+            Holder holder = new Holder();
+            CamelContext routes = camel;
             new Authenticator(new Accounts(db))
                     .ensureAdmin(settings.get("bridge.admin.password"), adminPasswordFile(settings));
             RetentionJob retention = new RetentionJob(settings, db);
             AdminApi api;
             try {
-                api = AdminApi.start(httpOptions(settings), db, interfaces, retention::prune, metrics::scrape);
+                api = AdminApi.start(
+                        httpOptions(settings),
+                        db,
+                        interfaces,
+                        retention::prune,
+                        metrics::scrape,
+                        () -> readiness(holder, db, routes, interfaces));
             } catch (Exception e) {
                 if (!boundElsewhere(e)) {
                     throw e;
@@ -110,8 +165,21 @@ public final class BridgeEngine implements AutoCloseable {
                         "bridge.http.port " + settings.getInt("bridge.http.port") + " is already in use (is another"
                                 + " engine running?): stop what uses it or set bridge.http.port to a free port.");
             }
-            BridgeEngine engine = new BridgeEngine(db, camel, interfaces, api, retention);
-            engine.recoverUnfinished(starting);
+            BridgeEngine engine = new BridgeEngine(
+                    db,
+                    camel,
+                    interfaces,
+                    api,
+                    retention,
+                    gate,
+                    Duration.ofSeconds(settings.getInt("bridge.shutdown.drain-seconds")));
+            holder.engine = engine;
+            // On a database other instances may share, a RECEIVED message may be in flight on one of them:
+            // only those older than the grace period are another instance's unfinished work.
+            engine.recoverUnfinished(
+                    embedded(settings.get("bridge.db.url"))
+                            ? starting
+                            : Instant.now().minusSeconds(settings.getInt("bridge.recovery.grace-seconds")));
             engine.recovery.scheduleWithFixedDelay(
                     () -> engine.recoverUnfinished(
                             Instant.now().minusSeconds(settings.getInt("bridge.recovery.grace-seconds"))),
@@ -322,6 +390,11 @@ public final class BridgeEngine implements AutoCloseable {
         return out;
     }
 
+    /** True for an embedded H2 database, which no other engine process can open at the same time. */
+    static boolean embedded(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+    }
+
     /** A JDBC URL without its parameters, which may carry credentials. */
     static String safeUrl(String url) {
         int cut = url.length();
@@ -336,8 +409,16 @@ public final class BridgeEngine implements AutoCloseable {
 
     private void recoverUnfinished(Instant before) {
         for (RunningInterface i : interfaces.running()) {
+            String job = "recovery:" + i.id();
             try {
-                i.maintenance().reprocessor().recover(before);
+                if (!locks.claim(job, Duration.ofMinutes(10))) {
+                    continue; // another instance is recovering this interface right now
+                }
+                try {
+                    i.maintenance().reprocessor().recover(before);
+                } finally {
+                    locks.release(job, true);
+                }
             } catch (SQLException | RuntimeException e) {
                 LOG.error(
                         "interface={} unfinished messages not recovered: {}",
@@ -370,9 +451,28 @@ public final class BridgeEngine implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Stops without losing an answer: reports not ready, closes the MLLP listening sockets, lets each
+     * open connection finish and acknowledge the message it is on, closes the connections, then stops
+     * the jobs, the routes, the API and the database.
+     */
     @Override
     public void close() {
-        LOG.info("WebPT Bridge stopping");
+        LOG.info(
+                "WebPT Bridge stopping: not ready, MLLP listeners closed, {} connection(s) finishing",
+                gate.openConnections());
+        stopping = true;
+        try {
+            if (!gate.drain(drainLimit)) {
+                LOG.warn(
+                        "{} MLLP connection(s) still busy after {}s (bridge.shutdown.drain-seconds); closing them",
+                        gate.openConnections(),
+                        drainLimit.toSeconds());
+                gate.closeAll();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         recovery.shutdownNow();
         try {
             retention.close();

@@ -27,6 +27,7 @@ import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.reference.ReferenceSeed;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.EncounterStore;
+import com.webptbridge.store.JobLocks;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientStore;
@@ -277,13 +278,16 @@ final class InterfaceRuntime implements InterfaceRegistry {
             } else {
                 intake.add(new Intake.Target(id, d::accepts, journal, ackMode));
             }
-            Reprocessor reprocessor = new Reprocessor(journal, m -> {
-                InFlight done = process.requestBody("direct:process-" + id, m, InFlight.class);
-                if (done != null && done.reply() != null) {
-                    metrics.reprocessed(id, done.reply().code().name());
-                }
-                return done;
-            });
+            Reprocessor reprocessor = new Reprocessor(
+                    journal,
+                    m -> {
+                        InFlight done = process.requestBody("direct:process-" + id, m, InFlight.class);
+                        if (done != null && done.reply() != null) {
+                            metrics.reprocessed(id, done.reply().code().name());
+                        }
+                        return done;
+                    },
+                    new JobLocks(db));
             DryRun dryRun = new DryRun(
                     headerCheck,
                     camel.getRegistry().lookupByNameAndType("parse", Parse.class),

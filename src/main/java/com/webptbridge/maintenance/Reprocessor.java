@@ -4,6 +4,7 @@ import com.webptbridge.hl7.InboundMessage;
 import com.webptbridge.inbound.AckMode;
 import com.webptbridge.inbound.InFlight;
 import com.webptbridge.inbound.Reply;
+import com.webptbridge.store.JobLocks;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.JournalEntry;
 import com.webptbridge.store.MessageStatus;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.Charset;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +34,26 @@ public final class Reprocessor {
     private static final Set<MessageStatus> REPROCESSABLE =
             Set.of(MessageStatus.ERROR, MessageStatus.REJECTED, MessageStatus.RECEIVED);
 
+    /** How long one message's reprocessing stays claimed if its instance dies before it is done. */
+    private static final Duration MESSAGE_LEASE = Duration.ofMinutes(5);
+
     private final Journal journal;
     private final UnaryOperator<InFlight> route;
+    private final JobLocks locks;
 
     /** @param route sends a message through the inbound route's processing steps and returns it answered */
     public Reprocessor(Journal journal, UnaryOperator<InFlight> route) {
+        this(journal, route, null);
+    }
+
+    /**
+     * @param locks where each message's reprocessing is claimed, so that engine instances sharing the
+     *     database never reprocess one message at the same time (null: this instance alone)
+     */
+    public Reprocessor(Journal journal, UnaryOperator<InFlight> route, JobLocks locks) {
         this.journal = journal;
         this.route = route;
+        this.locks = locks;
     }
 
     /**
@@ -77,6 +92,29 @@ public final class Reprocessor {
     }
 
     private Optional<Outcome> reprocess(long id, String note) throws SQLException {
+        String job = "reprocess:" + id;
+        if (locks == null) {
+            return reprocessClaimed(id, note);
+        }
+        if (!locks.claim(job, MESSAGE_LEASE)) {
+            Optional<JournalEntry> busy = journal.find(id, false);
+            return busy.map(e -> new Outcome(
+                    id,
+                    e.controlId(),
+                    e.status().name(),
+                    e.ackCode(),
+                    "another engine instance is reprocessing it right now; look again in a moment",
+                    waitingFor(e)));
+        }
+        try {
+            return reprocessClaimed(id, note);
+        } finally {
+            locks.drop(job);
+        }
+    }
+
+    /** Reprocesses a message this instance holds the claim on (read after the claim, so never stale). */
+    private Optional<Outcome> reprocessClaimed(long id, String note) throws SQLException {
         Optional<JournalEntry> found = journal.find(id, true);
         if (found.isEmpty()) {
             return Optional.empty();

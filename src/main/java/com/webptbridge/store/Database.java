@@ -3,10 +3,13 @@ package com.webptbridge.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The connection pool and schema. Opening it migrates the schema to the current version, so a new
@@ -32,11 +35,14 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure()
+            // On PostgreSQL Flyway holds an advisory lock while it migrates, so instances started
+            // together migrate one at a time; the others wait, then find nothing left to do.
+            Flyway flyway = Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/migration", "classpath:com/webptbridge/store/migration")
-                    .load()
-                    .migrate();
+                    .load();
+            refuseNewerSchema(flyway);
+            flyway.migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -46,6 +52,30 @@ public final class Database implements AutoCloseable {
         boolean lazyWrites =
                 url.startsWith("jdbc:h2:file:") && !url.toUpperCase().contains("WRITE_DELAY=0");
         return new Database(ds, lazyWrites ? new GroupCommit(ds) : null);
+    }
+
+    /**
+     * A database another, newer version of the Bridge migrated further than this one knows is not
+     * this version's to write (Flyway itself only ignores such "future" migrations).
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        MigrationInfo current = flyway.info().current();
+        List<String> unknown = Arrays.stream(flyway.info().applied())
+                .filter(i -> i.getState().name().startsWith("FUTURE"))
+                .map(i -> String.valueOf(i.getVersion()))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("the database's schema is at version "
+                    + (current == null ? unknown.get(unknown.size() - 1) : current.getVersion())
+                    + ", applied by a newer WebPT Bridge (migrations " + unknown + " are unknown to this"
+                    + " version): run the newer version against this database, or point bridge.db.url at"
+                    + " another database.");
+        }
+    }
+
+    /** False once the pool is closed: nothing can be written any more and the process must be restarted. */
+    public boolean open() {
+        return !dataSource.isClosed();
     }
 
     /**

@@ -34,7 +34,21 @@ public final class LoadGenerator {
             double ratePerSecond,
             int adtPercent,
             Duration timeout,
-            javax.net.ssl.SSLContext tls) {
+            javax.net.ssl.SSLContext tls,
+            int resends) {
+        /** A plan that gives up on a connection that drops (no resend). */
+        public Plan(
+                String host,
+                int port,
+                int connections,
+                int messages,
+                double ratePerSecond,
+                int adtPercent,
+                Duration timeout,
+                javax.net.ssl.SSLContext tls) {
+            this(host, port, connections, messages, ratePerSecond, adtPercent, timeout, tls, 0);
+        }
+
         /** A plan over plain MLLP. */
         public Plan(
                 String host,
@@ -44,7 +58,7 @@ public final class LoadGenerator {
                 double ratePerSecond,
                 int adtPercent,
                 Duration timeout) {
-            this(host, port, connections, messages, ratePerSecond, adtPercent, timeout, null);
+            this(host, port, connections, messages, ratePerSecond, adtPercent, timeout, null, 0);
         }
     }
 
@@ -60,7 +74,8 @@ public final class LoadGenerator {
             double p99Ms,
             double maxMs,
             Map<String, Integer> ackCodes,
-            int failures) {}
+            int failures,
+            int resent) {}
 
     private LoadGenerator() {}
 
@@ -68,6 +83,7 @@ public final class LoadGenerator {
         String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
+        AtomicInteger resent = new AtomicInteger();
         Map<String, Integer> codes = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(plan.connections());
         List<Future<long[]>> results = new ArrayList<>();
@@ -75,8 +91,8 @@ public final class LoadGenerator {
         for (int c = 0; c < plan.connections(); c++) {
             int connection = c;
             int share = plan.messages() / plan.connections() + (c < plan.messages() % plan.connections() ? 1 : 0);
-            results.add(
-                    pool.submit(() -> connection(plan, runId, connection, share, start, answered, failures, codes)));
+            results.add(pool.submit(
+                    () -> connection(plan, runId, connection, share, start, answered, failures, resent, codes)));
         }
         Thread reporter = new Thread(
                 () -> {
@@ -122,7 +138,8 @@ public final class LoadGenerator {
                 percentile(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6,
                 new TreeMap<>(codes),
-                failures.get());
+                failures.get(),
+                resent.get());
     }
 
     private static long[] connection(
@@ -133,12 +150,14 @@ public final class LoadGenerator {
             long start,
             AtomicInteger answered,
             AtomicInteger failures,
+            AtomicInteger resent,
             Map<String, Integer> codes)
             throws Exception {
         long[] latency = new long[count];
         Arrays.fill(latency, -1);
         double interval = plan.ratePerSecond() > 0 ? plan.connections() / plan.ratePerSecond() * 1e9 : 0;
-        try (MllpClient client = MllpClient.connect(plan.host(), plan.port(), plan.timeout(), plan.tls())) {
+        MllpClient client = null;
+        try {
             for (int i = 0; i < count; i++) {
                 if (interval > 0) {
                     long due = start + (long) (i * interval);
@@ -151,18 +170,45 @@ public final class LoadGenerator {
                 byte[] message =
                         (adt ? adt(runId, connection, i) : dft(runId, connection, i)).getBytes(StandardCharsets.UTF_8);
                 long sent = System.nanoTime();
-                try {
-                    String ack = new String(client.exchange(message), StandardCharsets.UTF_8);
-                    latency[i] = System.nanoTime() - sent;
-                    codes.merge(AckReading.read(ack).ackCode(), 1, Integer::sum);
-                    answered.incrementAndGet();
-                } catch (java.io.IOException e) {
-                    failures.addAndGet(count - i);
-                    break; // the connection is gone: what it had left to send is counted as failed
+                for (int attempt = 0; ; attempt++) {
+                    try {
+                        if (client == null) {
+                            client = MllpClient.connect(plan.host(), plan.port(), plan.timeout(), plan.tls());
+                        }
+                        String ack = new String(client.exchange(message), StandardCharsets.UTF_8);
+                        latency[i] = System.nanoTime() - sent;
+                        codes.merge(AckReading.read(ack).ackCode(), 1, Integer::sum);
+                        answered.incrementAndGet();
+                        break;
+                    } catch (java.io.IOException e) {
+                        close(client);
+                        client = null;
+                        if (attempt >= plan.resends()) {
+                            // the connection is gone: what it had left to send is counted as failed
+                            failures.addAndGet(count - i);
+                            return latency;
+                        }
+                        // As WebPT does: connect again (a load balancer picks an instance) and resend
+                        // the message that had no answer.
+                        resent.incrementAndGet();
+                        Thread.sleep(Math.min(1000, 100L << Math.min(attempt, 4)));
+                    }
                 }
             }
+        } finally {
+            close(client);
         }
         return latency;
+    }
+
+    private static void close(MllpClient client) {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (java.io.IOException e) {
+                // already gone
+            }
+        }
     }
 
     private static double percentile(long[] sorted, int p) {

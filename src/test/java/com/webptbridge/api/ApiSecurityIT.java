@@ -90,6 +90,23 @@ class ApiSecurityIT {
     }
 
     @Test
+    void theOpenRoutesAnswerWithoutLoginAndShowOnlyUpDownAndPartNames() throws Exception {
+        for (Access.Rule rule : Access.OPEN) {
+            HttpResponse<String> r = engine.get(rule.example(), null);
+            assertThat(r.statusCode()).as(rule.example()).isEqualTo(200);
+            JsonNode body = JSON.readTree(r.body());
+            assertThat(body.get("status").asText()).isEqualTo("UP");
+            assertThat(r.body()).doesNotContain("Secretname").doesNotContain("jdbc");
+        }
+        JsonNode ready = JSON.readTree(engine.get("/health/ready", null).body());
+        assertThat(ready.get("checks").fieldNames())
+                .toIterable()
+                .containsExactly("mllp", "database", "migrations", "shutdown");
+        assertThat(JSON.readTree(engine.get("/health/live", null).body()))
+                .isEqualTo(JSON.readTree("{\"status\":\"UP\"}"));
+    }
+
+    @Test
     void healthShowsOnlyTheStatusWithoutLogin() throws Exception {
         HttpResponse<String> r = engine.get("/health", null);
         assertThat(r.statusCode()).isEqualTo(200);

@@ -116,7 +116,7 @@ class EngineProcessIT {
                 .isFalse();
     }
 
-    private static Process start(String url, int port, Path log) throws IOException {
+    static Process start(String url, int port, Path log) throws IOException {
         return new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
@@ -161,7 +161,7 @@ class EngineProcessIT {
         }
     }
 
-    private static void awaitReady(Path log, Process engine) throws Exception {
+    static void awaitReady(Path log, Process engine) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (Files.exists(log) && Files.readString(log).contains("WebPT Bridge ready")) {
