@@ -231,7 +231,8 @@ final class InterfaceRuntime implements InterfaceRegistry {
                     "encounter-" + id,
                     new EncounterStep(
                             new EncounterMapper(profile, fieldLimits),
-                            new EncounterResolver(new ReferenceLookup(db, id)),
+                            new EncounterResolver(
+                                    new ReferenceLookup(db, id, settings.getInt("bridge.reference.refresh-ms"))),
                             patients,
                             new EncounterStore(id)));
             beans.put("commit-" + id, commit);

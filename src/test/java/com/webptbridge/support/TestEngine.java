@@ -45,7 +45,9 @@ public final class TestEngine implements AutoCloseable {
         s.put("bridge.db.pool-size", "8");
         s.put("bridge.admin.password", ADMIN_PASSWORD);
         // An interface added at run time is written to this folder: never the repo's conf/interfaces.
-        s.put("bridge.interfaces.dir", java.nio.file.Files.createTempDirectory("bridge-interfaces").toString());
+        s.put(
+                "bridge.interfaces.dir",
+                java.nio.file.Files.createTempDirectory("bridge-interfaces").toString());
         s.putAll(overrides);
         return new TestEngine(BridgeEngine.start(Settings.of(s)));
     }
