@@ -45,8 +45,9 @@ public final class EncounterStore {
         String facility = Storable.text(sendingFacility == null ? "" : sendingFacility, 250);
         List<ChargeLine> fresh = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        java.util.Set<String> posted = posted(c, facility, e.charges());
         for (ChargeLine charge : e.charges()) {
-            if (posted(c, facility, charge.transactionId())) {
+            if (posted.contains(charge.transactionId())) {
                 skipped.add(charge.transactionId());
             } else {
                 fresh.add(charge);
@@ -88,16 +89,35 @@ public final class EncounterStore {
         return notes;
     }
 
-    private boolean posted(Connection c, String sendingFacility, String transactionId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM charge WHERE interface_id = ? AND sending_facility = ? AND transaction_id = ?")) {
-            ps.setString(1, interfaceId);
-            ps.setString(2, sendingFacility);
-            ps.setString(3, transactionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+    /** Which of the charges' transaction IDs are already posted from this facility: one query. */
+    private java.util.Set<String> posted(Connection c, String sendingFacility, List<ChargeLine> charges)
+            throws SQLException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        List<String> ids = charges.stream()
+                .map(ChargeLine::transactionId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT transaction_id FROM charge WHERE interface_id = ? AND sending_facility = ?"
+                            + " AND transaction_id IN ("
+                            + String.join(", ", java.util.Collections.nCopies(part.size(), "?"))
+                            + ")")) {
+                ps.setString(1, interfaceId);
+                ps.setString(2, sendingFacility);
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(3 + i, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
             }
         }
+        return out;
     }
 
     /** The patient's encounter for this visit number, or a new one (with the message's diagnoses). */
