@@ -236,7 +236,8 @@ final class InterfaceRuntime implements InterfaceRegistry {
                     new PatientInfoStep(new PatientInfoMapper(p, fieldLimits), patients),
                     new EncounterStep(
                             new EncounterMapper(p, fieldLimits),
-                            new EncounterResolver(new ReferenceLookup(db, id)),
+                            new EncounterResolver(
+                                    new ReferenceLookup(db, id, settings.getInt("bridge.reference.refresh-ms"))),
                             patients,
                             new EncounterStore(id)));
             DryRun.Steps own = steps.apply(profile);

@@ -48,9 +48,10 @@ public final class HeaderCheck {
         }
         try (Connection c = db.connection()) {
             Journal.AppliedKey key = m.appliedKey();
-            journal.findApplied(c, key).ifPresent(e -> m.duplicateOf = e);
+            Journal.Prior prior = journal.prior(c, key);
+            prior.sameContent().ifPresent(e -> m.duplicateOf = e);
             if (m.duplicateOf == null) {
-                List<Long> earlier = journal.appliedWithOtherContent(c, key);
+                List<Long> earlier = prior.otherContent();
                 if (!earlier.isEmpty()) {
                     m.notes.add("Control ID reused: journal entr" + (earlier.size() == 1 ? "y " : "ies ") + earlier
                             + " from the same sender had this control ID with different content; processed as a new"

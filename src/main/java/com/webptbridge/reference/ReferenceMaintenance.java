@@ -62,6 +62,7 @@ public final class ReferenceMaintenance {
                                 values.toString());
                         return chosen;
                     }));
+            records.changed();
             Map<String, Object> record =
                     show(kind, kind.addressedByCode() ? String.valueOf(values.get("code")) : String.valueOf(seq));
             return new Created(record, kind.instructions(record));
@@ -117,6 +118,7 @@ public final class ReferenceMaintenance {
                 records.audit(c, operator, kind, auditKey(kind, current), "UPDATE", change.toString());
                 return null;
             });
+            records.changed();
         } catch (Conflict e) {
             throw new ReferenceException(Failure.CONFLICT, e.getMessage());
         }
@@ -156,6 +158,7 @@ public final class ReferenceMaintenance {
             records.audit(c, operator, kind, auditKey(kind, current), "DEACTIVATE", null);
             return null;
         });
+        records.changed();
         return show(kind, key);
     }
 

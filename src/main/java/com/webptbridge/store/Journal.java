@@ -25,8 +25,16 @@ public final class Journal {
     /** Ids per error query: well under the bind-parameter limits of both databases. */
     private static final int IDS_PER_QUERY = 500;
 
+    /** Fresh ids remembered at most: past this the set is cleared (each lookup then reads the count). */
+    private static final int FRESH_LIMIT = 10_000;
+
     private final Database db;
     private final String interfaceId;
+    /**
+     * Entries this instance journaled with no attempt yet: their first completion knows its attempt
+     * number (1) without reading it back. Only a hint: the UPDATE checks it (attempts = 0).
+     */
+    private final java.util.Set<Long> fresh = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Journal(Database db, String interfaceId) {
         this.db = db;
@@ -41,7 +49,7 @@ public final class Journal {
     /** Stores a message as RECEIVED and returns its journal id. Committed when this returns. */
     public long receive(Receipt r) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.insert(
+            long id = Sql.insert(
                     c,
                     "INSERT INTO message_journal (interface_id, received_at, remote_address,"
                             + " sending_application, sending_facility, control_id, message_type, trigger_event, version,"
@@ -60,6 +68,11 @@ public final class Journal {
                     r.sizeBytes(),
                     Storable.text(r.rawMessage()),
                     MessageStatus.RECEIVED.name());
+            if (fresh.size() >= FRESH_LIMIT) {
+                fresh.clear(); // entries whose completion failed: only the shortcut is lost
+            }
+            fresh.add(id);
+            return id;
         }
     }
 
@@ -82,6 +95,35 @@ public final class Journal {
                 Storable.text(key.controlId(), 200),
                 key.digest());
         return id.isEmpty() ? Optional.empty() : find(c, id.get(), false);
+    }
+
+    /** What was applied before under a key's sender and control ID: the same content, and other content. */
+    public record Prior(Optional<JournalEntry> sameContent, List<Long> otherContent) {}
+
+    /**
+     * {@link #findApplied} and {@link #appliedWithOtherContent} in one query (the inbound path's
+     * duplicate check); the journal entry is read only when the same content was applied.
+     */
+    public Prior prior(Connection c, AppliedKey key) throws SQLException {
+        List<Object[]> rows = Sql.list(
+                c,
+                "SELECT journal_id, content_digest FROM applied_message WHERE interface_id = ?"
+                        + " AND sending_application = ? AND sending_facility = ? AND control_id = ? ORDER BY journal_id",
+                rs -> new Object[] {rs.getLong(1), rs.getString(2)},
+                interfaceId,
+                Storable.text(nullToEmpty(key.application()), 250),
+                Storable.text(nullToEmpty(key.facility()), 250),
+                Storable.text(key.controlId(), 200));
+        Long same = null;
+        List<Long> other = new ArrayList<>();
+        for (Object[] row : rows) {
+            if (java.util.Objects.equals(row[1], key.digest())) {
+                same = (Long) row[0];
+            } else {
+                other.add((Long) row[0]);
+            }
+        }
+        return new Prior(same == null ? Optional.empty() : find(c, same, false), other);
     }
 
     /** Journal ids of applied messages with this sender and control ID but other content: a reused control ID. */
@@ -117,28 +159,37 @@ public final class Journal {
 
     /** Records an attempt's outcome on the caller's connection (so inside its transaction). */
     public void complete(Connection c, long id, Completion done) throws SQLException {
-        Sql.update(
-                c,
-                "UPDATE message_journal SET status = ?, ack_code = ?, ack_message = ?,"
-                        + " patient_id = COALESCE(?, patient_id), notes = ?, duplicate_of = ?, attempts = attempts + 1,"
-                        + " completed_at = ? WHERE id = ?",
-                done.status().name(),
-                done.ackCode(),
-                Storable.text(done.ackMessage()),
-                Storable.text(done.patientId(), 100),
-                done.notes().isEmpty() ? null : Storable.text(String.join("\n", done.notes())),
-                done.duplicateOf(),
-                OffsetDateTime.now(ZoneOffset.UTC),
-                id);
-        int attempt = Sql.one(c, "SELECT attempts FROM message_journal WHERE id = ?", rs -> rs.getInt(1), id)
-                .orElseThrow(() -> new SQLException("Journal entry " + id + " does not exist"));
+        String update = "UPDATE message_journal SET status = ?, ack_code = ?, ack_message = ?,"
+                + " patient_id = COALESCE(?, patient_id), notes = ?, duplicate_of = ?, attempts = attempts + 1,"
+                + " completed_at = ? WHERE id = ?";
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Object[] args = {
+            done.status().name(),
+            done.ackCode(),
+            Storable.text(done.ackMessage()),
+            Storable.text(done.patientId(), 100),
+            done.notes().isEmpty() ? null : Storable.text(String.join("\n", done.notes())),
+            done.duplicateOf(),
+            now,
+            id
+        };
+        int attempt;
+        // A first completion on the instance that journaled the entry knows its attempt number: the
+        // UPDATE only counts if no attempt was recorded meanwhile; otherwise the number is read back.
+        if (fresh.remove(id) && Sql.update(c, update + " AND attempts = 0", args) == 1) {
+            attempt = 1;
+        } else {
+            Sql.update(c, update, args);
+            attempt = Sql.one(c, "SELECT attempts FROM message_journal WHERE id = ?", rs -> rs.getInt(1), id)
+                    .orElseThrow(() -> new SQLException("Journal entry " + id + " does not exist"));
+        }
         Sql.update(
                 c,
                 "INSERT INTO message_attempt (journal_id, attempt, completed_at, status, ack_code, ack_message)"
                         + " VALUES (?, ?, ?, ?, ?, ?)",
                 id,
                 attempt,
-                OffsetDateTime.now(ZoneOffset.UTC),
+                now,
                 done.status().name(),
                 done.ackCode(),
                 Storable.text(done.ackMessage()));

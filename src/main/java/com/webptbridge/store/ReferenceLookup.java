@@ -7,8 +7,6 @@ import com.webptbridge.billing.Provider;
 import com.webptbridge.billing.ReferringProvider;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -20,62 +18,47 @@ import java.util.Optional;
  */
 public final class ReferenceLookup {
 
-    private final Database db;
-    private final String interfaceId;
+    private final ReferenceCache cache;
 
+    /** Lookups in one interface's reference data, held in memory (see {@link ReferenceCache}). */
     public ReferenceLookup(Database db, String interfaceId) {
-        this.db = db;
-        this.interfaceId = interfaceId;
+        this.cache = ReferenceCache.of(db, interfaceId);
+    }
+
+    /**
+     * As above; {@code refreshMs} bounds how long a change made by another instance sharing the
+     * database takes to be seen here (bridge.reference.refresh-ms).
+     */
+    public ReferenceLookup(Database db, String interfaceId, long refreshMs) {
+        this(db, interfaceId);
+        cache.refreshMs(refreshMs);
     }
 
     public Optional<Payer> payer(long sequenceNumber) throws SQLException {
-        return one(
-                "SELECT * FROM payer WHERE interface_id = ? AND sequence_number = ?",
-                sequenceNumber,
-                ReferenceLookup::payer);
+        return Optional.ofNullable(cache.current().payers().get(sequenceNumber));
     }
 
     public Optional<Facility> facility(long sequenceNumber) throws SQLException {
-        return one(
-                "SELECT * FROM facility WHERE interface_id = ? AND sequence_number = ?",
-                sequenceNumber,
-                ReferenceLookup::facility);
+        return Optional.ofNullable(cache.current().facilities().get(sequenceNumber));
     }
 
     public Optional<Provider> provider(long sequenceNumber) throws SQLException {
-        return one(
-                "SELECT * FROM provider WHERE interface_id = ? AND sequence_number = ?",
-                sequenceNumber,
-                ReferenceLookup::provider);
+        return Optional.ofNullable(cache.current().providers().get(sequenceNumber));
     }
 
     public Optional<ReferringProvider> referringByNpi(String npi) throws SQLException {
-        return one(
-                "SELECT * FROM referring_provider WHERE interface_id = ? AND npi = ?", npi, ReferenceLookup::referring);
+        return npi == null
+                ? Optional.empty()
+                : Optional.ofNullable(cache.current().referring().get(npi));
     }
 
     public Optional<ProcedureCode> procedureCode(String code) throws SQLException {
-        return one(
-                "SELECT * FROM procedure_code WHERE interface_id = ? AND code = ?", code, ReferenceLookup::procedure);
+        return code == null
+                ? Optional.empty()
+                : Optional.ofNullable(cache.current().codes().get(code));
     }
 
-    private <T> Optional<T> one(String sql, Object key, Row<T> row) throws SQLException {
-        try (Connection c = db.connection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, interfaceId);
-            ps.setObject(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private static Payer payer(ResultSet rs) throws SQLException {
+    static Payer payer(ResultSet rs) throws SQLException {
         return new Payer(
                 rs.getLong("sequence_number"),
                 rs.getString("name"),
@@ -88,7 +71,7 @@ public final class ReferenceLookup {
                 rs.getBoolean("active"));
     }
 
-    private static Facility facility(ResultSet rs) throws SQLException {
+    static Facility facility(ResultSet rs) throws SQLException {
         return new Facility(
                 rs.getLong("sequence_number"),
                 rs.getString("name"),
@@ -101,7 +84,7 @@ public final class ReferenceLookup {
                 rs.getBoolean("active"));
     }
 
-    private static Provider provider(ResultSet rs) throws SQLException {
+    static Provider provider(ResultSet rs) throws SQLException {
         return new Provider(
                 rs.getLong("sequence_number"),
                 rs.getString("last_name"),
@@ -111,7 +94,7 @@ public final class ReferenceLookup {
                 rs.getBoolean("active"));
     }
 
-    private static ReferringProvider referring(ResultSet rs) throws SQLException {
+    static ReferringProvider referring(ResultSet rs) throws SQLException {
         return new ReferringProvider(
                 rs.getLong("sequence_number"),
                 rs.getString("last_name"),
@@ -120,7 +103,7 @@ public final class ReferenceLookup {
                 rs.getBoolean("active"));
     }
 
-    private static ProcedureCode procedure(ResultSet rs) throws SQLException {
+    static ProcedureCode procedure(ResultSet rs) throws SQLException {
         BigDecimal charge = rs.getBigDecimal("default_charge");
         int units = rs.getInt("default_units");
         Integer defaultUnits = rs.wasNull() ? null : units;

@@ -116,6 +116,7 @@ public final class ReferenceRecords {
             }
         }
         Sql.update(c, "INSERT INTO " + kind.table() + " (" + columns + ") VALUES (" + marks + ")", args.toArray());
+        ReferenceCache.bump(c, interfaceId);
     }
 
     /** Sets the given fields (and {@code active} when not null) of the record with this key. */
@@ -140,6 +141,15 @@ public final class ReferenceRecords {
                 "UPDATE " + kind.table() + " SET " + String.join(", ", sets) + " WHERE interface_id = ? AND "
                         + keyColumn(kind) + " = ?",
                 args.toArray());
+        ReferenceCache.bump(c, interfaceId);
+    }
+
+    /**
+     * Call after a change has committed: this instance's lookups see it at once (other instances
+     * within bridge.reference.refresh-ms, by the version the change bumped).
+     */
+    public void changed() {
+        ReferenceCache.of(db, interfaceId).changed();
     }
 
     /** Records who changed which record, when, and how. */

@@ -1,0 +1,94 @@
+package com.webptbridge.engine;
+
+import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.TestDatabase;
+import com.webptbridge.support.TestEngine;
+import com.webptbridge.transport.MllpClient;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * How many SQL statements the hot path runs per DFT (a new patient, one policy, two charges), counted
+ * by H2's query statistics: reference lookups come from memory, the duplicate check is one query,
+ * the posted-charge check one query for all charges, the first completion reads nothing back.
+ */
+class StatementCountIT {
+
+    /** Measured 2026-11-27 after the changes of issue 13: was 25 before them. */
+    private static final double MAX_PER_DFT = 16;
+
+    private static byte[] dft(String controlId, String patientId) {
+        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
+        return Hl7Text.bytes(String.join(
+                "\n",
+                "MSH|^~\\&|WEBPT|COUNT|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
+                "EVN|P03|20261121",
+                "PID|1||" + patientId + "^^^WEBPT^MR||Ruiz^Ana||19700101|F",
+                "PV1|1|O|^^^7||||||||||||||||V-" + patientId,
+                "FT1|1|" + patientId + "-A||20261121||CG|97110|||1|45.00|||||^^^7||||" + performer + "|||||97110",
+                "FT1|2|" + patientId + "-B||20261121||CG|97140|||1|42.00|||||^^^7||||" + performer + "|||||97140",
+                "IN1|1|PLAN|1042|BCBS||||G1||||||||Ruiz^Ana|SEL|19700101||||||||||||||||||M-" + patientId));
+    }
+
+    private static List<String[]> statistics(Connection c) throws Exception {
+        List<String[]> out = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+            while (rs.next()) {
+                out.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aDftCostsFewStatements() throws Exception {
+        assumeFalse(TestDatabase.postgres(), "counted with H2's query statistics");
+        try (TestEngine engine = TestEngine.start();
+                Connection c = engine.engine().database().connection()) {
+            try (MllpClient client = engine.connect()) {
+                client.exchange(dft("COUNT-WARM", "C0")); // loads reference data, warms caches
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+                s.execute("SET QUERY_STATISTICS TRUE");
+            }
+            int messages = 20;
+            try (MllpClient client = engine.connect()) {
+                for (int i = 1; i <= messages; i++) {
+                    String ack = new String(client.exchange(dft("COUNT-" + i, "C" + i)), StandardCharsets.UTF_8);
+                    assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AA");
+                }
+            }
+            List<String[]> stats = statistics(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET QUERY_STATISTICS FALSE");
+            }
+            long total = 0;
+            StringBuilder detail = new StringBuilder();
+            for (String[] row : stats) {
+                if (row[0].contains("QUERY_STATISTICS")) {
+                    continue;
+                }
+                total += Long.parseLong(row[1]);
+                detail.append(row[1])
+                        .append("  ")
+                        .append(row[0], 0, Math.min(110, row[0].length()))
+                        .append('\n');
+            }
+            double perDft = (double) total / messages;
+            System.out.printf("SQL statements per DFT: %.1f%n%s", perDft, detail);
+            assertThat(perDft).as(detail.toString()).isLessThanOrEqualTo(MAX_PER_DFT);
+        }
+    }
+}
