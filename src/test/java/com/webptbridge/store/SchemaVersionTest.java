@@ -37,8 +37,15 @@ class SchemaVersionTest {
                 .hasMessageContaining("run the newer version");
     }
 
+    /**
+     * Instances that share a database share PostgreSQL (Flyway takes its advisory lock there). An
+     * embedded H2 database is one engine's: H2 itself fails a concurrent first open now and then
+     * ("Unable to check whether table exists"), which is no case the engine has.
+     */
     @Test
     void instancesStartingTogetherOnAnEmptyDatabaseMigrateItOnce() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                TestDatabase.postgres(), "several instances share PostgreSQL, never an embedded H2 database");
         String url = TestDatabase.freshUrl();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         CountDownLatch go = new CountDownLatch(1);
