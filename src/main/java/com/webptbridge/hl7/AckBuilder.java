@@ -40,37 +40,39 @@ public final class AckBuilder {
      * @param ackControlId MSH-10 of the ACK itself
      */
     public String build(MessageHeader inbound, AcknowledgmentCode code, List<Problem> problems, String ackControlId) {
-        char fs = inbound != null && inbound.usableEncoding() ? inbound.fieldSeparator() : '|';
         // Delimiters an answer cannot be written with (too few, or '.') give way to the standard ones,
-        // so that the sender can read why it was refused.
+        // so that the sender can read why it was refused; what is copied from its header is then
+        // escaped, since its values may hold the standard delimiters.
         boolean own = inbound != null && inbound.usableEncoding();
+        char fs = own ? inbound.fieldSeparator() : '|';
         String enc = own ? inbound.encodingCharacters() : DEFAULT_ENCODING;
         String version = inbound != null && versions.contains(inbound.version()) ? inbound.version() : DEFAULT_VERSION;
         EncodingCharacters encoding = new EncodingCharacters(fs, enc);
         char cs = enc.charAt(0);
         char ss = enc.length() > 3 ? enc.charAt(3) : '&';
+        java.util.function.UnaryOperator<String> copied = raw -> own ? raw : Escape.escape(raw, encoding);
 
         StringBuilder ack = new StringBuilder(256);
         ack.append("MSH")
                 .append(fs)
                 .append(enc)
                 .append(fs)
-                .append(value(inbound, 5))
+                .append(copied.apply(value(inbound, 5)))
                 .append(fs)
-                .append(value(inbound, 6))
+                .append(copied.apply(value(inbound, 6)))
                 .append(fs)
-                .append(value(inbound, 3))
+                .append(copied.apply(value(inbound, 3)))
                 .append(fs)
-                .append(value(inbound, 4))
+                .append(copied.apply(value(inbound, 4)))
                 .append(fs)
                 .append(ZonedDateTime.now(zone).format(TIMESTAMP))
                 .append(fs)
                 .append(fs)
-                .append(messageType(inbound, version, cs))
+                .append(messageType(inbound == null ? "" : copied.apply(inbound.triggerEvent()), version, cs))
                 .append(fs)
                 .append(Escape.escape(ackControlId, encoding))
                 .append(fs)
-                .append(inbound != null && !inbound.field(11).isEmpty() ? inbound.field(11) : "P")
+                .append(inbound != null && !inbound.field(11).isEmpty() ? copied.apply(inbound.field(11)) : "P")
                 .append(fs)
                 .append(version);
         if (inbound != null && !inbound.field(18).isEmpty()) {
@@ -80,11 +82,15 @@ public final class AckBuilder {
                     .append(fs)
                     .append(fs)
                     .append(fs)
-                    .append(inbound.field(18));
+                    .append(copied.apply(inbound.field(18)));
         }
         ack.append('\r');
 
-        ack.append("MSA").append(fs).append(code.name()).append(fs).append(inbound != null ? inbound.controlId() : "");
+        ack.append("MSA")
+                .append(fs)
+                .append(code.name())
+                .append(fs)
+                .append(inbound != null ? copied.apply(inbound.controlId()) : "");
         if (!problems.isEmpty()) {
             ack.append(fs).append(Escape.escape(oneLine(problems.get(0).sentence()), encoding));
         }
@@ -134,8 +140,7 @@ public final class AckBuilder {
         return inbound == null ? "" : inbound.field(field);
     }
 
-    private static String messageType(MessageHeader inbound, String version, char cs) {
-        String trigger = inbound == null ? "" : inbound.triggerEvent();
+    private static String messageType(String trigger, String version, char cs) {
         if (trigger.isEmpty()) {
             return "ACK";
         }
