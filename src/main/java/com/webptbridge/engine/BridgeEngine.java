@@ -16,7 +16,6 @@ import com.webptbridge.store.Accounts;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.JobLocks;
 import com.webptbridge.store.Journal;
-import com.webptbridge.transport.ConnectionCount;
 import com.webptbridge.transport.ConnectionGate;
 import com.webptbridge.transport.ConnectionLimit;
 import com.webptbridge.transport.FrameLimits;
@@ -137,7 +136,7 @@ public final class BridgeEngine implements AutoCloseable {
         CamelContext camel = null;
         try {
             camel = new DefaultCamelContext();
-            ConnectionCount connections = new ConnectionCount();
+            ConnectionLimit connections = new ConnectionLimit(settings.getInt("bridge.mllp.max-connections"));
             Metrics metrics = new Metrics(db, connections);
             ConnectionGate gate = new ConnectionGate();
             camel.getRegistry().bind("mllpGate", gate);
@@ -209,7 +208,7 @@ public final class BridgeEngine implements AutoCloseable {
      * interface shares, then starts each configured interface from the templates.
      */
     private static InterfaceRuntime startRoutes(
-            Settings settings, Database db, CamelContext camel, Metrics metrics, ConnectionCount connections)
+            Settings settings, Database db, CamelContext camel, Metrics metrics, ConnectionLimit connections)
             throws Exception {
         camel.getCamelContextExtension().setName("webpt-bridge");
         camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
@@ -228,11 +227,8 @@ public final class BridgeEngine implements AutoCloseable {
                 Duration.ofMillis(settings.getInt("bridge.mllp.frame-timeout-ms")));
 
         Registry beans = camel.getRegistry();
-        beans.bind("mllpConnections", connections);
         beans.bind("mllpTls", Tls.handler(mllpTls(settings)));
-        beans.bind(
-                "mllpConnectionLimit",
-                MllpCodec.connectionLimit(new ConnectionLimit(settings.getInt("bridge.mllp.max-connections"))));
+        beans.bind("mllpConnectionLimit", MllpCodec.connectionLimit(connections));
         beans.bind("mllpFrameDecoder", MllpCodec.decoder(limits));
         beans.bind("mllpFrameEncoder", MllpCodec.encoder());
         beans.bind(

@@ -5,7 +5,7 @@ import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
-import com.webptbridge.transport.ConnectionCount;
+import com.webptbridge.transport.ConnectionLimit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -47,7 +47,7 @@ final class Metrics implements Outcomes {
     private final MultiGauge waiting;
     private final MultiGauge oldest;
 
-    Metrics(Database db, ConnectionCount connections) {
+    Metrics(Database db, ConnectionLimit connections) {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -61,7 +61,7 @@ final class Metrics implements Outcomes {
         Gauge.builder("bridge.store.up", db, d -> d.healthy() ? 1 : 0)
                 .description("1 when the journal store answers, 0 when it fails")
                 .register(registry);
-        Gauge.builder("bridge.mllp.connections", connections, ConnectionCount::open)
+        Gauge.builder("bridge.mllp.connections", connections, ConnectionLimit::open)
                 .description("MLLP connections open now")
                 .register(registry);
         waiting = MultiGauge.builder("bridge.waiting.messages")

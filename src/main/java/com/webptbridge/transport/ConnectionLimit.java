@@ -75,6 +75,11 @@ public final class ConnectionLimit extends ChannelInboundHandlerAdapter {
         super.channelRead(ctx, msg);
     }
 
+    /** Connections open now on every listener (the bridge_mllp_connections gauge). */
+    public int open() {
+        return openByPort.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     /** Connections open now on a listener port (for tests and diagnostics). */
     public int open(int port) {
         AtomicInteger open = openByPort.get(port);
