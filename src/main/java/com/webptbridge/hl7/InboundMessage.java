@@ -60,6 +60,14 @@ public record InboundMessage(String received, String text, Charset charset, Mess
         String received = new String(arrived, charset);
         String text = segments(arrived == message ? received : new String(message, charset));
         MessageHeader header = MessageHeader.read(text);
+        if (header == null && problem == null) {
+            // The byte view had a header, the decoded text has none: a delimiter is a multi-byte character
+            // in this charset (found by fuzzing), so no field can be split the way the sender meant.
+            problem = NakReason.NOT_HL7.at(
+                    ErrorLocation.segment("MSH", 1),
+                    "The MSH segment's delimiters (MSH-1, MSH-2) are not single characters in " + charset.name()
+                            + ": it was not read as HL7 v2. Use |^~\\& as delimiters.");
+        }
         return new InboundMessage(received, text, charset, header, problem);
     }
 

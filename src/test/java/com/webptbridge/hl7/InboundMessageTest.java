@@ -28,6 +28,16 @@ class InboundMessageTest {
     }
 
     @Test
+    void aDelimiterThatIsAMultiByteCharacterMakesTheMessageUnreadableNotHeaderless() {
+        // Byte for byte the header has delimiters; decoded as UTF-8, "\u05D9" is one character too few.
+        InboundMessage m = read("MSH|.\u05D9|");
+
+        assertThat(m.readable()).isFalse();
+        assertThat(m.problem().reason()).isEqualTo(NakReason.NOT_HL7);
+        assertThat(m.problem().sentence()).contains("not single characters in UTF-8");
+    }
+
+    @Test
     void aUtf8ByteOrderMarkBeforeMshIsSkipped() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] body = CR.getBytes(StandardCharsets.UTF_8);
