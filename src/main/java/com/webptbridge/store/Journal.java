@@ -519,28 +519,7 @@ public final class Journal {
         }
         List<JournalEntry> out = new ArrayList<>(entries.size());
         for (JournalEntry e : entries) {
-            out.add(new JournalEntry(
-                    e.id(),
-                    e.receivedAt(),
-                    e.remoteAddress(),
-                    e.sendingApplication(),
-                    e.sendingFacility(),
-                    e.controlId(),
-                    e.messageType(),
-                    e.triggerEvent(),
-                    e.version(),
-                    e.charset(),
-                    e.sizeBytes(),
-                    e.status(),
-                    e.patientId(),
-                    e.ackCode(),
-                    e.ackMessage(),
-                    e.notes(),
-                    e.duplicateOf(),
-                    e.attempts(),
-                    e.completedAt(),
-                    errors.getOrDefault(e.id(), List.of()),
-                    e.rawMessage()));
+            out.add(e.withErrors(errors.getOrDefault(e.id(), List.of())));
         }
         return out;
     }

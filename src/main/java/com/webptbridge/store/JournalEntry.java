@@ -25,4 +25,31 @@ public record JournalEntry(
         int attempts,
         Instant completedAt,
         List<MessageError> errors,
-        String rawMessage) {}
+        String rawMessage) {
+
+    /** The same entry with its latest attempt's errors (read in one query for a whole page). */
+    JournalEntry withErrors(List<MessageError> latestErrors) {
+        return new JournalEntry(
+                id,
+                receivedAt,
+                remoteAddress,
+                sendingApplication,
+                sendingFacility,
+                controlId,
+                messageType,
+                triggerEvent,
+                version,
+                charset,
+                sizeBytes,
+                status,
+                patientId,
+                ackCode,
+                ackMessage,
+                notes,
+                duplicateOf,
+                attempts,
+                completedAt,
+                latestErrors,
+                rawMessage);
+    }
+}
