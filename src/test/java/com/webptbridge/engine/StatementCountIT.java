@@ -51,6 +51,14 @@ class StatementCountIT {
         return out;
     }
 
+    /**
+     * What H2 runs when the pool opens a connection (session settings, the read-only probe): the pool
+     * may open one during the run (a background job took one), which is not a cost of the messages.
+     */
+    private static boolean connectionSetup(String sql) {
+        return sql.startsWith("SET ") || sql.equals("CALL READONLY()");
+    }
+
     @Test
     void aDftCostsFewStatements() throws Exception {
         assumeFalse(TestDatabase.postgres(), "counted with H2's query statistics");
@@ -77,7 +85,7 @@ class StatementCountIT {
             long total = 0;
             StringBuilder detail = new StringBuilder();
             for (String[] row : stats) {
-                if (row[0].contains("QUERY_STATISTICS")) {
+                if (row[0].contains("QUERY_STATISTICS") || connectionSetup(row[0])) {
                     continue;
                 }
                 total += Long.parseLong(row[1]);
