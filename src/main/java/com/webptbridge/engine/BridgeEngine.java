@@ -24,6 +24,7 @@ import com.webptbridge.transport.Tls;
 import io.netty.handler.ssl.SslContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.netty.NettyComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.Resource;
@@ -226,6 +227,10 @@ public final class BridgeEngine implements AutoCloseable {
                 settings.getInt("bridge.mllp.max-frame-bytes"),
                 Duration.ofMillis(settings.getInt("bridge.mllp.frame-timeout-ms")));
 
+        // camel-netty runs a route on its ordered executor group, sized 2 x cores + 1 by default: so
+        // few messages in flight would leave the batch writer small batches (docs/benchmarks.md).
+        camel.getComponent("netty", NettyComponent.class)
+                .setMaximumPoolSize(settings.getInt("bridge.mllp.processing-threads"));
         Registry beans = camel.getRegistry();
         beans.bind("mllpTls", Tls.handler(mllpTls(settings)));
         beans.bind("mllpConnectionLimit", MllpCodec.connectionLimit(connections));

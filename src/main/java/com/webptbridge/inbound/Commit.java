@@ -2,7 +2,6 @@ package com.webptbridge.inbound;
 
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import com.webptbridge.hl7.AckBuilder;
-import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
 import com.webptbridge.store.Completion;
@@ -53,6 +52,7 @@ public final class Commit {
             notJournaled(m);
             return; // nothing was written, so nothing to wait for
         }
+        // Each outcome is written by the database's batch writer, which returns once it is on disk.
         if (m.duplicateOf != null) {
             m.reply = duplicate(id, m, m.duplicateOf);
         } else if (!m.problems.isEmpty()) {
@@ -62,7 +62,6 @@ public final class Commit {
         } else {
             throw new IllegalStateException("No route step mapped " + LogSafe.type(m.header()));
         }
-        awaitDurable(m);
     }
 
     /**
@@ -74,27 +73,11 @@ public final class Commit {
         try {
             m.reply = id == null ? answer(m, List.of(problem)) : finish(id, m, List.of(problem));
         } catch (SQLException | RuntimeException e) {
-            m.reply = answer(m, List.of(problem));
+            m.reply = answer(m, List.of(problem)); // still RECEIVED in the journal: recovery takes it up
             notJournaled(m);
             return;
         }
         if (id == null) {
-            notJournaled(m);
-        }
-        if (problem.reason() != NakReason.STORE_UNAVAILABLE) {
-            awaitDurable(m); // the AE says the message is kept: it must be on disk first
-        }
-    }
-
-    private void awaitDurable(InFlight m) {
-        try {
-            db.awaitDurable();
-        } catch (SQLException e) {
-            LOG.error(
-                    "journal={} committed but not confirmed on disk: {}",
-                    m.journalId(),
-                    e.getClass().getSimpleName());
-            m.reply = answer(m, List.of(NakReason.STORE_UNAVAILABLE.problem()));
             notJournaled(m);
         }
     }
@@ -107,12 +90,14 @@ public final class Commit {
                 m.reply.code().name());
     }
 
-    /** Applies the change in one transaction; a lost race for the same control ID becomes a duplicate. */
+    /**
+     * Applies the change in the writer's next batch; a lost race for the same control ID becomes a
+     * duplicate, and work the database gave up to break a deadlock is applied again.
+     */
     private Reply applyOnce(long id, InFlight m) throws SQLException {
-        MessageHeader h = m.header();
         for (int attempt = 1; ; attempt++) {
             try {
-                Reply applied = db.inTransaction(c -> {
+                Reply applied = db.writeDurably(c -> {
                     journal.claim(c, m.appliedKey(), id);
                     List<String> notes = new ArrayList<>(m.notes);
                     notes.addAll(m.change.apply(c));
@@ -123,7 +108,13 @@ public final class Commit {
                 log(id, m, MessageStatus.PROCESSED, applied);
                 return applied;
             } catch (SQLException e) {
-                if (!Database.isUniqueViolation(e) || attempt >= MAX_TRIES) {
+                if (attempt >= MAX_TRIES) {
+                    throw e;
+                }
+                if (Database.isTransientConflict(e)) {
+                    continue;
+                }
+                if (!Database.isUniqueViolation(e)) {
                     throw e;
                 }
                 Optional<JournalEntry> original;

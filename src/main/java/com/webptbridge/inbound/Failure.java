@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * The route's answer to a step that failed unexpectedly. Only a database failure is "store
  * unavailable" (AR 207: the same message sent later can succeed). Anything else is a bug in the
  * interface: a resend would fail the same way, so it is answered AE 207, journaled ERROR (the
- * worklist shows it as an internal error) and reprocessed once the interface is fixed.
+ * worklist shows it as an internal error) and reprocessed once the interface is fixed. A value or
+ * constraint the database refused is such a bug too (the mapping let through what the store cannot
+ * hold): only this message's writes were rolled back, its batch neighbours were applied.
  */
 public final class Failure {
 
@@ -27,7 +29,7 @@ public final class Failure {
 
     public void answer(InFlight m, Exchange exchange) {
         Throwable e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (Database.isStoreFailure(e)) {
+        if (Database.isStoreFailure(e) && !Database.isDataRefusal(e)) {
             LOG.error(
                     "journal={} control={} could not be processed, store unavailable: {}",
                     m.journalId(),
@@ -35,12 +37,13 @@ public final class Failure {
                     e.getClass().getSimpleName());
             commit.fail(m, NakReason.STORE_UNAVAILABLE.problem());
         } else {
-            // Class and stack, never the exception's message: it may quote a field value.
+            // Class, SQLSTATE and stack, never the exception's message: it may quote a field value.
             LOG.error(
-                    "journal={} control={} internal error {} at\n{}",
+                    "journal={} control={} internal error {}{} at\n{}",
                     m.journalId(),
                     LogSafe.controlId(m.header()),
                     e == null ? "-" : e.getClass().getName(),
+                    e instanceof java.sql.SQLException s ? " SQLSTATE " + s.getSQLState() : "",
                     e == null ? "" : stack(e));
             commit.fail(m, NakReason.INTERNAL_ERROR.problem());
         }

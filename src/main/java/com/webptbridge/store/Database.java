@@ -18,11 +18,11 @@ import java.util.List;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
-    private final GroupCommit groupCommit; // null where every commit is already durable (PostgreSQL, WRITE_DELAY=0)
+    private final BatchWriter writer;
 
-    private Database(HikariDataSource dataSource, GroupCommit groupCommit) {
+    private Database(HikariDataSource dataSource, boolean lazyWrites) {
         this.dataSource = dataSource;
-        this.groupCommit = groupCommit;
+        this.writer = new BatchWriter(dataSource, lazyWrites);
     }
 
     public static Database open(String url, String user, String password, int poolSize) {
@@ -47,11 +47,11 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        // Embedded H2 file databases write commits lazily (WRITE_DELAY); group commit makes each ACK
-        // wait for a shared flush instead. A URL that sets WRITE_DELAY=0 asks for a write per commit.
+        // Embedded H2 file databases write commits lazily (WRITE_DELAY): the batch writer follows each
+        // commit with a flush and sync. A URL that sets WRITE_DELAY=0 asks for a write per commit.
         boolean lazyWrites =
                 url.startsWith("jdbc:h2:file:") && !url.toUpperCase().contains("WRITE_DELAY=0");
-        return new Database(ds, lazyWrites ? new GroupCommit(ds) : null);
+        return new Database(ds, lazyWrites);
     }
 
     /**
@@ -106,13 +106,22 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Returns once everything the calling thread has committed is on disk. The inbound path calls
-     * it before every ACK; it is free where the database makes each commit durable itself.
+     * Runs work in the next batch of the one writer (see {@link BatchWriter}) and returns once its
+     * batch is committed and on disk: the way every message outcome is written, since its ACK may
+     * only leave after that. A failure of this work rolls back this work only.
      */
-    public void awaitDurable() throws SQLException {
-        if (groupCommit != null) {
-            groupCommit.awaitDurable();
-        }
+    public <T> T writeDurably(TransactionWork<T> work) throws SQLException {
+        return writer.write(work);
+    }
+
+    /** Outcomes waiting for the writer's next batch. */
+    public int queuedWrites() {
+        return writer.queued();
+    }
+
+    /** {batches committed, writes in them} since start. */
+    public long[] batchTotals() {
+        return writer.totals();
     }
 
     public DataSource dataSource() {
@@ -173,9 +182,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (groupCommit != null) {
-            groupCommit.close();
-        }
+        writer.close();
         dataSource.close();
     }
 
@@ -192,6 +199,36 @@ public final class Database implements AutoCloseable {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the database refused a value or a constraint (SQLSTATE class 22 or 23): the data of
+     * this one message, not the store, is at fault, so sending it again would fail the same way.
+     */
+    public static boolean isDataRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the database gave up this transaction to let another one go on (deadlock or
+     * serialization failure, SQLSTATE class 40): the same work again can succeed.
+     */
+    public static boolean isTransientConflict(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
+                    && s.getSQLState().startsWith("40")) {
                 return true;
             }
         }

@@ -214,9 +214,9 @@ public final class Journal {
                 errors);
     }
 
-    /** Records an outcome in a transaction of its own. */
+    /** Records an outcome through the batch writer: on disk when this returns. */
     public void complete(long id, Completion done) throws SQLException {
-        db.inTransaction(c -> {
+        db.writeDurably(c -> {
             complete(c, id, done);
             return null;
         });

@@ -1,0 +1,224 @@
+package com.webptbridge.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Application-level group commit: the one writer of message outcomes. Every caller hands its work
+ * to one thread, which takes all the work waiting, applies it in arrival order in one transaction
+ * (each piece under a savepoint of its own), commits once, makes the commit durable once (embedded
+ * H2: {@code CHECKPOINT SYNC}; PostgreSQL's commit is one WAL flush) and only then releases every
+ * caller. A piece that fails is rolled back to its savepoint and its caller gets the exception; its
+ * neighbours still commit. Concurrent messages so cost one commit and one disk sync between them,
+ * and order per patient holds because one thread applies them in the order they arrived.
+ */
+final class BatchWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+
+    /**
+     * At most this many pieces of work per transaction: PostgreSQL keeps up to 64 subtransactions
+     * (savepoints that wrote) per session in shared memory and slows every snapshot past that.
+     */
+    static final int MAX_BATCH = 48;
+
+    private final DataSource dataSource;
+    private final boolean checkpoint;
+    private final ArrayDeque<Job<?>> queue = new ArrayDeque<>();
+    private final Thread thread;
+    private Connection connection;
+    private boolean closed;
+    private long batches;
+    private long written;
+
+    /** @param checkpoint whether a commit must be followed by {@code CHECKPOINT SYNC} to be on disk (H2 file) */
+    BatchWriter(DataSource dataSource, boolean checkpoint) {
+        this.dataSource = dataSource;
+        this.checkpoint = checkpoint;
+        this.thread = new Thread(this::run, "bridge-batch-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Runs {@code work} in the next batch; returns its result once the batch is committed and on disk. */
+    <T> T write(Database.TransactionWork<T> work) throws SQLException {
+        Job<T> job = new Job<>(work);
+        synchronized (this) {
+            if (closed) {
+                throw new SQLException("The database is closing: nothing more is written");
+            }
+            queue.add(job);
+            notifyAll();
+        }
+        return job.await();
+    }
+
+    /** Pieces of work waiting for the next batch (the batch being applied not counted). */
+    synchronized int queued() {
+        return queue.size();
+    }
+
+    /** Batches committed and pieces of work applied in them since start: written / batches is the mean batch. */
+    synchronized long[] totals() {
+        return new long[] {batches, written};
+    }
+
+    private void run() {
+        while (true) {
+            List<Job<?>> batch = new ArrayList<>();
+            synchronized (this) {
+                while (queue.isEmpty()) {
+                    if (closed) {
+                        closeConnection();
+                        return;
+                    }
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        closed = true;
+                    }
+                }
+                while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                    batch.add(queue.poll());
+                }
+            }
+            apply(batch);
+            synchronized (this) {
+                batches++;
+                written += batch.size();
+            }
+        }
+    }
+
+    private void apply(List<Job<?>> batch) {
+        SQLException batchFailure = null;
+        try {
+            Connection c = connection();
+            c.setAutoCommit(false);
+            for (Job<?> job : batch) {
+                Savepoint savepoint = c.setSavepoint();
+                try {
+                    job.run(c);
+                } catch (SQLException | RuntimeException | StackOverflowError e) {
+                    job.failure = e;
+                    c.rollback(savepoint); // its neighbours' work stays; if this fails, the batch fails
+                }
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            if (checkpoint) {
+                try (Statement s = c.createStatement()) {
+                    // CHECKPOINT alone only hands the store to the OS; SYNC also forces it to the device.
+                    s.execute("CHECKPOINT SYNC");
+                }
+            }
+        } catch (SQLException | RuntimeException | Error e) {
+            batchFailure = e instanceof SQLException s ? s : new SQLException("The batch could not be written", e);
+            LOG.error(
+                    "Batch of {} writes failed: {}", batch.size(), e.getClass().getSimpleName());
+            discardConnection();
+        }
+        for (Job<?> job : batch) {
+            if (batchFailure != null && job.failure == null) {
+                job.failure = batchFailure;
+            }
+            job.done();
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = dataSource.getConnection();
+        }
+        return connection;
+    }
+
+    private void discardConnection() {
+        if (connection != null) {
+            try {
+                connection.rollback();
+            } catch (SQLException | RuntimeException ignored) {
+                // the connection is closed next; its transaction goes with it
+            }
+            closeConnection();
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn(
+                        "Closing the batch writer's connection failed: {}",
+                        e.getClass().getSimpleName());
+            }
+            connection = null;
+        }
+    }
+
+    /** Writes what is already queued, then stops: in-flight messages still get their answer. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        try {
+            thread.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class Job<T> {
+        private final Database.TransactionWork<T> work;
+        private T result;
+        private Throwable failure;
+        private boolean done;
+
+        Job(Database.TransactionWork<T> work) {
+            this.work = work;
+        }
+
+        void run(Connection c) throws SQLException {
+            result = work.run(c);
+        }
+
+        synchronized void done() {
+            done = true;
+            notifyAll();
+        }
+
+        synchronized T await() throws SQLException {
+            while (!done) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("Interrupted while waiting for the write to reach the disk");
+                }
+            }
+            if (failure instanceof SQLException s) {
+                throw s;
+            }
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return result;
+        }
+    }
+}
