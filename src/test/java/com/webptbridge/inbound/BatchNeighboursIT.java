@@ -1,0 +1,136 @@
+package com.webptbridge.inbound;
+
+import ca.uhn.hl7v2.model.Message;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
+import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.TestEngine;
+import com.webptbridge.transport.MllpClient;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One bad message inside a batch of the writer: the database refuses its data, it alone is rolled
+ * back and answered AE 207 (kept as an internal error), and its batch neighbours are applied and
+ * answered AA. The batch is made deterministic by holding the writer with a piece of work of the
+ * test's own until every message waits for it; whatever waits then is the next batch.
+ */
+class BatchNeighboursIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static byte[] dft(String patientId, String units) {
+        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
+        return Hl7Text.bytes(String.join(
+                "\n",
+                "MSH|^~\\&|WEBPT|BATCH|CMD|BILLING|20261121||DFT^P03^DFT_P03|CTL-" + patientId + "|P|2.5.1",
+                "EVN|P03|20261121",
+                "PID|1||" + patientId + "^^^WEBPT^MR||Ruiz^Ana||19700101|F",
+                "PV1|1|O|^^^7||||||||||||||||V-" + patientId,
+                "FT1|1|" + patientId + "-A||20261121||CG|97110|||" + units + "|45.00|||||^^^7||||" + performer
+                        + "|||||97110",
+                "FT1|2|" + patientId + "-B||20261121||CG|97140|||1|42.00|||||^^^7||||" + performer + "|||||97140",
+                "IN1|1|PLAN|1042|BCBS||||G1||||||||Ruiz^Ana|SEL|19700101||||||||||||||||||M-" + patientId));
+    }
+
+    @Test
+    void aMessageTheDatabaseRefusesFailsAloneAndItsBatchNeighboursAreApplied() throws Exception {
+        try (TestEngine engine = TestEngine.start()) {
+            Database db = engine.engine().database();
+            try (Connection c = db.connection()) {
+                // A rule of the billing store that the mapping does not know: 600 units pass the
+                // mapping and are refused by the database, as an over-long value once was.
+                Sql.update(c, "ALTER TABLE charge ADD CONSTRAINT test_units_below_500 CHECK (units < 500)");
+            }
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch gate = new CountDownLatch(1);
+            CompletableFuture<Object> held = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return db.writeDurably(c -> {
+                        holding.countDown();
+                        try {
+                            return gate.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            throw new SQLException(e);
+                        }
+                    });
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(holding.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            long[] before = db.batchTotals();
+
+            Map<String, CompletableFuture<Message>> acks = new LinkedHashMap<>();
+            for (String patient : List.of("N1", "N2", "BAD", "N3", "N4")) {
+                acks.put(patient, send(engine, dft(patient, patient.equals("BAD") ? "600" : "1")));
+            }
+            Instant deadline = Instant.now().plus(TIMEOUT);
+            while (db.queuedWrites() < acks.size()) { // every message has reached the writer
+                assertThat(Instant.now()).as("messages waiting for the writer").isBefore(deadline);
+                Thread.sleep(5);
+            }
+            gate.countDown();
+            held.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+            for (Map.Entry<String, CompletableFuture<Message>> e : acks.entrySet()) {
+                Message ack = e.getValue().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                if (e.getKey().equals("BAD")) {
+                    assertThat(Hl7Text.get(ack, "/MSA-1")).isEqualTo("AE");
+                    assertThat(Hl7Text.errors(ack)).containsExactly("207@");
+                    assertThat(Hl7Text.get(ack, "/MSA-3")).contains("kept").doesNotContain("again later");
+                } else {
+                    assertThat(Hl7Text.get(ack, "/MSA-1")).as(e.getKey()).isEqualTo("AA");
+                }
+            }
+            // The held batch, the five messages together, then the bad one's outcome on its own.
+            long[] after = db.batchTotals();
+            assertThat(after[0] - before[0]).isEqualTo(3);
+            assertThat(after[1] - before[1]).isEqualTo(1 + 5 + 1);
+            try (Connection c = db.connection()) {
+                assertThat(Sql.list(
+                                c,
+                                "SELECT c.transaction_id FROM charge c ORDER BY c.transaction_id",
+                                rs -> rs.getString(1)))
+                        .containsExactly("N1-A", "N1-B", "N2-A", "N2-B", "N3-A", "N3-B", "N4-A", "N4-B");
+                assertThat(Sql.list(
+                                c,
+                                "SELECT control_id || ' ' || status FROM message_journal ORDER BY control_id",
+                                rs -> rs.getString(1)))
+                        .containsExactly(
+                                "CTL-BAD ERROR",
+                                "CTL-N1 PROCESSED",
+                                "CTL-N2 PROCESSED",
+                                "CTL-N3 PROCESSED",
+                                "CTL-N4 PROCESSED");
+                assertThat(Sql.one(c, "SELECT COUNT(*) FROM patient WHERE patient_id = 'BAD'", rs -> rs.getLong(1)))
+                        .contains(0L); // its patient, policy and encounter went with its charges
+            }
+        }
+    }
+
+    private static CompletableFuture<Message> send(TestEngine engine, byte[] message) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (MllpClient client = engine.connect()) {
+                        return Hl7Text.parseAck(new String(client.exchange(message), StandardCharsets.UTF_8));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                r -> new Thread(r).start());
+    }
+}
