@@ -19,10 +19,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final BatchWriter writer;
+    private final boolean postgres;
 
-    private Database(HikariDataSource dataSource, boolean lazyWrites) {
+    private Database(HikariDataSource dataSource, boolean lazyWrites, boolean postgres) {
         this.dataSource = dataSource;
         this.writer = new BatchWriter(dataSource, lazyWrites);
+        this.postgres = postgres;
     }
 
     public static Database open(String url, String user, String password, int poolSize) {
@@ -51,7 +53,7 @@ public final class Database implements AutoCloseable {
         // commit with a flush and sync. A URL that sets WRITE_DELAY=0 asks for a write per commit.
         boolean lazyWrites =
                 url.startsWith("jdbc:h2:file:") && !url.toUpperCase().contains("WRITE_DELAY=0");
-        return new Database(ds, lazyWrites);
+        return new Database(ds, lazyWrites, url.startsWith("jdbc:postgresql:"));
     }
 
     /**
@@ -112,6 +114,27 @@ public final class Database implements AutoCloseable {
      */
     public <T> T writeDurably(TransactionWork<T> work) throws SQLException {
         return writer.write(work);
+    }
+
+    /**
+     * Runs work in a transaction of its own that need not be on disk when it returns: for writes
+     * whose loss in a database crash costs nothing because nothing was answered on them yet (a
+     * message's receipt: its ACK waits for its outcome's batch, and a durable commit makes every
+     * earlier one durable too, the log being written in order). On PostgreSQL this spares a log
+     * flush per message; H2's commits are already lazy until the writer's CHECKPOINT SYNC.
+     */
+    public <T> T writeLazily(TransactionWork<T> work) throws SQLException {
+        if (!postgres) {
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
+            }
+        }
+        return inTransaction(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+            return work.run(c);
+        });
     }
 
     /** Outcomes waiting for the writer's next batch. */

@@ -46,34 +46,35 @@ public final class Journal {
         return interfaceId;
     }
 
-    /** Stores a message as RECEIVED and returns its journal id. Committed when this returns. */
+    /**
+     * Stores a message as RECEIVED and returns its journal id. Committed when this returns, not
+     * necessarily on disk yet: see {@link Database#writeLazily}.
+     */
     public long receive(Receipt r) throws SQLException {
-        try (Connection c = db.connection()) {
-            long id = Sql.insert(
-                    c,
-                    "INSERT INTO message_journal (interface_id, received_at, remote_address,"
-                            + " sending_application, sending_facility, control_id, message_type, trigger_event, version,"
-                            + " charset, size_bytes, raw_message, status, attempts)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                    interfaceId,
-                    r.receivedAt(),
-                    Storable.text(r.remoteAddress(), 100),
-                    Storable.text(r.sendingApplication(), 250),
-                    Storable.text(r.sendingFacility(), 250),
-                    Storable.text(r.controlId(), 200),
-                    Storable.text(r.messageType(), 10),
-                    Storable.text(r.triggerEvent(), 10),
-                    Storable.text(r.version(), 20),
-                    Storable.text(r.charset(), 40),
-                    r.sizeBytes(),
-                    Storable.text(r.rawMessage()),
-                    MessageStatus.RECEIVED.name());
-            if (fresh.size() >= FRESH_LIMIT) {
-                fresh.clear(); // entries whose completion failed: only the shortcut is lost
-            }
-            fresh.add(id);
-            return id;
+        long id = db.writeLazily(c -> Sql.insert(
+                c,
+                "INSERT INTO message_journal (interface_id, received_at, remote_address,"
+                        + " sending_application, sending_facility, control_id, message_type, trigger_event, version,"
+                        + " charset, size_bytes, raw_message, status, attempts)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                interfaceId,
+                r.receivedAt(),
+                Storable.text(r.remoteAddress(), 100),
+                Storable.text(r.sendingApplication(), 250),
+                Storable.text(r.sendingFacility(), 250),
+                Storable.text(r.controlId(), 200),
+                Storable.text(r.messageType(), 10),
+                Storable.text(r.triggerEvent(), 10),
+                Storable.text(r.version(), 20),
+                Storable.text(r.charset(), 40),
+                r.sizeBytes(),
+                Storable.text(r.rawMessage()),
+                MessageStatus.RECEIVED.name()));
+        if (fresh.size() >= FRESH_LIMIT) {
+            fresh.clear(); // entries whose completion failed: only the shortcut is lost
         }
+        fresh.add(id);
+        return id;
     }
 
     /**
