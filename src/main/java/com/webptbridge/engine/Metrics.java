@@ -8,6 +8,7 @@ import com.webptbridge.store.Journal;
 import com.webptbridge.transport.ConnectionLimit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -60,6 +61,15 @@ final class Metrics implements Outcomes {
         }
         Gauge.builder("bridge.store.up", db, d -> d.healthy() ? 1 : 0)
                 .description("1 when the journal store answers, 0 when it fails")
+                .register(registry);
+        Gauge.builder("bridge.store.write.queue", db, Database::queuedWrites)
+                .description("Message outcomes waiting for the batch writer's next transaction")
+                .register(registry);
+        FunctionCounter.builder("bridge.store.batches", db, d -> d.batchTotals()[0])
+                .description("Transactions the batch writer committed")
+                .register(registry);
+        FunctionCounter.builder("bridge.store.batch.writes", db, d -> d.batchTotals()[1])
+                .description("Outcomes written in them (divided by bridge_store_batches_total: the mean batch)")
                 .register(registry);
         Gauge.builder("bridge.mllp.connections", connections, ConnectionLimit::open)
                 .description("MLLP connections open now")

@@ -105,7 +105,12 @@ class MetricsAndDryRunIT {
                 .isGreaterThanOrEqualTo(1);
         assertThat(value(after, "bridge_oldest_waiting_seconds", "interface=\"default\""))
                 .isGreaterThanOrEqualTo(0);
+        // Every outcome went through the batch writer: at least one write per batch, and one per message sent.
+        assertThat(value(after, "bridge_store_batch_writes_total"))
+                .isGreaterThanOrEqualTo(value(after, "bridge_store_batches_total"))
+                .isGreaterThanOrEqualTo(3);
         assertThat(after)
+                .contains("bridge_store_write_queue ")
                 .contains("bridge_mllp_connections ")
                 .contains("bridge_store_up 1.0")
                 .contains("jvm_memory_used_bytes")
