@@ -87,7 +87,10 @@ public final class Database implements AutoCloseable {
      * database keeps old chunks for one second instead of 45: under steady load H2's default grew the
      * file without bound (858 MB after 20,000 messages, docs/reliability.md) where one second keeps
      * it near 55 MB. Safe here because every flush the ACKs wait for is a {@code CHECKPOINT SYNC}
-     * (group commit); a URL that sets RETENTION_TIME keeps its own.
+     * (the batch writer); a URL that sets RETENTION_TIME keeps its own. And each session keeps 64
+     * parsed statements instead of 8: the batch writer runs every message's statements (about 15
+     * distinct ones) on one session, and with 8 it parsed them again for every message (a quarter of
+     * its time in a 16-connection profile, docs/benchmarks.md).
      */
     static String embeddedDefaults(String url) {
         if (!url.startsWith("jdbc:h2:")) {
@@ -100,6 +103,9 @@ public final class Database implements AutoCloseable {
         }
         if (!upper.contains("TRACE_LEVEL_FILE=")) {
             out += ";TRACE_LEVEL_FILE=0";
+        }
+        if (!upper.contains("QUERY_CACHE_SIZE=")) {
+            out += ";QUERY_CACHE_SIZE=64";
         }
         if (url.startsWith("jdbc:h2:file:") && !upper.contains("RETENTION_TIME=")) {
             out += ";RETENTION_TIME=1000";
