@@ -2,6 +2,7 @@ package com.webptbridge.mapping;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Composite;
+import ca.uhn.hl7v2.model.ExtraComponents;
 import ca.uhn.hl7v2.model.Group;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Primitive;
@@ -10,7 +11,6 @@ import ca.uhn.hl7v2.model.Structure;
 import ca.uhn.hl7v2.model.Type;
 import ca.uhn.hl7v2.model.Varies;
 import ca.uhn.hl7v2.parser.EncodingCharacters;
-import ca.uhn.hl7v2.parser.PipeParser;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -152,12 +152,38 @@ public final class MessageView {
         return "";
     }
 
-    /** True when a field repetition is the HL7 null value {@code ""}: "delete what you have". */
+    /**
+     * True when a field repetition is the HL7 null value {@code ""}: "delete what you have". That is
+     * what it encodes to exactly {@code ""}: its first primitive is {@code ""} and every other one
+     * (extra components included) is empty. Read from the parsed values, not by encoding the field again.
+     */
     public boolean isClear(Type type) {
-        try {
-            return "\"\"".equals(PipeParser.encode(type, encoding));
-        } catch (RuntimeException e) {
+        List<String> leaves = new ArrayList<>();
+        leaves(type, leaves);
+        if (leaves.isEmpty() || !"\"\"".equals(leaves.get(0))) {
             return false;
+        }
+        for (int i = 1; i < leaves.size(); i++) {
+            if (leaves.get(i) != null && !leaves.get(i).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The primitive values of a field repetition in encoding order (null for an unset primitive). */
+    private static void leaves(Type type, List<String> out) {
+        Type t = type instanceof Varies v ? v.getData() : type;
+        if (t instanceof Primitive p) {
+            out.add(p.getValue());
+        } else if (t instanceof Composite c) {
+            for (Type component : c.getComponents()) {
+                leaves(component, out);
+            }
+        }
+        ExtraComponents extra = t == null ? null : t.getExtraComponents();
+        for (int i = 0; extra != null && i < extra.numComponents(); i++) {
+            leaves(extra.getComponent(i), out);
         }
     }
 
