@@ -83,8 +83,17 @@ public final class MessageHeader {
         if (rep >= 0) {
             value = value.substring(0, rep);
         }
-        String[] parts = value.split(java.util.regex.Pattern.quote(String.valueOf(componentSeparator())), -1);
-        return c - 1 < parts.length ? parts[c - 1] : "";
+        char separator = componentSeparator();
+        int start = 0;
+        for (int i = 1; i < c; i++) { // skip to the start of component c (no regex: it runs for every message)
+            int next = value.indexOf(separator, start);
+            if (next < 0) {
+                return "";
+            }
+            start = next + 1;
+        }
+        int end = value.indexOf(separator, start);
+        return value.substring(start, end < 0 ? value.length() : end);
     }
 
     public char fieldSeparator() {

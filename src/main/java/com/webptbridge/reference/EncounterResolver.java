@@ -281,6 +281,14 @@ public final class EncounterResolver {
     }
 
     private static boolean isNumber(String s) {
-        return s != null && s.matches("\\d{1,18}");
+        if (s == null || s.isEmpty() || s.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
