@@ -6,6 +6,7 @@
 #   bench/run.sh [--tls] [MESSAGES_PER_RUN]   (default 3000; writes bench/results/latest.md)
 # BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/bench (BENCH_DB_USER, default postgres; BENCH_DB_PASSWORD)
 # runs the engine on PostgreSQL instead (a fresh schema per run, dropped at the end).
+# BENCH_WARMUP=N messages sent to each side before measuring (default 10000).
 # BENCH_JAR=path measures that jar instead of building this tree (e.g. an older commit's, to compare).
 # The engine runs from a copy of the jar, so a build in this tree during the run cannot disturb it.
 # --tls: MLLP over TLS on both sides (engine bridge.mllp.tls=true, ack-server --tls), with test
@@ -70,8 +71,11 @@ load() {
 # The engine's CPU time (user + system, clock ticks): per message, it is what a shared, noisy machine
 # changes least.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-echo "== warm-up"
-load $ack_port 4 2000 "$work/warm-a.json"; load $engine_port 4 1000 "$work/warm-e.json"
+# A running engine has been JIT-compiled for hours; after 1,000 messages it was still partly
+# interpreted (half the throughput a long soak shows), so both sides get BENCH_WARMUP messages first.
+warmup=${BENCH_WARMUP:-10000}
+echo "== warm-up: $warmup messages each"
+load $ack_port 4 "$warmup" "$work/warm-a.json"; load $engine_port 4 "$warmup" "$work/warm-e.json"
 
 for c in 1 4 16; do
   echo "== $c connection(s), $messages messages each"
