@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Last step before the reply: record how the message ended and wait until that is on disk. A
- * mapped change is applied in one transaction that also claims the control ID and records
+ * Last step before the reply: record how the message ended and wait until that is on disk, through
+ * the database's batch writer (messages arriving together share a transaction and a disk sync). A
+ * mapped change is applied under one savepoint that also claims the control ID and records
  * PROCESSED with its ACK; a refused message is recorded ERROR (AE, kept for reprocessing) or
  * REJECTED (AR); a resend of an applied message is recorded DUPLICATE and gets the original ACK.
  */
