@@ -31,8 +31,17 @@ final class BatchWriter implements AutoCloseable {
      */
     static final int MAX_BATCH = 48;
 
+    /**
+     * How long a piece of work waits on PostgreSQL for a row another session holds (lock_timeout):
+     * one stuck lock elsewhere, say an open psql session,
+     * must fail one message (AR 207, sent again later), not stall every batch behind it. H2 sessions
+     * have a lock timeout of their own (LOCK_TIMEOUT).
+     */
+    static final String LOCK_TIMEOUT = "10s";
+
     private final DataSource dataSource;
     private final boolean checkpoint;
+    private final boolean postgres;
     private final ArrayDeque<Job<?>> queue = new ArrayDeque<>();
     private final Thread thread;
     private Connection connection;
@@ -41,9 +50,10 @@ final class BatchWriter implements AutoCloseable {
     private long written;
 
     /** @param checkpoint whether a commit must be followed by {@code CHECKPOINT SYNC} to be on disk (H2 file) */
-    BatchWriter(DataSource dataSource, boolean checkpoint) {
+    BatchWriter(DataSource dataSource, boolean checkpoint, boolean postgres) {
         this.dataSource = dataSource;
         this.checkpoint = checkpoint;
+        this.postgres = postgres;
         this.thread = new Thread(this::run, "bridge-batch-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -139,6 +149,11 @@ final class BatchWriter implements AutoCloseable {
     private Connection connection() throws SQLException {
         if (connection == null || connection.isClosed()) {
             connection = dataSource.getConnection();
+            if (postgres) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SET lock_timeout = '" + LOCK_TIMEOUT + "'");
+                }
+            }
         }
         return connection;
     }

@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource dataSource, boolean lazyWrites, boolean postgres) {
         this.dataSource = dataSource;
-        this.writer = new BatchWriter(dataSource, lazyWrites);
+        this.writer = new BatchWriter(dataSource, lazyWrites, postgres);
         this.postgres = postgres;
     }
 
