@@ -103,10 +103,6 @@ final class BatchWriter implements AutoCloseable {
                 }
             }
             apply(batch);
-            synchronized (this) {
-                batches++;
-                written += batch.size();
-            }
         }
     }
 
@@ -116,12 +112,18 @@ final class BatchWriter implements AutoCloseable {
             Connection c = connection();
             c.setAutoCommit(false);
             for (Job<?> job : batch) {
-                Savepoint savepoint = c.setSavepoint();
+                // A batch of one (one message at a time) needs no savepoint: its rollback is the batch's.
+                Savepoint savepoint = batch.size() > 1 ? c.setSavepoint() : null;
                 try {
                     job.run(c);
                 } catch (SQLException | RuntimeException | StackOverflowError e) {
                     job.failure = e;
-                    c.rollback(savepoint); // its neighbours' work stays; if this fails, the batch fails
+                    // Its neighbours' work stays; if this rollback fails, the whole batch fails.
+                    if (savepoint != null) {
+                        c.rollback(savepoint);
+                    } else {
+                        c.rollback();
+                    }
                 }
             }
             c.commit();
@@ -137,6 +139,10 @@ final class BatchWriter implements AutoCloseable {
             LOG.error(
                     "Batch of {} writes failed: {}", batch.size(), e.getClass().getSimpleName());
             discardConnection();
+        }
+        synchronized (this) { // counted before anyone is released, so a caller that returned sees its batch
+            batches++;
+            written += batch.size();
         }
         for (Job<?> job : batch) {
             if (batchFailure != null && job.failure == null) {
