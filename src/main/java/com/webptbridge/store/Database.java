@@ -240,14 +240,7 @@ public final class Database implements AutoCloseable {
      * this one message, not the store, is at fault, so sending it again would fail the same way.
      */
     public static boolean isDataRefusal(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s
-                    && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("23"))) {
-                return true;
-            }
-        }
-        return false;
+        return hasSqlState(e, "22", "23");
     }
 
     /**
@@ -255,11 +248,18 @@ public final class Database implements AutoCloseable {
      * serialization failure, SQLSTATE class 40): the same work again can succeed.
      */
     public static boolean isTransientConflict(SQLException e) {
+        return hasSqlState(e, "40");
+    }
+
+    /** True when an SQLException in the cause chain has a SQLSTATE starting with one of the prefixes. */
+    private static boolean hasSqlState(Throwable e, String... prefixes) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s
-                    && s.getSQLState() != null
-                    && s.getSQLState().startsWith("40")) {
-                return true;
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                for (String prefix : prefixes) {
+                    if (s.getSQLState().startsWith(prefix)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -267,11 +267,6 @@ public final class Database implements AutoCloseable {
 
     /** True for a unique-key violation, the signal that another transaction got there first. */
     public static boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return hasSqlState(e, "23505");
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
+import com.webptbridge.support.SeededDft.Charge;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -40,18 +42,13 @@ class EncounterRulesIT {
 
     /** A DFT with three charges; the second uses the given code. */
     private static byte[] dft(String controlId, String patientId, String secondCode) {
-        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return Hl7Text.bytes(String.join(
-                "\n",
-                "MSH|^~\\&|WEBPT|RULES|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
-                "EVN|P03|20261121",
-                "PID|1||" + patientId + "^^^WEBPT^MR||Ruiz^Ana||19700101|F",
-                "PV1|1|O|^^^7||||||||||||||||V-" + patientId,
-                "FT1|1|" + patientId + "-A||20261121||CG|97110|||1|45.00|||||^^^7||||" + performer + "|||||97110",
-                "FT1|2|" + patientId + "-B||20261121||CG|" + secondCode + "|||1|50.00|||||^^^7||||" + performer
-                        + "|||||" + secondCode,
-                "FT1|3|" + patientId + "-C||20261121||CG|97140|||1|42.00|||||^^^7||||" + performer + "|||||97140",
-                "IN1|1|PLAN|1042|BCBS||||G1||||||||Ruiz^Ana|SEL|19700101||||||||||||||||||M-" + patientId));
+        return SeededDft.of(
+                "RULES",
+                controlId,
+                patientId,
+                Charge.of("97110"),
+                new Charge(secondCode, "1", "50.00"),
+                new Charge("97140", "1", "42.00"));
     }
 
     private static String send(byte[] message) throws Exception {

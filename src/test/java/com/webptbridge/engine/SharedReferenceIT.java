@@ -1,6 +1,8 @@
 package com.webptbridge.engine;
 
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
+import com.webptbridge.support.SeededDft.Charge;
 import com.webptbridge.support.TestDatabase;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
@@ -21,16 +23,7 @@ class SharedReferenceIT {
     private static final long REFRESH_MS = 1000;
 
     private static byte[] dft(String controlId, String patientId, String code) {
-        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return Hl7Text.bytes(String.join(
-                "\n",
-                "MSH|^~\\&|WEBPT|RULES|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
-                "EVN|P03|20261121",
-                "PID|1||" + patientId + "^^^WEBPT^MR||Ruiz^Ana||19700101|F",
-                "PV1|1|O|^^^7||||||||||||||||V-" + patientId,
-                "FT1|1|" + patientId + "-A||20261121||CG|" + code + "|||1|45.00|||||^^^7||||" + performer + "|||||"
-                        + code,
-                "IN1|1|PLAN|1042|BCBS||||G1||||||||Ruiz^Ana|SEL|19700101||||||||||||||||||M-" + patientId));
+        return SeededDft.of("RULES", controlId, patientId, Charge.of(code));
     }
 
     private static String ackCode(TestEngine engine, byte[] message) throws Exception {

@@ -1,6 +1,8 @@
 package com.webptbridge.engine;
 
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
+import com.webptbridge.support.SeededDft.Charge;
 import com.webptbridge.support.TestDatabase;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
@@ -31,16 +33,7 @@ class StatementCountIT {
     private static final double MAX_PER_DFT = 16;
 
     private static byte[] dft(String controlId, String patientId) {
-        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return Hl7Text.bytes(String.join(
-                "\n",
-                "MSH|^~\\&|WEBPT|COUNT|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
-                "EVN|P03|20261121",
-                "PID|1||" + patientId + "^^^WEBPT^MR||Ruiz^Ana||19700101|F",
-                "PV1|1|O|^^^7||||||||||||||||V-" + patientId,
-                "FT1|1|" + patientId + "-A||20261121||CG|97110|||1|45.00|||||^^^7||||" + performer + "|||||97110",
-                "FT1|2|" + patientId + "-B||20261121||CG|97140|||1|42.00|||||^^^7||||" + performer + "|||||97140",
-                "IN1|1|PLAN|1042|BCBS||||G1||||||||Ruiz^Ana|SEL|19700101||||||||||||||||||M-" + patientId));
+        return SeededDft.of("COUNT", controlId, patientId, Charge.of("97110"), Charge.of("97140"));
     }
 
     private static List<String[]> statistics(Connection c) throws Exception {

@@ -4,6 +4,8 @@ import ca.uhn.hl7v2.model.Message;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Sql;
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
+import com.webptbridge.support.SeededDft.Charge;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
@@ -33,17 +35,8 @@ class BatchNeighboursIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static byte[] dft(String patientId, String units) {
-        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return Hl7Text.bytes(String.join(
-                "\n",
-                "MSH|^~\\&|WEBPT|BATCH|CMD|BILLING|20261121||DFT^P03^DFT_P03|CTL-" + patientId + "|P|2.5.1",
-                "EVN|P03|20261121",
-                "PID|1||" + patientId + "^^^WEBPT^MR||Ruiz^Ana||19700101|F",
-                "PV1|1|O|^^^7||||||||||||||||V-" + patientId,
-                "FT1|1|" + patientId + "-A||20261121||CG|97110|||" + units + "|45.00|||||^^^7||||" + performer
-                        + "|||||97110",
-                "FT1|2|" + patientId + "-B||20261121||CG|97140|||1|42.00|||||^^^7||||" + performer + "|||||97140",
-                "IN1|1|PLAN|1042|BCBS||||G1||||||||Ruiz^Ana|SEL|19700101||||||||||||||||||M-" + patientId));
+        return SeededDft.of(
+                "BATCH", "CTL-" + patientId, patientId, new Charge("97110", units, "45.00"), Charge.of("97140"));
     }
 
     @Test
