@@ -13,13 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Application-level group commit: the one writer of message outcomes. Every caller hands its work
- * to one thread, which takes all the work waiting, applies it in arrival order in one transaction
+ * Application-level group commit: the writer of message outcomes. Every caller hands its work to a
+ * queue; a writer thread takes all the work waiting, applies it in arrival order in one transaction
  * (each piece under a savepoint of its own), commits once, makes the commit durable once (embedded
  * H2: {@code CHECKPOINT SYNC}; PostgreSQL's commit is one WAL flush) and only then releases every
  * caller. A piece that fails is rolled back to its savepoint and its caller gets the exception; its
- * neighbours still commit. Concurrent messages so cost one commit and one disk sync between them,
- * and order per patient holds because one thread applies them in the order they arrived.
+ * neighbours still commit. Concurrent messages so cost one commit and one disk sync between them.
+ *
+ * <p>Embedded H2 has one writer thread (its commits serialise anyway, and one writer makes the
+ * largest batches). PostgreSQL has several, each on its own connection: a statement there is a
+ * round trip, and one connection would queue every message's round trips behind each other. Two
+ * batches may then touch one patient at once; the patient row lock and "newest arrival wins" (by
+ * journal id) keep the result that of arrival order, and a deadlock between them is retried.
  */
 final class BatchWriter implements AutoCloseable {
 
@@ -43,20 +48,25 @@ final class BatchWriter implements AutoCloseable {
     private final boolean checkpoint;
     private final boolean postgres;
     private final ArrayDeque<Job<?>> queue = new ArrayDeque<>();
-    private final Thread thread;
-    private Connection connection;
+    private final List<Thread> threads = new ArrayList<>();
     private boolean closed;
     private long batches;
     private long written;
 
-    /** @param checkpoint whether a commit must be followed by {@code CHECKPOINT SYNC} to be on disk (H2 file) */
-    BatchWriter(DataSource dataSource, boolean checkpoint, boolean postgres) {
+    /**
+     * @param checkpoint whether a commit must be followed by {@code CHECKPOINT SYNC} to be on disk (H2 file)
+     * @param writers how many batches are applied at once, each on a connection of its own
+     */
+    BatchWriter(DataSource dataSource, boolean checkpoint, boolean postgres, int writers) {
         this.dataSource = dataSource;
         this.checkpoint = checkpoint;
         this.postgres = postgres;
-        this.thread = new Thread(this::run, "bridge-batch-writer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        for (int i = 1; i <= writers; i++) {
+            Thread t = new Thread(new Writer(), "bridge-batch-writer-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
     }
 
     /** Runs {@code work} in the next batch; returns its result once the batch is committed and on disk. */
@@ -72,7 +82,12 @@ final class BatchWriter implements AutoCloseable {
         return job.await();
     }
 
-    /** Pieces of work waiting for the next batch (the batch being applied not counted). */
+    /** How many batches can be applied at once. */
+    int writers() {
+        return threads.size();
+    }
+
+    /** Pieces of work waiting for the next batch (the batches being applied not counted). */
     synchronized int queued() {
         return queue.size();
     }
@@ -82,109 +97,118 @@ final class BatchWriter implements AutoCloseable {
         return new long[] {batches, written};
     }
 
-    private void run() {
-        while (true) {
-            List<Job<?>> batch = new ArrayList<>();
-            synchronized (this) {
-                while (queue.isEmpty()) {
-                    if (closed) {
-                        closeConnection();
-                        return;
-                    }
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        closed = true;
-                    }
-                }
-                while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
-                    batch.add(queue.poll());
-                }
-            }
-            apply(batch);
-        }
-    }
-
-    private void apply(List<Job<?>> batch) {
-        SQLException batchFailure = null;
-        try {
-            Connection c = connection();
-            c.setAutoCommit(false);
-            for (Job<?> job : batch) {
-                // A batch of one (one message at a time) needs no savepoint: its rollback is the batch's.
-                Savepoint savepoint = batch.size() > 1 ? c.setSavepoint() : null;
-                try {
-                    job.run(c);
-                } catch (SQLException | RuntimeException | StackOverflowError e) {
-                    job.failure = e;
-                    // Its neighbours' work stays; if this rollback fails, the whole batch fails.
-                    if (savepoint != null) {
-                        c.rollback(savepoint);
-                    } else {
-                        c.rollback();
-                    }
-                }
-            }
-            c.commit();
-            c.setAutoCommit(true);
-            if (checkpoint) {
-                try (Statement s = c.createStatement()) {
-                    // CHECKPOINT alone only hands the store to the OS; SYNC also forces it to the device.
-                    s.execute("CHECKPOINT SYNC");
-                }
-            }
-        } catch (SQLException | RuntimeException | Error e) {
-            batchFailure = e instanceof SQLException s ? s : new SQLException("The batch could not be written", e);
-            LOG.error(
-                    "Batch of {} writes failed: {}", batch.size(), e.getClass().getSimpleName());
-            discardConnection();
-        }
-        synchronized (this) { // counted before anyone is released, so a caller that returned sees its batch
-            batches++;
-            written += batch.size();
-        }
-        for (Job<?> job : batch) {
-            if (batchFailure != null && job.failure == null) {
-                job.failure = batchFailure;
-            }
-            job.done();
-        }
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            connection = dataSource.getConnection();
-            if (postgres) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("SET lock_timeout = '" + LOCK_TIMEOUT + "'");
-                }
-            }
-        }
-        return connection;
-    }
-
-    private void discardConnection() {
-        if (connection != null) {
+    /** Takes the work waiting, up to {@link #MAX_BATCH}; empty once closed and nothing is left. */
+    private synchronized List<Job<?>> next() {
+        while (queue.isEmpty() && !closed) {
             try {
-                connection.rollback();
-            } catch (SQLException | RuntimeException ignored) {
-                // the connection is closed next; its transaction goes with it
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closed = true;
+            }
+        }
+        List<Job<?>> batch = new ArrayList<>();
+        while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+            batch.add(queue.poll());
+        }
+        return batch;
+    }
+
+    /** One writer thread: its own connection, one batch at a time. */
+    private final class Writer implements Runnable {
+
+        private Connection connection;
+
+        @Override
+        public void run() {
+            for (List<Job<?>> batch = next(); !batch.isEmpty(); batch = next()) {
+                apply(batch);
             }
             closeConnection();
         }
-    }
 
-    private void closeConnection() {
-        if (connection != null) {
+        private void apply(List<Job<?>> batch) {
+            SQLException batchFailure = null;
             try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.warn(
-                        "Closing the batch writer's connection failed: {}",
+                Connection c = connection();
+                c.setAutoCommit(false);
+                for (Job<?> job : batch) {
+                    // A batch of one (one message at a time) needs no savepoint: its rollback is the batch's.
+                    Savepoint savepoint = batch.size() > 1 ? c.setSavepoint() : null;
+                    try {
+                        job.run(c);
+                    } catch (SQLException | RuntimeException | StackOverflowError e) {
+                        job.failure = e;
+                        // Its neighbours' work stays; if this rollback fails, the whole batch fails.
+                        if (savepoint != null) {
+                            c.rollback(savepoint);
+                        } else {
+                            c.rollback();
+                        }
+                    }
+                }
+                c.commit();
+                c.setAutoCommit(true);
+                if (checkpoint) {
+                    try (Statement s = c.createStatement()) {
+                        // CHECKPOINT alone only hands the store to the OS; SYNC also forces it to the device.
+                        s.execute("CHECKPOINT SYNC");
+                    }
+                }
+            } catch (SQLException | RuntimeException | Error e) {
+                batchFailure = e instanceof SQLException s ? s : new SQLException("The batch could not be written", e);
+                LOG.error(
+                        "Batch of {} writes failed: {}",
+                        batch.size(),
                         e.getClass().getSimpleName());
+                discardConnection();
             }
-            connection = null;
+            synchronized (BatchWriter.this) { // counted before anyone is released: a caller that returned sees it
+                batches++;
+                written += batch.size();
+            }
+            for (Job<?> job : batch) {
+                if (batchFailure != null && job.failure == null) {
+                    job.failure = batchFailure;
+                }
+                job.done();
+            }
+        }
+
+        private Connection connection() throws SQLException {
+            if (connection == null || connection.isClosed()) {
+                connection = dataSource.getConnection();
+                if (postgres) {
+                    try (Statement s = connection.createStatement()) {
+                        s.execute("SET lock_timeout = '" + LOCK_TIMEOUT + "'");
+                    }
+                }
+            }
+            return connection;
+        }
+
+        private void discardConnection() {
+            if (connection != null) {
+                try {
+                    connection.rollback();
+                } catch (SQLException | RuntimeException ignored) {
+                    // the connection is closed next; its transaction goes with it
+                }
+                closeConnection();
+            }
+        }
+
+        private void closeConnection() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    LOG.warn(
+                            "Closing the batch writer's connection failed: {}",
+                            e.getClass().getSimpleName());
+                }
+                connection = null;
+            }
         }
     }
 
@@ -195,10 +219,14 @@ final class BatchWriter implements AutoCloseable {
             closed = true;
             notifyAll();
         }
-        try {
-            thread.join(15_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -23,7 +23,9 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource dataSource, boolean lazyWrites, boolean postgres) {
         this.dataSource = dataSource;
-        this.writer = new BatchWriter(dataSource, lazyWrites, postgres);
+        // PostgreSQL: a few writers, each holding a pooled connection, leaving at least half the pool.
+        int writers = postgres ? Math.max(1, Math.min(4, dataSource.getMaximumPoolSize() / 2)) : 1;
+        this.writer = new BatchWriter(dataSource, lazyWrites, postgres, writers);
         this.postgres = postgres;
     }
 
@@ -142,6 +144,11 @@ public final class Database implements AutoCloseable {
             }
             return work.run(c);
         });
+    }
+
+    /** Writer threads: batches applied at once (one on embedded H2, a few on PostgreSQL). */
+    public int writers() {
+        return writer.writers();
     }
 
     /** Outcomes waiting for the writer's next batch. */
