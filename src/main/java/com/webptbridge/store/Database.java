@@ -116,7 +116,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs work in the next batch of the one writer (see {@link BatchWriter}) and returns once its
+     * Runs work in the batch writer's next batch (see {@link BatchWriter}) and returns once its
      * batch is committed and on disk: the way every message outcome is written, since its ACK may
      * only leave after that. A failure of this work rolls back this work only. The work shares its
      * connection with its batch neighbours: it must not commit, roll back or change auto-commit.
