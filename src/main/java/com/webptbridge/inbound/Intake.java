@@ -79,7 +79,8 @@ public final class Intake {
                 h == null ? null : h.version(),
                 message.charset().name(),
                 frame.sizeBytes(),
-                frame.oversize() ? null : message.received());
+                frame.oversize() ? null : message.received(),
+                h == null ? null : message.digest());
         String interfaceId = target == null ? null : target.interfaceId();
         AckMode ackMode = target == null ? defaultAckMode : target.ackMode();
         try {

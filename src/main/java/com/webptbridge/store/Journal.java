@@ -55,8 +55,8 @@ public final class Journal {
                 c,
                 "INSERT INTO message_journal (interface_id, received_at, remote_address,"
                         + " sending_application, sending_facility, control_id, message_type, trigger_event, version,"
-                        + " charset, size_bytes, raw_message, status, attempts)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                        + " charset, size_bytes, raw_message, content_digest, status, attempts)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 interfaceId,
                 r.receivedAt(),
                 Storable.text(r.remoteAddress(), 100),
@@ -69,6 +69,7 @@ public final class Journal {
                 Storable.text(r.charset(), 40),
                 r.sizeBytes(),
                 Storable.text(r.rawMessage()),
+                r.contentDigest(),
                 MessageStatus.RECEIVED.name()));
         if (fresh.size() >= FRESH_LIMIT) {
             fresh.clear(); // entries whose completion failed: only the shortcut is lost

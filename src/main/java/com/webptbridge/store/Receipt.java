@@ -2,7 +2,10 @@ package com.webptbridge.store;
 
 import java.time.Instant;
 
-/** What is journaled on arrival, before anything else is done with a message. */
+/**
+ * What is journaled on arrival, before anything else is done with a message. {@code contentDigest}
+ * is the message's content digest (InboundMessage.digest), null when it could not be read.
+ */
 public record Receipt(
         Instant receivedAt,
         String remoteAddress,
@@ -14,4 +17,5 @@ public record Receipt(
         String version,
         String charset,
         int sizeBytes,
-        String rawMessage) {}
+        String rawMessage,
+        String contentDigest) {}

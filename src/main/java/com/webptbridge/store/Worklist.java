@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Messages in ERROR grouped by what they wait for (a payer, a code, ...) and, for the rest, by
  * error code: what the analyst has to add or fix, not a pile of NAKs. Only each message's latest
- * attempt counts, and a message WebPT sent again (same sending facility and control ID, journaled
- * twice) counts once. Each group names its messages as WebPT knows them: control IDs and patient IDs.
+ * attempt counts, and a message WebPT sent again (same sending facility, control ID and content,
+ * journaled twice) counts once; another message that reuses the control ID counts on its own. Each group names its messages as WebPT knows them: control IDs and patient IDs.
  */
 public final class Worklist {
 
@@ -46,9 +46,12 @@ public final class Worklist {
             List<String> controlIds,
             List<String> patientIds) {}
 
-    /** A message counted once however often it was sent: its sender and control ID (its journal id without one). */
-    private static final String MESSAGE =
-            "COALESCE(j.sending_facility, '') || '|' || COALESCE(j.control_id, '#' || CAST(j.id AS VARCHAR(20)))";
+    /**
+     * A message counted once however often it was sent: its sender, control ID and content (its
+     * journal id without a control ID). Two messages that reuse a control ID are two.
+     */
+    private static final String MESSAGE = "COALESCE(j.sending_facility, '') || '|' || COALESCE(j.control_id, '#'"
+            + " || CAST(j.id AS VARCHAR(20))) || '|' || COALESCE(j.content_digest, '')";
 
     public List<Group> groups() throws SQLException {
         String from = " FROM message_journal j JOIN message_error e ON e.journal_id = j.id AND e.attempt = j.attempts"

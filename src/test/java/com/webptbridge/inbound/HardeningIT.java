@@ -92,7 +92,8 @@ class HardeningIT {
                             "2.5.1",
                             "UTF-8",
                             text.length(),
-                            text));
+                            text,
+                            null));
         }
 
         try (TestEngine engine = TestEngine.start(onThatDatabase)) {

@@ -246,7 +246,8 @@ class JournalTest {
                 "2.5",
                 "UTF-8",
                 20,
-                "MSH|^~\\&|" + controlId);
+                "MSH|^~\\&|" + controlId,
+                "digest-" + controlId);
     }
 
     private static MessageError error(int code, String kind, String key) {

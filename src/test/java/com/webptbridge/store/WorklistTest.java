@@ -64,7 +64,24 @@ class WorklistTest {
         assertThat(group.journalIds()).hasSize(100).startsWith(first).isSorted();
     }
 
+    @Test
+    void aResendCountsOnceAndAReusedControlIdWithOtherContentCountsAsAMessageOfItsOwn() throws SQLException {
+        long first = error("R1", "P1", "content-1", waiting("payer", "1042"));
+        long resend = error("R1", "P1", "content-1", waiting("payer", "1042"));
+        long reused = error("R1", "P2", "content-2", waiting("payer", "1042"));
+
+        Worklist.Group payer = new Worklist(db, "default").groups().get(0);
+
+        assertThat(payer.messages()).isEqualTo(2);
+        assertThat(payer.journalIds()).containsExactly(first, resend, reused);
+        assertThat(payer.controlIds()).containsExactly("R1");
+    }
+
     private long error(String controlId, String patientId, MessageError... errors) throws SQLException {
+        return error(controlId, patientId, "content-" + controlId, errors);
+    }
+
+    private long error(String controlId, String patientId, String digest, MessageError... errors) throws SQLException {
         // Distinct arrival times: the worklist orders groups by their oldest message.
         long id = journal.receive(new Receipt(
                 Instant.parse("2024-01-01T00:00:00Z").plusSeconds(received++),
@@ -77,7 +94,8 @@ class WorklistTest {
                 "2.5",
                 "UTF-8",
                 10,
-                "MSH|"));
+                "MSH|",
+                digest));
         journal.complete(
                 id, new Completion(MessageStatus.ERROR, "AE", "ack", patientId, List.of(), List.of(errors), null));
         return id;
