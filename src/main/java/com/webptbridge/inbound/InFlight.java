@@ -23,6 +23,7 @@ public final class InFlight {
     private final String interfaceId;
     private final AckMode ackMode;
     private final long receivedNanos = System.nanoTime();
+    private String digest; // the content digest, computed once: the receipt, the duplicate check and the claim use it
     final List<Problem> problems = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     String patientId;
@@ -38,8 +39,14 @@ public final class InFlight {
      * @param ackMode how that interface answers
      */
     public InFlight(Long journalId, InboundMessage message, String interfaceId, AckMode ackMode) {
+        this(journalId, message, null, interfaceId, ackMode);
+    }
+
+    /** @param digest the message's content digest when the caller computed it already, or null */
+    InFlight(Long journalId, InboundMessage message, String digest, String interfaceId, AckMode ackMode) {
         this.journalId = journalId;
         this.message = message;
+        this.digest = digest;
         this.interfaceId = interfaceId;
         this.ackMode = ackMode;
     }
@@ -83,7 +90,10 @@ public final class InFlight {
     /** The key under which this message is applied once: sender, control ID and content. */
     public Journal.AppliedKey appliedKey() {
         MessageHeader h = message.header();
-        return new Journal.AppliedKey(h.sendingApplication(), h.sendingFacility(), h.controlId(), message.digest());
+        if (digest == null) {
+            digest = message.digest();
+        }
+        return new Journal.AppliedKey(h.sendingApplication(), h.sendingFacility(), h.controlId(), digest);
     }
 
     /** For the route: true while no step has decided the answer yet (a message not journaled never is open). */

@@ -68,6 +68,7 @@ public final class Intake {
         Target target =
                 targets.stream().filter(t -> t.accepts().test(h)).findFirst().orElse(null);
         Journal journal = target == null ? unmatched : target.journal();
+        String digest = h == null ? null : message.digest();
         Receipt receipt = new Receipt(
                 Instant.now(),
                 frame.remoteAddress(),
@@ -80,11 +81,11 @@ public final class Intake {
                 message.charset().name(),
                 frame.sizeBytes(),
                 frame.oversize() ? null : message.received(),
-                h == null ? null : message.digest());
+                digest);
         String interfaceId = target == null ? null : target.interfaceId();
         AckMode ackMode = target == null ? defaultAckMode : target.ackMode();
         try {
-            InFlight m = new InFlight(journal.receive(receipt), message, interfaceId, ackMode);
+            InFlight m = new InFlight(journal.receive(receipt), message, digest, interfaceId, ackMode);
             if (target == null && message.readable()) {
                 m.problems.add(NakReason.NO_INTERFACE.at(
                         ErrorLocation.field("MSH", 1, 4),
@@ -102,7 +103,7 @@ public final class Intake {
                     "Journal unavailable; message control={} not stored: {}",
                     LogSafe.controlId(h),
                     e.getClass().getSimpleName());
-            return new InFlight(null, message, interfaceId, ackMode);
+            return new InFlight(null, message, digest, interfaceId, ackMode);
         }
     }
 }
