@@ -233,13 +233,7 @@ public final class Database implements AutoCloseable {
      * chain): the one test of "the store is unavailable, try again later" versus a bug.
      */
     public static boolean isStoreFailure(Throwable e) {
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLException) {
-                return true;
-            }
-        }
-        return false;
+        return anySqlException(e, s -> true);
     }
 
     /**
@@ -260,13 +254,18 @@ public final class Database implements AutoCloseable {
 
     /** True when an SQLException in the cause chain has a SQLSTATE starting with one of the prefixes. */
     private static boolean hasSqlState(Throwable e, String... prefixes) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null) {
-                for (String prefix : prefixes) {
-                    if (s.getSQLState().startsWith(prefix)) {
-                        return true;
-                    }
-                }
+        return anySqlException(
+                e,
+                s -> s.getSQLState() != null
+                        && java.util.Arrays.stream(prefixes).anyMatch(s.getSQLState()::startsWith));
+    }
+
+    /** The one walk of a cause chain (a chain may loop back on itself: each cause is seen once). */
+    private static boolean anySqlException(Throwable e, java.util.function.Predicate<SQLException> test) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLException s && test.test(s)) {
+                return true;
             }
         }
         return false;
