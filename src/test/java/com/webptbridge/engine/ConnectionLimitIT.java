@@ -1,11 +1,14 @@
 package com.webptbridge.engine;
 
 import ca.uhn.hl7v2.model.Message;
+import com.webptbridge.support.EngineExtension;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.LogCapture;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -14,7 +17,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +28,16 @@ class ConnectionLimitIT {
 
     private static final int CAP = 3;
 
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.with("bridge.mllp.max-connections", String.valueOf(CAP));
+
     private static byte[] adt(String controlId) {
-        return Hl7Text.bytes("MSH|^~\\&|WEBPT|CAP|CMD|BILLING|20261120||ADT^A08^ADT_A01|" + controlId + "|P|2.5.1\n"
-                + "PID|1||CAP-" + controlId + "^^^WEBPT^MR||Capper^Casey||19700101|F\n");
+        return Hl7Builder.adt("A08")
+                .facility("CAP")
+                .controlId(controlId)
+                .patient("CAP-" + controlId)
+                .field("PID", 5, "Capper^Casey")
+                .bytes();
     }
 
     private static String msa(MllpClient client, String controlId) throws Exception {
@@ -38,9 +47,8 @@ class ConnectionLimitIT {
     }
 
     @Test
-    void oneConnectionMoreThanTheCapIsClosedAndTheOthersAreStillServed() throws Exception {
-        try (LogCapture logs = new LogCapture();
-                TestEngine engine = TestEngine.start(Map.of("bridge.mllp.max-connections", String.valueOf(CAP)))) {
+    void oneConnectionMoreThanTheCapIsClosedAndTheOthersAreStillServed(TestEngine engine) throws Exception {
+        try (LogCapture logs = new LogCapture()) {
             List<MllpClient> open = new ArrayList<>();
             try {
                 for (int i = 0; i < CAP; i++) {

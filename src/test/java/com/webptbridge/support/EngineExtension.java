@@ -1,5 +1,9 @@
 package com.webptbridge.support;
 
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Message;
+import com.webptbridge.engine.BridgeEngine;
+import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -8,6 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,7 +27,7 @@ import java.util.function.Supplier;
  * @RegisterExtension
  * static final EngineExtension engine = EngineExtension.with("bridge.mllp.max-connections", "3");
  * ...
- * String ack = engine.get().exchange(Hl7Builder.adt("A08"));
+ * String ack = engine.exchange(Hl7Builder.adt("A08"));
  * }</pre>
  *
  * A test method may also take a {@link TestEngine} parameter. Tests about more than one engine, or
@@ -70,6 +76,49 @@ public final class EngineExtension
             throw new IllegalStateException("The engine starts before the first test and stops after the last");
         }
         return engine;
+    }
+
+    // The running engine's clients, so a test reads engine.connect() whichever way it got its engine.
+
+    public int mllpPort() {
+        return get().mllpPort();
+    }
+
+    public MllpClient connect() throws IOException {
+        return get().connect();
+    }
+
+    public String exchange(byte[] message) throws IOException {
+        return get().exchange(message);
+    }
+
+    public String exchange(Hl7Builder message) throws IOException {
+        return get().exchange(message);
+    }
+
+    public Message ack(Hl7Builder message) throws IOException, HL7Exception {
+        return get().ack(message);
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return get().get(path);
+    }
+
+    public HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        return get().get(path, authorization);
+    }
+
+    public HttpResponse<String> send(String method, String path, String json, String authorization)
+            throws IOException, InterruptedException {
+        return get().send(method, path, json, authorization);
+    }
+
+    public String url() {
+        return get().url();
+    }
+
+    public BridgeEngine engine() {
+        return get().engine();
     }
 
     @Override
