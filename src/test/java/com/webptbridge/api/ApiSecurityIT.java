@@ -3,13 +3,14 @@ package com.webptbridge.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.Cli;
+import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.LogCapture;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,14 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiSecurityIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestEngine engine;
+
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.start();
+
     private static String viewer;
     private static String analyst;
     private static long journalId;
 
     @BeforeAll
     static void start() throws Exception {
-        engine = TestEngine.start();
         viewer = TestEngine.basic("vera", password(add("vera", "viewer", null)));
         analyst = TestEngine.basic("andy", password(add("andy", "analyst", null)));
         try (MllpClient c = engine.connect()) {
@@ -50,11 +53,6 @@ class ApiSecurityIT {
                 .get(0)
                 .get("id")
                 .asLong();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     private static JsonNode add(String name, String role, String interfaces) throws Exception {

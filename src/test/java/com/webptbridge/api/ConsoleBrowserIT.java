@@ -1,6 +1,8 @@
 package com.webptbridge.api;
 
+import com.webptbridge.support.Hl7Builder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -42,7 +45,9 @@ class ConsoleBrowserIT {
     private static final Path SHOTS = Path.of("target", "console-screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static TestEngine engine;
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.start();
+
     private static ChromeDriver driver;
     private static WebDriverWait wait;
 
@@ -52,7 +57,6 @@ class ConsoleBrowserIT {
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed"
                         + " (apt-get install -y chromium chromium-driver; .ci/run installs them)");
-        engine = TestEngine.start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100");
@@ -75,14 +79,16 @@ class ConsoleBrowserIT {
         if (driver != null) {
             driver.quit();
         }
-        if (engine != null) {
-            engine.close();
-        }
     }
 
     static String adt(String controlId, String patientId) {
-        return "MSH|^~\\&|WEBPT|CONSOLE|CMD|BILLING|20261121||ADT^A04^ADT_A01|" + controlId + "|P|2.5.1\n" + "PID|1||"
-                + patientId + "^^^WEBPT^MR||Console^Cora||19800101|F\n";
+        return Hl7Builder.adt("A04")
+                .facility("CONSOLE")
+                .controlId(controlId)
+                .patient(patientId)
+                .field("PID", 5, "Console^Cora")
+                .field("PID", 7, "19800101")
+                .text();
     }
 
     static String dft(String controlId, String patientId, String payer) {

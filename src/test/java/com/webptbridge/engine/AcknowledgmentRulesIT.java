@@ -3,12 +3,12 @@ package com.webptbridge.engine;
 import ca.uhn.hl7v2.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,17 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AcknowledgmentRulesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestEngine engine;
 
-    @BeforeAll
-    static void start() throws Exception {
-        engine = TestEngine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.start();
 
     private static byte[] a08(String controlId, String patientId, String lastName, String msh15) {
         return Hl7Text.bytes("MSH|^~\\&|WEBPT|DUPCLINIC|CMD|BILLING|20261120||ADT^A08^ADT_A01|" + controlId

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.reference.ReferenceMaintenance;
+import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.SeededDft.Charge;
-import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,17 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EncounterRulesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestEngine engine;
 
-    @BeforeAll
-    static void start() throws Exception {
-        engine = TestEngine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.start();
 
     /** A DFT with three charges; the second uses the given code. */
     private static byte[] dft(String controlId, String patientId, String secondCode) {

@@ -2,8 +2,10 @@ package com.webptbridge.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.TestEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
@@ -12,12 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** /health/ready and /health/live as a load balancer sees them: no login, UP or DOWN and the part. */
 class HealthProbesIT {
 
+    @RegisterExtension
+    final EngineExtension engine = EngineExtension.start();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void readyNamesTheFailingPartAndLiveStaysUpUntilTheDatabasePoolIsClosed() throws Exception {
-        TestEngine engine = TestEngine.start();
-        try {
+    void readyNamesTheFailingPartAndLiveStaysUpUntilTheDatabasePoolIsClosed(TestEngine engine) throws Exception {
+        {
             HttpResponse<String> ready = engine.get("/health/ready", null);
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
             assertThat(JSON.readTree(ready.body()))
@@ -48,8 +52,6 @@ class HealthProbesIT {
                             .get("database")
                             .asText())
                     .isEqualTo("DOWN");
-        } finally {
-            engine.close();
         }
     }
 }

@@ -1,12 +1,12 @@
 package com.webptbridge.engine;
 
+import com.webptbridge.support.Hl7Builder;
 import ca.uhn.hl7v2.model.Message;
+import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
-import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -30,21 +30,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ListenerRobustnessIT {
 
-    private static TestEngine engine;
-
-    @BeforeAll
-    static void start() throws Exception {
-        engine = TestEngine.start(Map.of("bridge.mllp.max-frame-bytes", "4096", "bridge.mllp.frame-timeout-ms", "700"));
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final EngineExtension engine =
+            EngineExtension.with(Map.of("bridge.mllp.max-frame-bytes", "4096", "bridge.mllp.frame-timeout-ms", "700"));
 
     static byte[] adt(String controlId, String patientId) {
-        return Hl7Text.bytes("MSH|^~\\&|WEBPT|ROBUST|CMD|BILLING|20261120||ADT^A08^ADT_A01|" + controlId + "|P|2.5.1\n"
-                + "PID|1||" + patientId + "^^^WEBPT^MR||Tester^Robin||19700101|F\n");
+        return Hl7Builder.adt("A08")
+                .facility("ROBUST")
+                .controlId(controlId)
+                .patient(patientId)
+                .bytes();
     }
 
     static Message ack(byte[] bytes) throws Exception {

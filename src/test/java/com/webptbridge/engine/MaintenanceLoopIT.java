@@ -3,12 +3,12 @@ package com.webptbridge.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.Cli;
+import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
-import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,18 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MaintenanceLoopIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestEngine engine;
+
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.start();
+
     private static String url;
 
     @BeforeAll
     static void start() throws Exception {
-        engine = TestEngine.start();
         url = "http://127.0.0.1:" + engine.engine().httpPort();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     static String dft(String controlId, String patientId, String payer, String cpt, String referringNpi) {

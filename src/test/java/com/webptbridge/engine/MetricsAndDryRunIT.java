@@ -1,14 +1,15 @@
 package com.webptbridge.engine;
 
+import com.webptbridge.support.Hl7Builder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.Cli;
+import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,21 +34,18 @@ class MetricsAndDryRunIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static TestEngine engine;
 
-    @BeforeAll
-    static void start() throws Exception {
-        engine = TestEngine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.start();
 
     private static String adt(String controlId, String patientId, String lastName) {
-        return "MSH|^~\\&|WEBPT|MET|CMD|BILLING|20261121||ADT^A04^ADT_A01|" + controlId + "|P|2.5.1\n" + "PID|1||"
-                + patientId + "^^^WEBPT^MR||" + lastName + "^Mia||19800101|F\n";
+        return Hl7Builder.adt("A04")
+                .facility("MET")
+                .controlId(controlId)
+                .patient(patientId)
+                .field("PID", 5, lastName + "^Mia")
+                .field("PID", 7, "19800101")
+                .text();
     }
 
     private static String send(String message) throws Exception {

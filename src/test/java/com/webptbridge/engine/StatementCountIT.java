@@ -1,12 +1,13 @@
 package com.webptbridge.engine;
 
+import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.SeededDft.Charge;
 import com.webptbridge.support.TestDatabase;
-import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -24,6 +25,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * the posted-charge check one query for all charges, the first completion reads nothing back.
  */
 class StatementCountIT {
+
+    @RegisterExtension
+    final EngineExtension engine = EngineExtension.start();
 
     /**
      * Measured 2026-11-27 after the changes of issue 13: was 25 before them. One message at a time, as
@@ -59,8 +63,7 @@ class StatementCountIT {
     @Test
     void aDftCostsFewStatements() throws Exception {
         assumeFalse(TestDatabase.postgres(), "counted with H2's query statistics");
-        try (TestEngine engine = TestEngine.start();
-                Connection c = engine.engine().database().connection()) {
+        try (Connection c = engine.engine().database().connection()) {
             try (MllpClient client = engine.connect()) {
                 client.exchange(dft("COUNT-WARM", "C0")); // loads reference data, warms caches
             }

@@ -1,5 +1,6 @@
 package com.webptbridge.inbound;
 
+import com.webptbridge.support.Hl7Builder;
 import ca.uhn.hl7v2.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +25,12 @@ class HardeningIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String adt(String controlId, String patient) {
-        return "MSH|^~\\&|WEBPT|HARD|CMD|BILLING|20261120||ADT^A08^ADT_A01|" + controlId + "|P|2.5.1\r" + "PID|1||"
-                + patient + "^^^WEBPT^MR||Hard^Harriet||19700101|F\r";
+        return Hl7Builder.adt("A08")
+                .facility("HARD")
+                .controlId(controlId)
+                .patient(patient)
+                .field("PID", 5, "Hard^Harriet")
+                .text();
     }
 
     private static Message exchange(TestEngine engine, String message) throws Exception {

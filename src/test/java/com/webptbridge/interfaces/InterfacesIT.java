@@ -1,5 +1,6 @@
 package com.webptbridge.interfaces;
 
+import com.webptbridge.support.Hl7Builder;
 import ca.uhn.hl7v2.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,8 +61,13 @@ class InterfacesIT {
     }
 
     private static String adt(String facility, String controlId, String patientId) {
-        return "MSH|^~\\&|WEBPT|" + facility + "|CMD|BILLING|20261121||ADT^A08^ADT_A01|" + controlId + "|P|2.5.1\n"
-                + "PID|1||" + patientId + "^^^WEBPT^MR||Facility^" + facility + "||19800101|F\n";
+        return Hl7Builder.adt("A08")
+                .facility(facility)
+                .controlId(controlId)
+                .patient(patientId)
+                .field("PID", 5, "Facility^" + facility)
+                .field("PID", 7, "19800101")
+                .text();
     }
 
     private static Message send(int port, String message) throws Exception {
