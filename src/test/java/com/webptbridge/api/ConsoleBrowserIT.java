@@ -1,9 +1,10 @@
 package com.webptbridge.api;
 
-import com.webptbridge.support.Hl7Builder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.EngineExtension;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -92,16 +93,17 @@ class ConsoleBrowserIT {
     }
 
     static String dft(String controlId, String patientId, String payer) {
-        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return String.join(
-                "\n",
-                "MSH|^~\\&|WEBPT|CONSOLE|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
-                "EVN|P03|20261121",
-                "PID|1||" + patientId + "^^^WEBPT^MR||Console^Cora||19800101|F",
-                "PV1|1|O|^^^7|||||1987654328^Ref^Rita^^^^^^^^^^NPI|||||||||||V-" + controlId,
-                "FT1|1|" + controlId + "-1||20261121||CG|97110|||1|45.00|||||^^^7||||" + performer + "|||||97110",
-                "IN1|1|PLAN|" + payer + "|Payer||||G1||||||||Console^Cora|SEL|19800101||||||||||||||||||M-"
-                        + patientId);
+        return SeededDft.builder("CONSOLE", controlId, patientId, new SeededDft.Charge("97110", "1", "45.00"))
+                .field("PID", 5, "Console^Cora")
+                .field("PID", 7, "19800101")
+                .field("PV1", 8, "1987654328^Ref^Rita^^^^^^^^^^NPI")
+                .field("PV1", 19, "V-" + controlId)
+                .field("FT1", 2, controlId + "-1")
+                .field("IN1", 3, payer)
+                .field("IN1", 4, "Payer")
+                .field("IN1", 16, "Console^Cora")
+                .field("IN1", 18, "19800101")
+                .text();
     }
 
     static String send(String message) throws Exception {

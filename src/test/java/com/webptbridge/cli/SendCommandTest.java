@@ -1,7 +1,7 @@
 package com.webptbridge.cli;
 
-import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Cli;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package com.webptbridge.engine;
 
-import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.store.Database;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;

@@ -1,12 +1,12 @@
 package com.webptbridge.inbound;
 
-import com.webptbridge.support.Hl7Builder;
 import ca.uhn.hl7v2.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.Receipt;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestDatabase;
 import com.webptbridge.support.TestEngine;

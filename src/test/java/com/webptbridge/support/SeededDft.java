@@ -48,4 +48,22 @@ public final class SeededDft {
                 .field("IN1", 18, "19700101")
                 .field("IN1", 36, "M-" + patientId);
     }
+
+    /**
+     * The analyst's loop's DFT (patient Loop^Lee, MSH-4 LOOP): one charge of {@code cpt}, the given
+     * payer (IN1-3) and referring NPI (PV1-8), so a test makes it wait for exactly the one it leaves out.
+     */
+    public static String naming(String controlId, String patientId, String payer, String cpt, String referringNpi) {
+        return builder("LOOP", controlId, patientId, new Charge(cpt, "1", "45.00"))
+                .field("PID", 5, "Loop^Lee")
+                .field("PID", 7, "19800101")
+                .field("PV1", 8, referringNpi + "^Ref^Rita^^^^^^^^^^NPI")
+                .field("PV1", 19, "V-" + controlId)
+                .field("FT1", 2, controlId + "-1")
+                .field("IN1", 3, payer)
+                .field("IN1", 4, "Payer")
+                .field("IN1", 16, "Loop^Lee")
+                .field("IN1", 18, "19800101")
+                .text();
+    }
 }

@@ -1,10 +1,11 @@
-package com.webptbridge.engine;
+package com.webptbridge.maintenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.Cli;
 import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +73,7 @@ class AnalystAdviceIT {
         assertThat(Cli.run("payer", "deactivate", "3001", "--url", url).exitCode())
                 .isZero();
 
-        String ack = send(MaintenanceLoopIT.dft("ADV-INACT", "A100", "3001", "97110", "1987654328"));
+        String ack = send(SeededDft.naming("ADV-INACT", "A100", "3001", "97110", "1987654328"));
 
         assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AE");
         assertThat(ack)
@@ -99,7 +100,7 @@ class AnalystAdviceIT {
         Cli.Result code = Cli.run(
                 "procedure-code", "add", "--code", "97750", "--description", "Physical performance test", "--url", url);
         assertThat(code.exitCode()).as(code.err()).isZero();
-        String dft = MaintenanceLoopIT.dft("ADV-ZERO", "A200", "1042", "97750", "1987654328")
+        String dft = SeededDft.naming("ADV-ZERO", "A200", "1042", "97750", "1987654328")
                 .replace("|1|45.00|", "|1||");
 
         String ack = send(dft);
@@ -136,7 +137,7 @@ class AnalystAdviceIT {
 
     @Test
     void theWorklistNamesControlIdsAndPatientIdsAndCountsAResendOnce() throws Exception {
-        String dft = MaintenanceLoopIT.dft("ADV-RESEND", "A300", "2002", "97110", "1987654328");
+        String dft = SeededDft.naming("ADV-RESEND", "A300", "2002", "97110", "1987654328");
         send(dft);
         send(dft); // WebPT resends the message it got a NAK for
 
@@ -155,7 +156,7 @@ class AnalystAdviceIT {
 
     @Test
     void messagesAreFoundByControlIdAndAMisspeltParameterIsRefused() throws Exception {
-        send(MaintenanceLoopIT.dft("ADV-FIND", "A400", "2003", "97110", "1987654328"));
+        send(SeededDft.naming("ADV-FIND", "A400", "2003", "97110", "1987654328"));
 
         JsonNode found = api("/api/messages?controlId=ADV-FIND");
         assertThat(found).hasSize(1);
@@ -172,7 +173,7 @@ class AnalystAdviceIT {
 
     @Test
     void aDryRunListsWhatWouldBeReprocessedAndChangesNothing() throws Exception {
-        send(MaintenanceLoopIT.dft("ADV-DRY", "A500", "2004", "97110", "1987654328"));
+        send(SeededDft.naming("ADV-DRY", "A500", "2004", "97110", "1987654328"));
         JsonNode before = api("/api/messages?controlId=ADV-DRY").get(0);
 
         HttpResponse<String> dry =

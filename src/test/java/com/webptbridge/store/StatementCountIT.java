@@ -1,4 +1,4 @@
-package com.webptbridge.engine;
+package com.webptbridge.store;
 
 import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;

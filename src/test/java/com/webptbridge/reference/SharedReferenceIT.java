@@ -1,4 +1,4 @@
-package com.webptbridge.engine;
+package com.webptbridge.reference;
 
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.SeededDft;

@@ -1,9 +1,10 @@
-package com.webptbridge.engine;
+package com.webptbridge.maintenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.Cli;
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class BulkReprocessIT {
                 for (int i = 0; i < 100; i++) {
                     String ack = new String(
                             client.exchange(Hl7Text.bytes(
-                                    MaintenanceLoopIT.dft("BULK-" + i, "B" + i, "1042", "97750", "1987654328"))),
+                                    SeededDft.naming("BULK-" + i, "B" + i, "1042", "97750", "1987654328"))),
                             StandardCharsets.UTF_8);
                     assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AE");
                 }

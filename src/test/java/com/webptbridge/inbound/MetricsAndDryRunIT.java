@@ -1,11 +1,12 @@
-package com.webptbridge.engine;
+package com.webptbridge.inbound;
 
-import com.webptbridge.support.Hl7Builder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.Cli;
 import com.webptbridge.support.EngineExtension;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class MetricsAndDryRunIT {
         double latency = value(before, "bridge_ack_latency_seconds_count");
         assertThat(send(adt("MET-1", "M100", "Metric"))).contains("MSA|AA");
         assertThat(send(adt("MET-2", "M101", "Metric"))).contains("MSA|AA");
-        assertThat(send(MaintenanceLoopIT.dft("MET-3", "M102", "7777", "97110", "1987654328")))
+        assertThat(send(SeededDft.naming("MET-3", "M102", "7777", "97110", "1987654328")))
                 .contains("MSA|AE");
 
         String after = metrics();
@@ -191,7 +192,7 @@ class MetricsAndDryRunIT {
         assertThat(f.get("patientIsNew").asBoolean()).as(fresh.body()).isTrue();
 
         HttpResponse<String> waiting =
-                dryRun(MaintenanceLoopIT.dft("DRY-3", "D300", "8888", "97110", "1987654328"), "text/plain");
+                dryRun(SeededDft.naming("DRY-3", "D300", "8888", "97110", "1987654328"), "text/plain");
         JsonNode w = JSON.readTree(waiting.body());
         assertThat(w.get("status").asText()).as(waiting.body()).isEqualTo("ERROR");
         assertThat(w.get("ack").asText()).contains("MSA|AE").contains("ERR|");

@@ -1,10 +1,11 @@
-package com.webptbridge.engine;
+package com.webptbridge.maintenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.Cli;
 import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,19 +40,6 @@ class MaintenanceLoopIT {
         url = "http://127.0.0.1:" + engine.engine().httpPort();
     }
 
-    static String dft(String controlId, String patientId, String payer, String cpt, String referringNpi) {
-        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return String.join(
-                "\n",
-                "MSH|^~\\&|WEBPT|LOOP|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
-                "EVN|P03|20261121",
-                "PID|1||" + patientId + "^^^WEBPT^MR||Loop^Lee||19800101|F",
-                "PV1|1|O|^^^7|||||" + referringNpi + "^Ref^Rita^^^^^^^^^^NPI|||||||||||V-" + controlId,
-                "FT1|1|" + controlId + "-1||20261121||CG|" + cpt + "|||1|45.00|||||^^^7||||" + performer + "|||||"
-                        + cpt,
-                "IN1|1|PLAN|" + payer + "|Payer||||G1||||||||Loop^Lee|SEL|19800101||||||||||||||||||M-" + patientId);
-    }
-
     static String send(String message) throws Exception {
         try (MllpClient client = engine.connect()) {
             return new String(client.exchange(Hl7Text.bytes(message)), StandardCharsets.UTF_8);
@@ -75,7 +63,7 @@ class MaintenanceLoopIT {
 
     @Test
     void aDftWaitingForACptCodeGoesThroughWhenTheAnalystAddsTheCode() throws Exception {
-        assertThat(ackCode(send(dft("LOOP-CPT", "L100", "1042", "97112", "1987654328"))))
+        assertThat(ackCode(send(SeededDft.naming("LOOP-CPT", "L100", "1042", "97112", "1987654328"))))
                 .isEqualTo("AE");
         assertThat(status("L100")).isEqualTo("ERROR");
 
@@ -112,7 +100,7 @@ class MaintenanceLoopIT {
 
     @Test
     void aDftWaitingForAReferringProviderGoesThroughWhenTheNpiIsAdded() throws Exception {
-        assertThat(ackCode(send(dft("LOOP-REF", "L200", "1042", "97110", "1548215544"))))
+        assertThat(ackCode(send(SeededDft.naming("LOOP-REF", "L200", "1042", "97110", "1548215544"))))
                 .isEqualTo("AE");
         Cli.Result added = Cli.run(
                 "referring-provider",
@@ -138,7 +126,7 @@ class MaintenanceLoopIT {
 
     @Test
     void aPayerImportedUnderTheWaitingAlternateIdReleasesTheDftAndTheWorklistClears() throws Exception {
-        assertThat(ackCode(send(dft("LOOP-PAY", "L300", "2001", "97110", "1987654328"))))
+        assertThat(ackCode(send(SeededDft.naming("LOOP-PAY", "L300", "2001", "97110", "1987654328"))))
                 .isEqualTo("AE");
 
         JsonNode before = api("/api/worklist");
@@ -185,9 +173,9 @@ class MaintenanceLoopIT {
 
     @Test
     void anOlderDftReprocessedAfterANewerOneDoesNotReplaceTheNewerInsurance() throws Exception {
-        assertThat(ackCode(send(dft("ORDER-OLD", "L400", "2002", "97110", "1987654328"))))
+        assertThat(ackCode(send(SeededDft.naming("ORDER-OLD", "L400", "2002", "97110", "1987654328"))))
                 .isEqualTo("AE");
-        assertThat(ackCode(send(dft("ORDER-NEW", "L400", "1042", "97140", "1987654328"))))
+        assertThat(ackCode(send(SeededDft.naming("ORDER-NEW", "L400", "1042", "97140", "1987654328"))))
                 .isEqualTo("AA");
 
         Cli.Result imported = Cli.run(

@@ -1,4 +1,4 @@
-package com.webptbridge.engine;
+package com.webptbridge.inbound;
 
 import ca.uhn.hl7v2.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package com.webptbridge.engine;
+package com.webptbridge.transport;
 
 import ca.uhn.hl7v2.model.Message;
 import com.webptbridge.support.EngineExtension;
@@ -6,7 +6,6 @@ import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.LogCapture;
 import com.webptbridge.support.TestEngine;
-import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,10 +1,9 @@
-package com.webptbridge.engine;
+package com.webptbridge.transport;
 
-import com.webptbridge.support.Hl7Builder;
 import ca.uhn.hl7v2.model.Message;
 import com.webptbridge.support.EngineExtension;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
-import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

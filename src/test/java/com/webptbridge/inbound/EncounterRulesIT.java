@@ -1,4 +1,4 @@
-package com.webptbridge.engine;
+package com.webptbridge.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.webptbridge.engine;
+package com.webptbridge.inbound;
 
 import ca.uhn.hl7v2.llp.HL7Reader;
 import ca.uhn.hl7v2.llp.HL7Writer;
