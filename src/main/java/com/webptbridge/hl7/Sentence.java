@@ -1,8 +1,5 @@
 package com.webptbridge.hl7;
 
-import com.webptbridge.billing.ReferenceKind;
-import com.webptbridge.billing.WaitingKind;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,7 +10,8 @@ import java.util.regex.Pattern;
  * {@link NakReason} (0357 code and acknowledgment) it is sent under, and the worklist's titles and
  * actions (no reason). The wording lives here and nowhere else, the way HAPI's {@code ErrorCode}
  * carries its text; {@code SentenceTest} pins each one. A template's {@code {name}} placeholders
- * take the arguments in the order the names first appear.
+ * take the arguments in the order the names first appear. Which sentence a reference kind gets is
+ * chosen in {@link ReferenceSentences}.
  */
 public enum Sentence {
     // The frame and the header: the message could not be taken in.
@@ -297,82 +295,6 @@ public enum Sentence {
     /** A problem with the message as a whole. */
     public Problem problem(Object... args) {
         return at(ErrorLocation.MESSAGE, args);
-    }
-
-    /** How a message names a record of {@code kind} by {@code key}, e.g. "Payer Alternate ID 1042". */
-    public static String named(ReferenceKind kind, String key) {
-        Sentence s =
-                switch (kind) {
-                    case PAYER -> PAYER_KEY;
-                    case FACILITY -> FACILITY_KEY;
-                    case PROVIDER -> PROVIDER_KEY;
-                    case REFERRING_PROVIDER -> REFERRING_PROVIDER_KEY;
-                    case PROCEDURE_CODE -> PROCEDURE_CODE_KEY;
-                };
-        return s.format(key);
-    }
-
-    /** The NAK for a message naming (at {@code where}) a record the billing side does not have. */
-    public static Problem unknown(ReferenceKind kind, ErrorLocation location, String key, String where) {
-        Sentence s =
-                switch (kind) {
-                    case PAYER -> UNKNOWN_PAYER;
-                    case FACILITY -> UNKNOWN_FACILITY;
-                    case PROVIDER -> UNKNOWN_PROVIDER;
-                    case REFERRING_PROVIDER -> UNKNOWN_REFERRING_PROVIDER;
-                    case PROCEDURE_CODE -> UNKNOWN_PROCEDURE_CODE;
-                };
-        return s.at(location, named(kind, key), where);
-    }
-
-    /**
-     * The NAK for a message naming a record that exists but was deactivated: adding it again would
-     * be refused, reactivating it releases the message. {@code recordKey} addresses the record
-     * (Sequence Number or code).
-     */
-    public static Problem inactive(
-            ReferenceKind kind, ErrorLocation location, String key, String where, String recordKey) {
-        return kind.addressedByCode()
-                ? INACTIVE_CODE.at(location, named(kind, key), where, reactivation(kind, recordKey))
-                : INACTIVE_RECORD.at(
-                        location, named(kind, key), where, kind.noun(), recordKey, reactivation(kind, recordKey));
-    }
-
-    /** How an analyst reactivates a record, in the CLI and in the API. */
-    public static String reactivation(ReferenceKind kind, String recordKey) {
-        return REACTIVATION.format(kind.cliName(), recordKey, kind.path());
-    }
-
-    /** A worklist line's title: what the messages wait for, and where the message names it. */
-    public static String title(WaitingKind kind, String key, String location) {
-        String named = kind == WaitingKind.NPI_MISMATCH ? NPI_MISMATCH_KEY.format(key) : named(kind.releasedBy(), key);
-        return located(named, location);
-    }
-
-    /** A worklist line's title for messages that wait for nothing: the reason and its code. */
-    public static String errorTitle(String reasonWords, int hl7Code, String location) {
-        return located(ERROR_GROUP.format(reasonWords, hl7Code), location);
-    }
-
-    private static String located(String named, String location) {
-        return location == null || location.isEmpty() ? named : WORKLIST_TITLE.format(named, location);
-    }
-
-    /** What the analyst adds so that messages waiting for {@code key} go through. */
-    public static String add(WaitingKind kind, String key) {
-        return switch (kind) {
-            case PAYER -> ADD_PAYER.format(key);
-            case FACILITY -> ADD_FACILITY.format(key);
-            case PROVIDER -> ADD_PROVIDER.format(key);
-            case NPI_MISMATCH -> CORRECT_NPI.format(key);
-            case REFERRING_PROVIDER -> ADD_REFERRING_PROVIDER.format();
-            case PROCEDURE_CODE -> ADD_PROCEDURE_CODE.format();
-        };
-    }
-
-    /** What the analyst does when the record the messages wait for exists but is inactive. */
-    public static String reactivate(ReferenceKind kind, String recordKey) {
-        return REACTIVATE.format(kind.noun(), recordKey, reactivation(kind, recordKey));
     }
 
     /** Apart from the constants, because an enum's constructor cannot read the enum's own statics. */

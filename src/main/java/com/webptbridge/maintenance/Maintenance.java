@@ -2,6 +2,7 @@ package com.webptbridge.maintenance;
 
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.WaitingKind;
+import com.webptbridge.hl7.ReferenceSentences;
 import com.webptbridge.hl7.Sentence;
 import com.webptbridge.reference.ReferenceException;
 import com.webptbridge.reference.ReferenceMaintenance;
@@ -100,14 +101,14 @@ public final class Maintenance {
             String title;
             String action;
             if (g.waitingKind() == null) {
-                title = Sentence.errorTitle(
+                title = ReferenceSentences.errorTitle(
                         g.reason().replace('_', ' ').toLowerCase(java.util.Locale.ROOT), g.hl7Code(), g.location());
                 action = g.reason().equals("INTERNAL_ERROR")
                         ? Sentence.REPORT_INTERNAL_ERROR.format()
                         : Sentence.CORRECT_AND_RESEND.format();
             } else {
                 WaitingKind kind = WaitingKind.parse(g.waitingKind());
-                title = Sentence.title(kind, key, g.location());
+                title = ReferenceSentences.title(kind, key, g.location());
                 action = action(kind, key);
             }
             lines.add(new WorklistLine(
@@ -141,15 +142,15 @@ public final class Maintenance {
             }
         }
         if (record == null) {
-            return Sentence.add(waiting, key);
+            return ReferenceSentences.add(waiting, key);
         }
         String recordKey = String.valueOf(record.get(kind.addressedByCode() ? "code" : "sequenceNumber"));
         if (!Boolean.TRUE.equals(record.get("active"))) {
-            return Sentence.reactivate(kind, recordKey);
+            return ReferenceSentences.reactivate(kind, recordKey);
         }
         if (waiting == WaitingKind.NPI_MISMATCH) {
             return Sentence.CORRECT_NPI_OF.format(key, record.get("npi"));
         }
-        return Sentence.add(waiting, key);
+        return ReferenceSentences.add(waiting, key);
     }
 }

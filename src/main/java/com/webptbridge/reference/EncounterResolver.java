@@ -13,6 +13,7 @@ import com.webptbridge.billing.ReferringProvider;
 import com.webptbridge.billing.WaitingKind;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.ReferenceSentences;
 import com.webptbridge.hl7.Sentence;
 import com.webptbridge.mapping.Keyed;
 import com.webptbridge.mapping.MappedCharge;
@@ -140,12 +141,12 @@ public final class EncounterResolver {
         }
         Optional<Provider> provider = references.provider(Long.parseLong(key.alternateId()));
         if (provider.isEmpty()) {
-            problems.add(Sentence.unknown(ReferenceKind.PROVIDER, key.at(), key.alternateId(), where)
+            problems.add(ReferenceSentences.unknown(ReferenceKind.PROVIDER, key.at(), key.alternateId(), where)
                     .waitingFor(WaitingKind.PROVIDER, key.alternateId()));
             return null;
         }
         if (!provider.get().active()) {
-            problems.add(Sentence.inactive(
+            problems.add(ReferenceSentences.inactive(
                             ReferenceKind.PROVIDER,
                             key.at(),
                             key.alternateId(),
@@ -179,12 +180,12 @@ public final class EncounterResolver {
         }
         Optional<ReferringProvider> referring = references.referringByNpi(key.npi());
         if (referring.isEmpty()) {
-            problems.add(Sentence.unknown(ReferenceKind.REFERRING_PROVIDER, key.at(), key.npi(), where)
+            problems.add(ReferenceSentences.unknown(ReferenceKind.REFERRING_PROVIDER, key.at(), key.npi(), where)
                     .waitingFor(WaitingKind.REFERRING_PROVIDER, key.npi()));
             return null;
         }
         if (!referring.get().active()) {
-            problems.add(Sentence.inactive(
+            problems.add(ReferenceSentences.inactive(
                             ReferenceKind.REFERRING_PROVIDER,
                             key.at(),
                             key.npi(),
@@ -211,7 +212,7 @@ public final class EncounterResolver {
                                         ReferenceKind.PROCEDURE_CODE,
                                         key,
                                         key.at().display())
-                                : Sentence.inactive(
+                                : ReferenceSentences.inactive(
                                         ReferenceKind.PROCEDURE_CODE,
                                         key.at(),
                                         key.value(),
@@ -250,11 +251,11 @@ public final class EncounterResolver {
     }
 
     private static Problem unknown(ReferenceKind kind, Keyed key, String where) {
-        return Sentence.unknown(kind, key.at(), key.value(), where);
+        return ReferenceSentences.unknown(kind, key.at(), key.value(), where);
     }
 
     private static Problem inactive(ReferenceKind kind, Keyed key, String where, long sequenceNumber) {
-        return Sentence.inactive(kind, key.at(), key.value(), where, String.valueOf(sequenceNumber));
+        return ReferenceSentences.inactive(kind, key.at(), key.value(), where, String.valueOf(sequenceNumber));
     }
 
     private static Problem invalidNpi(String which, ProviderKey key, String where) {

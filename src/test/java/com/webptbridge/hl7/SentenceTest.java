@@ -410,15 +410,17 @@ class SentenceTest {
 
     @Test
     void theInactiveNakAndTheWorklistShareOneReactivation() {
-        Problem nak = Sentence.inactive(ReferenceKind.PAYER, ErrorLocation.field("IN1", 1, 3), "1043", "IN1-3", "1043");
+        Problem nak = ReferenceSentences.inactive(
+                ReferenceKind.PAYER, ErrorLocation.field("IN1", 1, 3), "1043", "IN1-3", "1043");
         String reactivation = "`bridge payer update 1043 --activate`, or PUT /api/payers/1043 with \"active\": true";
         assertThat(nak.sentence())
                 .isEqualTo("Payer Alternate ID 1043 (IN1-3) is billing payer 1043, which exists but is inactive:"
                         + " reactivating it (" + reactivation + ") releases the waiting message; do not add it again.");
-        assertThat(Sentence.reactivate(ReferenceKind.PAYER, "1043"))
+        assertThat(ReferenceSentences.reactivate(ReferenceKind.PAYER, "1043"))
                 .isEqualTo("The payer 1043 exists in the billing system but is inactive: reactivate it (" + reactivation
                         + "); the waiting messages are then reprocessed. Do not add it again.");
-        assertThat(Sentence.inactive(ReferenceKind.PROCEDURE_CODE, ErrorLocation.MESSAGE, "97110", "FT1-25", "97110")
+        assertThat(ReferenceSentences.inactive(
+                                ReferenceKind.PROCEDURE_CODE, ErrorLocation.MESSAGE, "97110", "FT1-25", "97110")
                         .sentence())
                 .startsWith("Procedure code 97110 (FT1-25) is in the billing system, which exists but is inactive")
                 .contains("`bridge procedure-code update 97110 --activate`, or PUT /api/procedure-codes/97110");
@@ -427,19 +429,21 @@ class SentenceTest {
     @Test
     void theNakAndTheWorklistNameARecordTheSameWay() {
         for (ReferenceKind kind : ReferenceKind.values()) {
-            String named = Sentence.named(kind, "K1");
-            Problem unknown = Sentence.unknown(kind, ErrorLocation.MESSAGE, "K1", "AT-1");
+            String named = ReferenceSentences.named(kind, "K1");
+            Problem unknown = ReferenceSentences.unknown(kind, ErrorLocation.MESSAGE, "K1", "AT-1");
             assertThat(unknown.sentence()).startsWith(named + " (AT-1) ");
             assertThat(unknown.reason()).isEqualTo(NakReason.UNKNOWN_KEY);
         }
         for (WaitingKind kind : WaitingKind.values()) {
-            assertThat(Sentence.title(kind, "K1", "AT-1")).endsWith(" K1 (AT-1)");
-            assertThat(Sentence.title(kind, "K1", "")).endsWith(" K1");
-            assertThat(Sentence.add(kind, "K1")).isNotBlank();
+            assertThat(ReferenceSentences.title(kind, "K1", "AT-1")).endsWith(" K1 (AT-1)");
+            assertThat(ReferenceSentences.title(kind, "K1", "")).endsWith(" K1");
+            assertThat(ReferenceSentences.add(kind, "K1")).isNotBlank();
         }
-        assertThat(Sentence.title(WaitingKind.PAYER, "2001", "IN1-3")).isEqualTo("Payer Alternate ID 2001 (IN1-3)");
-        assertThat(Sentence.errorTitle("data type error", 102, "PID-7")).isEqualTo("data type error (102) (PID-7)");
-        assertThat(Arrays.stream(WaitingKind.values()).map(k -> Sentence.title(k, "9", null)))
+        assertThat(ReferenceSentences.title(WaitingKind.PAYER, "2001", "IN1-3"))
+                .isEqualTo("Payer Alternate ID 2001 (IN1-3)");
+        assertThat(ReferenceSentences.errorTitle("data type error", 102, "PID-7"))
+                .isEqualTo("data type error (102) (PID-7)");
+        assertThat(Arrays.stream(WaitingKind.values()).map(k -> ReferenceSentences.title(k, "9", null)))
                 .containsExactly(
                         "Payer Alternate ID 9",
                         "Facility Alternate ID 9",
