@@ -4,9 +4,9 @@ import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.WaitingKind;
 
 /**
- * Which {@link Sentence} a NAK or a worklist line about reference data uses, by the kind of record:
- * how a message names the record, what to add, how to reactivate it. The words themselves are all
- * in {@link Sentence}.
+ * Which {@link Sentence} a NAK or a worklist line uses where the choice depends on the kind of
+ * record: how a message names it, what to add, how to reactivate it; and the worklist's titles,
+ * which name records the same way. The words themselves are all in {@link Sentence}.
  */
 public final class ReferenceSentences {
 
