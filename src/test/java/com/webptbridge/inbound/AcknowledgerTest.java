@@ -35,8 +35,8 @@ class AcknowledgerTest {
         AcknowledgmentCode code = accepted ? AcknowledgmentCode.AA : AcknowledgmentCode.AR;
         List<Problem> problems = accepted
                 ? List.of()
-                : List.of(NakReason.UNSUPPORTED_VERSION.at(
-                        ErrorLocation.field("MSH", 1, 12), "Version 2.9 is not taken."));
+                : List.of(new Problem(
+                        NakReason.UNSUPPORTED_VERSION, ErrorLocation.field("MSH", 1, 12), "Version 2.9 is not taken."));
         m.reply = new Reply(
                 m.header(), code, problems, ACKS.build(m.header(), code, problems, "B1"), StandardCharsets.UTF_8, "B1");
         byte[] bytes = new Acknowledger(ACKS).reply(m);

@@ -3,6 +3,7 @@ package com.webptbridge.inbound;
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.NakReason;
+import com.webptbridge.hl7.Problem;
 import com.webptbridge.store.JournalEntry;
 import com.webptbridge.store.MessageError;
 import com.webptbridge.store.MessageStatus;
@@ -45,7 +46,8 @@ class CommitTest {
     @Test
     void aMessageWithAnErrorIsRecordedErrorWithAnAeThatNamesTheField() throws SQLException {
         InFlight m = beans.checked(Hl7Builder.adt("A08").controlId("C-2"));
-        m.problems.add(NakReason.REQUIRED_FIELD_MISSING.at(ErrorLocation.field("PID", 1, 3), "PID-3 is empty."));
+        m.problems.add(
+                new Problem(NakReason.REQUIRED_FIELD_MISSING, ErrorLocation.field("PID", 1, 3), "PID-3 is empty."));
 
         beans.commit.commit(m);
 

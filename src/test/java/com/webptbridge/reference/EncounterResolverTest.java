@@ -10,6 +10,7 @@ import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.Hl7Parser;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.ReferenceSentences;
 import com.webptbridge.mapping.EncounterMapper;
 import com.webptbridge.mapping.FieldPosition;
 import com.webptbridge.mapping.Keyed;
@@ -413,14 +414,18 @@ class EncounterResolverTest {
                         new String[] {pv1(), ft1(1), DG1, in1("1", "1042", "M1"), in1("2", "2001", "M2")},
                         "IN1[2]-3",
                         new WaitingFor(WaitingKind.PAYER, "2001"),
-                        ReferenceKind.PAYER.unknownSentence("2001", "IN1-3"),
+                        ReferenceKind.PAYER,
+                        "2001",
+                        "IN1-3",
                         "Payer Alternate ID 2001 (IN1-3)",
                         "add the payer in the billing system"),
                 arguments(
                         new String[] {pv1(3, "^^^70"), ft1(1), DG1, in1("1", "1042", "M1")},
                         "PV1-3",
                         new WaitingFor(WaitingKind.FACILITY, "70"),
-                        ReferenceKind.FACILITY.unknownSentence("70", "PV1-3"),
+                        ReferenceKind.FACILITY,
+                        "70",
+                        "PV1-3",
                         "Facility Alternate ID 70 (PV1-3)",
                         "add the facility in the billing system"),
                 arguments(
@@ -432,29 +437,42 @@ class EncounterResolverTest {
                         },
                         "FT1-20",
                         new WaitingFor(WaitingKind.PROVIDER, "99"),
-                        ReferenceKind.PROVIDER.unknownSentence("99", "FT1-20"),
+                        ReferenceKind.PROVIDER,
+                        "99",
+                        "FT1-20",
                         "Rendering provider Alternate ID 99 (FT1-20)",
                         "add the provider"),
                 arguments(
                         new String[] {pv1(8, "1111111112^Kim^Jo"), ft1(1), DG1, in1("1", "1042", "M1")},
                         "PV1-8",
                         new WaitingFor(WaitingKind.REFERRING_PROVIDER, "1111111112"),
-                        ReferenceKind.REFERRING_PROVIDER.unknownSentence("1111111112", "PV1-8"),
+                        ReferenceKind.REFERRING_PROVIDER,
+                        "1111111112",
+                        "PV1-8",
                         "Referring provider NPI 1111111112 (PV1-8)",
                         "add the referring provider with this NPI"),
                 arguments(
                         new String[] {pv1(), ft1(1), ft1(2, 25, "97999"), DG1, in1("1", "1042", "M1")},
                         "FT1[2]-25",
                         new WaitingFor(WaitingKind.PROCEDURE_CODE, "97999"),
-                        ReferenceKind.PROCEDURE_CODE.unknownSentence("97999", "FT1[2]-25"),
+                        ReferenceKind.PROCEDURE_CODE,
+                        "97999",
+                        "FT1[2]-25",
                         "Procedure code 97999 (FT1[2]-25)",
                         "add the CPT/HCPCS code"));
     }
 
-    @ParameterizedTest(name = "{2}")
+    @ParameterizedTest(name = "{3} {4}")
     @MethodSource("unknownReferences")
     void anUnknownReferenceWaitsForThatRecord(
-            String[] message, String location, WaitingFor waitingFor, String sentence, String names, String advice)
+            String[] message,
+            String location,
+            WaitingFor waitingFor,
+            ReferenceKind kind,
+            String key,
+            String where,
+            String names,
+            String advice)
             throws Exception {
         knownReferences();
 
@@ -466,7 +484,11 @@ class EncounterResolverTest {
         assertThat(p.reason().ackCode()).isEqualTo(AcknowledgmentCode.AE);
         assertThat(p.location().display()).isEqualTo(location);
         assertThat(p.waitingFor()).isEqualTo(waitingFor);
-        assertThat(p.sentence()).isEqualTo(sentence).contains(names).contains(advice);
+        assertThat(p.sentence())
+                .isEqualTo(ReferenceSentences.unknown(kind, p.location(), key, where)
+                        .sentence())
+                .contains(names)
+                .contains(advice);
     }
 
     @Test
