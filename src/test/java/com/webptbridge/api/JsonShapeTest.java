@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JsonShapeTest {
 
-    private final ObjectMapper json = AdminApi.json();
+    private final ObjectMapper json = Answers.json();
 
     @Test
     void patientWritesEveryFieldInOrderWithNullsThenInsurancesAndEncounters() throws Exception {

@@ -1,47 +1,46 @@
 package com.webptbridge.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.webptbridge.interfaces.InterfaceRegistry;
-import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.mapping.MappingProfile;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.http.HttpMethod;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code POST /api/dry-run} (and {@code /api/interfaces/{id}/dry-run}): what a message would do in an
+ * {@code POST /api/dry-run} (and {@code /api/interfaces/:interface/dry-run}): what a message would do in an
  * interface, nothing stored. The body is the message itself ({@code x-application/hl7-v2+er7} or
  * {@code text/plain}), or JSON {@code {"message": "...", "profile": "<mapping profile YAML>"}} to try
  * an edited mapping profile.
  */
-final class DryRunRoute {
+final class DryRunResource {
 
-    private DryRunRoute() {}
+    List<Endpoint> endpoints() {
+        return List.of(Endpoint.change(
+                        HttpMethod.POST,
+                        ApiPath.of("api", "dry-run"),
+                        Role.ANALYST,
+                        "try a message: its ACK and the changes it would make, nothing stored",
+                        DryRunResource::run)
+                // it changes nothing, but the answer shows patient data
+                .audited(Endpoint.Audit.READ_PATIENT)
+                // the only one that takes the message itself: it changes nothing
+                .consuming("application/json", "x-application/hl7-v2+er7", "text/plain")
+                .ofInterface());
+    }
 
-    static ApiResponse handle(RoutingContext ctx, InterfaceRegistry interfaces, String interfaceId, ObjectMapper json)
-            throws SQLException, InterruptedException {
-        if (interfaceId == null) {
-            return ApiResponse.error(
-                    400, "This engine runs several interfaces: name one, as in /api/interfaces/{id}/dry-run.");
-        }
-        RunningInterface practice = interfaces
-                .find(interfaceId)
-                .orElseThrow(() -> new ApiException(404, "No interface " + interfaceId + " is running."));
-        byte[] body = ctx.body() == null || ctx.body().buffer() == null
-                ? new byte[0]
-                : ctx.body().buffer().getBytes();
-        String type = ctx.request().getHeader("Content-Type");
+    private static ApiResponse run(Call call) throws Exception {
+        byte[] body = call.bytes();
+        String type = call.header("Content-Type");
         MappingProfile profile = null;
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             Map<?, ?> fields;
             try {
-                fields = json.readValue(body, Map.class);
+                fields = call.json().readValue(body, Map.class);
             } catch (IOException e) {
                 throw new ApiException(400, "The request body is not valid JSON: send {\"message\": \"MSH|...\"}.");
             }
@@ -58,7 +57,7 @@ final class DryRunRoute {
         if (body.length == 0) {
             throw new ApiException(400, "Send the HL7 message to try as the request body (MSH|^~\\&|...).");
         }
-        return ApiResponse.ok(practice.dryRun().run(body, profile));
+        return ApiResponse.ok(call.practice().dryRun().run(body, profile));
     }
 
     /** A mapping profile sent as YAML text, read as the engine reads profile files. */
