@@ -196,6 +196,17 @@ public final class Settings {
         }
     }
 
+    /** A comma-separated list, in its order, blanks dropped. */
+    public java.util.Set<String> getList(String key) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String part : get(key).split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
     /** true or false; anything else is refused naming the setting. */
     public boolean getBoolean(String key) {
         String v = get(key).toLowerCase(Locale.ROOT);

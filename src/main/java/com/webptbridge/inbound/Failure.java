@@ -32,7 +32,7 @@ public final class Failure {
         if (Database.isStoreFailure(e) && !Database.isDataRefusal(e)) {
             LOG.error(
                     "journal={} control={} could not be processed, store unavailable: {}",
-                    m.journalId(),
+                    journal(m),
                     LogSafe.controlId(m.header()),
                     e.getClass().getSimpleName());
             commit.fail(m, Sentence.STORE_UNAVAILABLE.problem());
@@ -40,13 +40,18 @@ public final class Failure {
             // Class, SQLSTATE and stack, never the exception's message: it may quote a field value.
             LOG.error(
                     "journal={} control={} internal error {}{} at\n{}",
-                    m.journalId(),
+                    journal(m),
                     LogSafe.controlId(m.header()),
                     e == null ? "-" : e.getClass().getName(),
                     e instanceof java.sql.SQLException s ? " SQLSTATE " + s.getSQLState() : "",
                     e == null ? "" : stack(e));
             commit.fail(m, Sentence.INTERNAL_ERROR.problem());
         }
+    }
+
+    /** The journal id for the log; a dry run has none. */
+    private static Object journal(InFlight m) {
+        return m.mode() == CommitMode.PREVIEW ? "dry-run" : m.journalId();
     }
 
     private static String stack(Throwable e) {
