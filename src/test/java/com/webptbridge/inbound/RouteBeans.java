@@ -37,7 +37,7 @@ final class RouteBeans implements AutoCloseable {
             new MessageLimits(500, 50, 10_000),
             db,
             journal);
-    final Commit commit = new Commit(db, journal, acks, heard);
+    final Commit commit = new Commit(db, journal, null, acks, heard);
 
     RouteBeans() {
         this(AckMode.ORIGINAL);
