@@ -1,6 +1,6 @@
 package com.webptbridge.api;
 
-import com.webptbridge.store.PatientAccount;
+import com.webptbridge.store.billing.PatientAccount;
 
 import java.time.LocalDate;
 import java.util.List;

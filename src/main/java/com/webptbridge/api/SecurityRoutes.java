@@ -1,7 +1,7 @@
 package com.webptbridge.api;
 
-import com.webptbridge.store.AccessLog;
-import com.webptbridge.store.Accounts;
+import com.webptbridge.store.security.AccessLog;
+import com.webptbridge.store.security.Accounts;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -4,12 +4,12 @@ import ca.uhn.hl7v2.AcknowledgmentCode;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
-import com.webptbridge.store.Completion;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.Journal;
-import com.webptbridge.store.JournalEntry;
-import com.webptbridge.store.MessageError;
-import com.webptbridge.store.MessageStatus;
+import com.webptbridge.store.journal.Completion;
+import com.webptbridge.store.journal.Journal;
+import com.webptbridge.store.journal.JournalEntry;
+import com.webptbridge.store.journal.MessageError;
+import com.webptbridge.store.journal.MessageStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

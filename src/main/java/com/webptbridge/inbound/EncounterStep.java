@@ -4,8 +4,8 @@ import com.webptbridge.billing.Encounter;
 import com.webptbridge.mapping.EncounterMapper;
 import com.webptbridge.mapping.MappedEncounter;
 import com.webptbridge.reference.EncounterResolver;
-import com.webptbridge.store.EncounterStore;
-import com.webptbridge.store.PatientStore;
+import com.webptbridge.store.billing.EncounterStore;
+import com.webptbridge.store.billing.PatientStore;
 
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package com.webptbridge.inbound;
 
 import com.webptbridge.billing.PatientInfo;
 import com.webptbridge.mapping.PatientInfoMapper;
-import com.webptbridge.store.PatientStore;
+import com.webptbridge.store.billing.PatientStore;
 
 import java.util.ArrayList;
 import java.util.List;

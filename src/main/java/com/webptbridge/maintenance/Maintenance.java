@@ -4,8 +4,8 @@ import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.WaitingKind;
 import com.webptbridge.reference.ReferenceException;
 import com.webptbridge.reference.ReferenceMaintenance;
-import com.webptbridge.store.ReprocessFilter;
-import com.webptbridge.store.Worklist;
+import com.webptbridge.store.journal.ReprocessFilter;
+import com.webptbridge.store.journal.Worklist;
 
 import java.sql.SQLException;
 import java.time.Instant;

@@ -4,9 +4,9 @@ import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferenceKind.Field;
 import com.webptbridge.reference.ReferenceException.Failure;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.ReferenceRecords;
-import com.webptbridge.store.ReferenceRecords.AuditLine;
 import com.webptbridge.store.Sql;
+import com.webptbridge.store.reference.ReferenceRecords;
+import com.webptbridge.store.reference.ReferenceRecords.AuditLine;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;

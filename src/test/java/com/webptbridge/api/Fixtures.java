@@ -3,11 +3,11 @@ package com.webptbridge.api;
 import com.webptbridge.billing.PatientField;
 import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.maintenance.Reprocessor;
-import com.webptbridge.store.JournalEntry;
-import com.webptbridge.store.MessageError;
-import com.webptbridge.store.MessageStatus;
-import com.webptbridge.store.PatientAccount;
-import com.webptbridge.store.PatientRecord;
+import com.webptbridge.store.billing.PatientAccount;
+import com.webptbridge.store.billing.PatientRecord;
+import com.webptbridge.store.journal.JournalEntry;
+import com.webptbridge.store.journal.MessageError;
+import com.webptbridge.store.journal.MessageStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,7 +1,9 @@
-package com.webptbridge.store;
+package com.webptbridge.store.reference;
 
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferenceKind.Field;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

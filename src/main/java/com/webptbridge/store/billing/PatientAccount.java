@@ -1,4 +1,7 @@
-package com.webptbridge.store;
+package com.webptbridge.store.billing;
+
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

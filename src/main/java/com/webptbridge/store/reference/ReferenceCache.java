@@ -1,10 +1,12 @@
-package com.webptbridge.store;
+package com.webptbridge.store.reference;
 
 import com.webptbridge.billing.Facility;
 import com.webptbridge.billing.Payer;
 import com.webptbridge.billing.ProcedureCode;
 import com.webptbridge.billing.Provider;
 import com.webptbridge.billing.ReferringProvider;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,8 @@
-package com.webptbridge.store;
+package com.webptbridge.store.journal;
+
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
+import com.webptbridge.store.Storable;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
-package com.webptbridge.store;
+package com.webptbridge.store.billing;
 
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
 import com.webptbridge.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
