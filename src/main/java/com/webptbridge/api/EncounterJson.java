@@ -1,5 +1,6 @@
 package com.webptbridge.api;
 
+import com.webptbridge.billing.ChargeLine;
 import com.webptbridge.store.billing.PatientAccount;
 
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ record EncounterJson(
         ReferringProvider referringProvider,
         String placeOfService,
         List<String> diagnoses,
-        List<PatientAccount.ChargeView> charges) {
+        List<ChargeLine> charges) {
 
     record Facility(long sequenceNumber, String name) {}
 

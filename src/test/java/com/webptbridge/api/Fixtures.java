@@ -1,5 +1,7 @@
 package com.webptbridge.api;
 
+import com.webptbridge.billing.ChargeLine;
+import com.webptbridge.billing.Coverage;
 import com.webptbridge.billing.PatientField;
 import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.maintenance.Reprocessor;
@@ -42,25 +44,26 @@ final class Fixtures {
                 1,
                 1042,
                 "Cigna",
-                "M123",
-                "G9",
-                null,
-                LocalDate.of(2026, 1, 1),
-                null,
-                "Rawson",
-                "Bob",
-                "01",
-                LocalDate.of(1960, 2, 2),
-                "M",
-                "1 Main St",
-                null,
-                "Springfield",
-                "IL",
-                "62701");
+                new Coverage(
+                        "M123",
+                        "G9",
+                        null,
+                        LocalDate.of(2026, 1, 1),
+                        null,
+                        "Rawson",
+                        "Bob",
+                        "01",
+                        LocalDate.of(1960, 2, 2),
+                        "M",
+                        "1 Main St",
+                        null,
+                        "Springfield",
+                        "IL",
+                        "62701"));
     }
 
     static PatientAccount.EncounterView encounter(boolean referred) {
-        PatientAccount.ChargeView charge = new PatientAccount.ChargeView(
+        ChargeLine charge = new ChargeLine(
                 "T1",
                 LocalDate.of(2026, 11, 20),
                 "97112",
