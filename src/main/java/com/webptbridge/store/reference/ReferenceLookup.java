@@ -7,8 +7,6 @@ import com.webptbridge.billing.Provider;
 import com.webptbridge.billing.ReferringProvider;
 import com.webptbridge.store.Database;
 
-import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -57,64 +55,5 @@ public final class ReferenceLookup {
         return code == null
                 ? Optional.empty()
                 : Optional.ofNullable(cache.current().codes().get(code));
-    }
-
-    static Payer payer(ResultSet rs) throws SQLException {
-        return new Payer(
-                rs.getLong("sequence_number"),
-                rs.getString("name"),
-                rs.getString("payer_id"),
-                rs.getString("address_line1"),
-                rs.getString("city"),
-                rs.getString("state"),
-                rs.getString("zip"),
-                rs.getString("plan_type"),
-                rs.getBoolean("active"));
-    }
-
-    static Facility facility(ResultSet rs) throws SQLException {
-        return new Facility(
-                rs.getLong("sequence_number"),
-                rs.getString("name"),
-                rs.getString("npi"),
-                rs.getString("address_line1"),
-                rs.getString("city"),
-                rs.getString("state"),
-                rs.getString("zip"),
-                rs.getString("place_of_service"),
-                rs.getBoolean("active"));
-    }
-
-    static Provider provider(ResultSet rs) throws SQLException {
-        return new Provider(
-                rs.getLong("sequence_number"),
-                rs.getString("last_name"),
-                rs.getString("first_name"),
-                rs.getString("npi"),
-                rs.getString("taxonomy"),
-                rs.getBoolean("active"));
-    }
-
-    static ReferringProvider referring(ResultSet rs) throws SQLException {
-        return new ReferringProvider(
-                rs.getLong("sequence_number"),
-                rs.getString("last_name"),
-                rs.getString("first_name"),
-                rs.getString("npi"),
-                rs.getBoolean("active"));
-    }
-
-    static ProcedureCode procedure(ResultSet rs) throws SQLException {
-        BigDecimal charge = rs.getBigDecimal("default_charge");
-        int units = rs.getInt("default_units");
-        Integer defaultUnits = rs.wasNull() ? null : units;
-        return new ProcedureCode(
-                rs.getLong("sequence_number"),
-                rs.getString("code"),
-                rs.getString("description"),
-                charge,
-                defaultUnits,
-                rs.getString("default_revenue_code"),
-                rs.getBoolean("active"));
     }
 }
