@@ -3,7 +3,7 @@ package com.webptbridge.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
-import com.webptbridge.store.AccessLog;
+import com.webptbridge.store.security.AccessLog;
 import io.vertx.ext.web.RoutingContext;
 
 import java.sql.SQLException;

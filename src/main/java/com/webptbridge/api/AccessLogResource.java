@@ -1,6 +1,6 @@
 package com.webptbridge.api;
 
-import com.webptbridge.store.AccessLog;
+import com.webptbridge.store.security.AccessLog;
 
 import java.time.Instant;
 import java.time.LocalDate;

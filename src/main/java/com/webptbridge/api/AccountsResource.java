@@ -1,6 +1,6 @@
 package com.webptbridge.api;
 
-import com.webptbridge.store.Accounts;
+import com.webptbridge.store.security.Accounts;
 import io.vertx.core.http.HttpMethod;
 
 import java.sql.SQLException;

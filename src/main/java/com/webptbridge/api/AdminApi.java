@@ -1,9 +1,9 @@
 package com.webptbridge.api;
 
 import com.webptbridge.interfaces.InterfaceRegistry;
-import com.webptbridge.store.AccessLog;
-import com.webptbridge.store.Accounts;
 import com.webptbridge.store.Database;
+import com.webptbridge.store.security.AccessLog;
+import com.webptbridge.store.security.Accounts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;

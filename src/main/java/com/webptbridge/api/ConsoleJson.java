@@ -2,7 +2,7 @@ package com.webptbridge.api;
 
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.hl7.FieldNames;
-import com.webptbridge.store.Journal;
+import com.webptbridge.store.journal.Journal;
 
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package com.webptbridge.api;
 
 import com.webptbridge.interfaces.InterfaceRegistry;
-import com.webptbridge.store.AccessLog;
-import com.webptbridge.store.Accounts;
 import com.webptbridge.store.Database;
+import com.webptbridge.store.security.AccessLog;
+import com.webptbridge.store.security.Accounts;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;

@@ -1,7 +1,7 @@
 package com.webptbridge.api;
 
-import com.webptbridge.store.Journal;
-import com.webptbridge.store.JournalEntry;
+import com.webptbridge.store.journal.Journal;
+import com.webptbridge.store.journal.JournalEntry;
 
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.webptbridge.api;
 
-import com.webptbridge.store.MessageStatus;
+import com.webptbridge.store.journal.MessageStatus;
 
 import java.util.List;
 import java.util.Locale;

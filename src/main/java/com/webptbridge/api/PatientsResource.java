@@ -1,7 +1,7 @@
 package com.webptbridge.api;
 
-import com.webptbridge.store.PatientAccount;
-import com.webptbridge.store.PatientRecord;
+import com.webptbridge.store.billing.PatientAccount;
+import com.webptbridge.store.billing.PatientRecord;
 
 import java.util.List;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package com.webptbridge.api;
 import com.webptbridge.billing.WaitingKind;
 import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.maintenance.Reprocessor;
-import com.webptbridge.store.MessageStatus;
-import com.webptbridge.store.ReprocessFilter;
+import com.webptbridge.store.journal.MessageStatus;
+import com.webptbridge.store.journal.ReprocessFilter;
 import io.vertx.core.http.HttpMethod;
 
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import com.webptbridge.inbound.Outcomes;
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.Journal;
+import com.webptbridge.store.journal.Journal;
 import com.webptbridge.transport.ConnectionLimit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;

@@ -6,8 +6,8 @@ import com.webptbridge.mapping.FieldLimits;
 import com.webptbridge.mapping.MappedEncounter;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.reference.EncounterResolver;
-import com.webptbridge.store.EncounterStore;
-import com.webptbridge.store.PatientStore;
+import com.webptbridge.store.billing.EncounterStore;
+import com.webptbridge.store.billing.PatientStore;
 
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.hl7.MessageLimits;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.Journal;
+import com.webptbridge.store.journal.Journal;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -5,8 +5,8 @@ import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.hl7.Problem;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.mapping.MessageView;
-import com.webptbridge.store.Journal;
-import com.webptbridge.store.JournalEntry;
+import com.webptbridge.store.journal.Journal;
+import com.webptbridge.store.journal.JournalEntry;
 
 import java.util.ArrayList;
 import java.util.List;

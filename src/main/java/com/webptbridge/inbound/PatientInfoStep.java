@@ -4,7 +4,7 @@ import com.webptbridge.billing.PatientInfo;
 import com.webptbridge.mapping.FieldLimits;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.mapping.PatientInfoMapper;
-import com.webptbridge.store.PatientStore;
+import com.webptbridge.store.billing.PatientStore;
 
 import java.util.ArrayList;
 import java.util.List;

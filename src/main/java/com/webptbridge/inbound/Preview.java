@@ -6,8 +6,8 @@ import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.PatientRecord;
-import com.webptbridge.store.PatientStore;
+import com.webptbridge.store.billing.PatientRecord;
+import com.webptbridge.store.billing.PatientStore;
 
 import java.sql.Connection;
 import java.sql.SQLException;

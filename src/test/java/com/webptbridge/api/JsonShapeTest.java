@@ -29,9 +29,9 @@ class JsonShapeTest {
         MessageJson message = MessageJson.of(
                 Fixtures.message(true, true),
                 List.of(
-                        new com.webptbridge.store.Journal.Attempt(
+                        new com.webptbridge.store.journal.Journal.Attempt(
                                 1, java.time.Instant.parse("2026-11-20T14:03:05Z"), "ERROR", "AE", "MSH|first"),
-                        new com.webptbridge.store.Journal.Attempt(
+                        new com.webptbridge.store.journal.Journal.Attempt(
                                 2, java.time.Instant.parse("2026-11-20T14:03:06Z"), "ERROR", "AE", "MSH|second")));
         assertThat(write(message)).isEqualTo(MESSAGE_DETAIL);
     }

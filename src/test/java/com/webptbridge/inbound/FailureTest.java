@@ -2,7 +2,7 @@ package com.webptbridge.inbound;
 
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import com.webptbridge.hl7.NakReason;
-import com.webptbridge.store.MessageStatus;
+import com.webptbridge.store.journal.MessageStatus;
 import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.LogCapture;
 import org.apache.camel.Exchange;

@@ -2,8 +2,8 @@ package com.webptbridge.inbound;
 
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
-import com.webptbridge.store.JournalEntry;
-import com.webptbridge.store.MessageStatus;
+import com.webptbridge.store.journal.JournalEntry;
+import com.webptbridge.store.journal.MessageStatus;
 import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.transport.InboundFrame;
 import org.junit.jupiter.api.AfterEach;

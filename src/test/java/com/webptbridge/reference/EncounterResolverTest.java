@@ -19,7 +19,7 @@ import com.webptbridge.mapping.MappedEncounter;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.mapping.MessageView;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.ReferenceLookup;
+import com.webptbridge.store.reference.ReferenceLookup;
 import com.webptbridge.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,10 @@
-package com.webptbridge.store;
+package com.webptbridge.store.billing;
 
-import java.math.BigDecimal;
+import com.webptbridge.billing.ChargeLine;
+import com.webptbridge.billing.Coverage;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A billing patient's insurance policies and encounters with charges, as the API shows them. */
+/**
+ * A billing patient's insurance policies and encounters with charges, as the API shows them. The
+ * views reuse the billing records ({@link Coverage}, {@link ChargeLine}) for what a policy says and
+ * what a charge is, and add only what the read joins in (payer, facility and provider names).
+ */
 public final class PatientAccount {
 
     private final Database db;
@@ -20,35 +28,8 @@ public final class PatientAccount {
         this.db = db;
     }
 
-    public record PolicyView(
-            int priority,
-            long payerSequence,
-            String payerName,
-            String memberId,
-            String groupNumber,
-            String groupName,
-            LocalDate effectiveDate,
-            LocalDate expirationDate,
-            String insuredLastName,
-            String insuredFirstName,
-            String relationship,
-            LocalDate insuredDateOfBirth,
-            String insuredSex,
-            String addressLine1,
-            String addressLine2,
-            String city,
-            String state,
-            String zip) {}
-
-    public record ChargeView(
-            String transactionId,
-            LocalDate serviceDate,
-            String procedureCode,
-            List<String> modifiers,
-            BigDecimal units,
-            BigDecimal amount,
-            String revenueCode,
-            List<Integer> diagnosisPointers) {}
+    /** A policy as the API shows it: its priority and payer, and what it says besides (member, dates, insured). */
+    public record PolicyView(int priority, long payerSequence, String payerName, Coverage coverage) {}
 
     public record EncounterView(
             long id,
@@ -62,7 +43,7 @@ public final class PatientAccount {
             String referringName,
             String placeOfService,
             List<String> diagnoses,
-            List<ChargeView> charges) {}
+            List<ChargeLine> charges) {}
 
     public List<PolicyView> policies(long patientRef) throws SQLException {
         String sql = "SELECT p.*, y.name AS payer_name FROM insurance_policy p JOIN payer y"
@@ -76,21 +57,22 @@ public final class PatientAccount {
                             rs.getInt("priority"),
                             rs.getLong("payer_sequence"),
                             rs.getString("payer_name"),
-                            rs.getString("member_id"),
-                            rs.getString("group_number"),
-                            rs.getString("group_name"),
-                            rs.getObject("effective_date", LocalDate.class),
-                            rs.getObject("expiration_date", LocalDate.class),
-                            rs.getString("insured_last_name"),
-                            rs.getString("insured_first_name"),
-                            rs.getString("insured_relationship"),
-                            rs.getObject("insured_date_of_birth", LocalDate.class),
-                            rs.getString("insured_sex"),
-                            rs.getString("insured_address_line1"),
-                            rs.getString("insured_address_line2"),
-                            rs.getString("insured_city"),
-                            rs.getString("insured_state"),
-                            rs.getString("insured_zip")),
+                            new Coverage(
+                                    rs.getString("member_id"),
+                                    rs.getString("group_number"),
+                                    rs.getString("group_name"),
+                                    rs.getObject("effective_date", LocalDate.class),
+                                    rs.getObject("expiration_date", LocalDate.class),
+                                    rs.getString("insured_last_name"),
+                                    rs.getString("insured_first_name"),
+                                    rs.getString("insured_relationship"),
+                                    rs.getObject("insured_date_of_birth", LocalDate.class),
+                                    rs.getString("insured_sex"),
+                                    rs.getString("insured_address_line1"),
+                                    rs.getString("insured_address_line2"),
+                                    rs.getString("insured_city"),
+                                    rs.getString("insured_state"),
+                                    rs.getString("insured_zip"))),
                     patientRef);
         }
     }
@@ -121,8 +103,8 @@ public final class PatientAccount {
                         .computeIfAbsent(d.encounterId(), k -> new ArrayList<>())
                         .add(d.value());
             }
-            Map<Long, List<ChargeView>> charges = new HashMap<>();
-            for (Keyed<ChargeView> ch : Sql.list(
+            Map<Long, List<ChargeLine>> charges = new HashMap<>();
+            for (Keyed<ChargeLine> ch : Sql.list(
                     c,
                     "SELECT ch.* FROM charge ch JOIN encounter e ON e.id = ch.encounter_id"
                             + " WHERE e.patient_ref = ? ORDER BY ch.encounter_id, ch.id",
@@ -174,8 +156,8 @@ public final class PatientAccount {
                 List.of());
     }
 
-    private static ChargeView charge(ResultSet rs) throws SQLException {
-        return new ChargeView(
+    private static ChargeLine charge(ResultSet rs) throws SQLException {
+        return new ChargeLine(
                 rs.getString("transaction_id"),
                 rs.getObject("service_date", LocalDate.class),
                 rs.getString("procedure_code"),

@@ -1,25 +1,23 @@
-package com.webptbridge.store;
+package com.webptbridge.store.reference;
 
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferenceKind.Field;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The SQL of one interface's reference maintenance, for any {@link ReferenceKind} by its table and fields. Records
- * travel as maps keyed by the fields' JSON names (plus {@code sequenceNumber} and {@code active}),
- * values already checked by the caller. Keys are a Sequence Number (a Long) or, for procedure
+ * are read as the kind's record class; changes arrive as values keyed by the fields' JSON names,
+ * already checked by the caller. Keys are a Sequence Number (a Long) or, for procedure
  * codes, the code.
  */
 public final class ReferenceRecords {
@@ -32,29 +30,29 @@ public final class ReferenceRecords {
         this.interfaceId = interfaceId;
     }
 
-    public Optional<Map<String, Object>> find(ReferenceKind kind, Object key) throws SQLException {
+    /** The record with this key (Sequence Number or code), as the kind's record class. */
+    public Optional<Record> find(ReferenceKind kind, Object key) throws SQLException {
         try (Connection c = db.connection()) {
             return Sql.one(
                     c,
                     "SELECT * FROM " + kind.table() + " WHERE interface_id = ? AND " + keyColumn(kind) + " = ?",
-                    rs -> row(kind, rs),
+                    reader(kind),
                     interfaceId,
                     key);
         }
     }
 
     /** Every record of a kind, by Sequence Number. */
-    public List<Map<String, Object>> list(ReferenceKind kind) throws SQLException {
+    public List<Record> list(ReferenceKind kind) throws SQLException {
         try (Connection c = db.connection()) {
             return Sql.list(
                     c,
                     "SELECT * FROM " + kind.table() + " WHERE interface_id = ? ORDER BY sequence_number",
-                    rs -> row(kind, rs),
+                    reader(kind),
                     interfaceId);
         }
     }
 
-    /** True when a record of this kind has {@code value} in {@code field} (a JSON name, or sequenceNumber). */
     /** The Sequence Number of a record whose {@code field} is {@code value}, if any (active or not). */
     public Optional<Long> holder(Connection c, ReferenceKind kind, String field, Object value) throws SQLException {
         return Sql.one(
@@ -66,6 +64,7 @@ public final class ReferenceRecords {
                 value);
     }
 
+    /** True when a record of this kind has {@code value} in {@code field} (a JSON name, or sequenceNumber). */
     public boolean exists(Connection c, ReferenceKind kind, String field, Object value) throws SQLException {
         String column = field.equals("sequenceNumber")
                 ? "sequence_number"
@@ -195,14 +194,8 @@ public final class ReferenceRecords {
         return kind.addressedByCode() ? "code" : "sequence_number";
     }
 
-    private static Map<String, Object> row(ReferenceKind kind, ResultSet rs) throws SQLException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sequenceNumber", rs.getLong("sequence_number"));
-        for (Field f : kind.fields()) {
-            Object v = rs.getObject(f.column());
-            m.put(f.json(), v instanceof BigDecimal d ? d.setScale(2, RoundingMode.HALF_UP) : v);
-        }
-        m.put("active", rs.getBoolean("active"));
-        return m;
+    private static Sql.RowMapper<Record> reader(ReferenceKind kind) {
+        Sql.RowMapper<? extends Record> reader = RecordRows.reader(kind.recordClass());
+        return reader::map;
     }
 }

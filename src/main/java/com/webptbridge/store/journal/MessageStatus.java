@@ -1,4 +1,4 @@
-package com.webptbridge.store;
+package com.webptbridge.store.journal;
 
 /** Where a journaled message stands. */
 public enum MessageStatus {

@@ -1,10 +1,11 @@
-package com.webptbridge.store;
+package com.webptbridge.store.billing;
 
 import com.webptbridge.billing.ChargeLine;
 import com.webptbridge.billing.Coverage;
 import com.webptbridge.billing.Encounter;
 import com.webptbridge.billing.Placement;
 import com.webptbridge.billing.Policy;
+import com.webptbridge.store.Storable;
 
 import java.sql.Connection;
 import java.sql.Date;

@@ -1,4 +1,4 @@
-package com.webptbridge.store;
+package com.webptbridge.store.journal;
 
 import java.time.LocalDate;
 import java.util.Set;

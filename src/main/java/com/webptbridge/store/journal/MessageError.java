@@ -1,4 +1,4 @@
-package com.webptbridge.store;
+package com.webptbridge.store.journal;
 
 /**
  * One problem recorded against a journaled message: what the ERR segment said, and the reference

@@ -1,5 +1,8 @@
-package com.webptbridge.store;
+package com.webptbridge.store.billing;
 
+import com.webptbridge.billing.ChargeLine;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
 import com.webptbridge.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,9 +82,7 @@ class PatientAccountTest {
         assertThat(views).extracting(PatientAccount.EncounterView::id).containsExactly(first, empty, second);
         PatientAccount.EncounterView one = views.get(0);
         assertThat(one.diagnoses()).containsExactly("M25.561", "S83.241A");
-        assertThat(one.charges())
-                .extracting(PatientAccount.ChargeView::transactionId)
-                .containsExactly("T1", "T2");
+        assertThat(one.charges()).extracting(ChargeLine::transactionId).containsExactly("T1", "T2");
         assertThat(one.charges().get(0).modifiers()).containsExactly("GP", "59");
         assertThat(one.charges().get(0).units()).isEqualTo(new BigDecimal("2"));
         assertThat(one.charges().get(0).diagnosisPointers()).containsExactly(1, 2);
@@ -92,9 +93,7 @@ class PatientAccountTest {
         assertThat(views.get(1).charges()).isEmpty();
         assertThat(views.get(1).referringName()).isNull();
         assertThat(views.get(2).diagnoses()).containsExactly("M54.5");
-        assertThat(views.get(2).charges())
-                .extracting(PatientAccount.ChargeView::procedureCode)
-                .containsExactly("97140");
+        assertThat(views.get(2).charges()).extracting(ChargeLine::procedureCode).containsExactly("97140");
         assertThat(new PatientAccount(db).encounters(patient("P3"))).isEmpty();
     }
 
@@ -117,9 +116,9 @@ class PatientAccountTest {
             }
         }
         List<PatientAccount.PolicyView> policies = new PatientAccount(db).policies(patient);
-        assertThat(policies).extracting(PatientAccount.PolicyView::memberId).containsExactly("M1", "M2");
+        assertThat(policies).extracting(v -> v.coverage().memberId()).containsExactly("M1", "M2");
         assertThat(policies.get(0).payerName()).isEqualTo("Acme Health");
-        assertThat(policies.get(0).effectiveDate()).isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(policies.get(0).coverage().effectiveDate()).isEqualTo(LocalDate.of(2024, 1, 1));
     }
 
     private long patient(String patientId) throws SQLException {

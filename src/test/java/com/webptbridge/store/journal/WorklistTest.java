@@ -1,5 +1,6 @@
-package com.webptbridge.store;
+package com.webptbridge.store.journal;
 
+import com.webptbridge.store.Database;
 import com.webptbridge.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,10 +1,13 @@
-package com.webptbridge.store;
+package com.webptbridge.store.reference;
 
 import com.webptbridge.billing.Facility;
 import com.webptbridge.billing.Payer;
 import com.webptbridge.billing.ProcedureCode;
 import com.webptbridge.billing.Provider;
+import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferringProvider;
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -103,19 +106,22 @@ final class ReferenceCache {
     private Snapshot load(Connection c, long version) throws SQLException {
         return new Snapshot(
                 version,
-                all(c, "payer", ReferenceLookup::payer, Payer::sequenceNumber),
-                all(c, "facility", ReferenceLookup::facility, Facility::sequenceNumber),
-                all(c, "provider", ReferenceLookup::provider, Provider::sequenceNumber),
-                all(c, "referring_provider", ReferenceLookup::referring, ReferringProvider::npi),
-                all(c, "procedure_code", ReferenceLookup::procedure, ProcedureCode::code));
+                all(c, ReferenceKind.PAYER, Payer.class, Payer::sequenceNumber),
+                all(c, ReferenceKind.FACILITY, Facility.class, Facility::sequenceNumber),
+                all(c, ReferenceKind.PROVIDER, Provider.class, Provider::sequenceNumber),
+                all(c, ReferenceKind.REFERRING_PROVIDER, ReferringProvider.class, ReferringProvider::npi),
+                all(c, ReferenceKind.PROCEDURE_CODE, ProcedureCode.class, ProcedureCode::code));
     }
 
-    private <K, T> Map<K, T> all(Connection c, String table, Sql.RowMapper<T> row, Function<T, K> key)
+    private <K, T extends Record> Map<K, T> all(Connection c, ReferenceKind kind, Class<T> type, Function<T, K> key)
             throws SQLException {
         Map<K, T> out = new HashMap<>();
         // Lowest Sequence Number first wins a shared key, as the single-row queries' first row did.
         for (T t : Sql.list(
-                c, "SELECT * FROM " + table + " WHERE interface_id = ? ORDER BY sequence_number", row, interfaceId)) {
+                c,
+                "SELECT * FROM " + kind.table() + " WHERE interface_id = ? ORDER BY sequence_number",
+                RecordRows.reader(type),
+                interfaceId)) {
             K k = key.apply(t);
             if (k != null) {
                 out.putIfAbsent(k, t);

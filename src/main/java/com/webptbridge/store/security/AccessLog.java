@@ -1,4 +1,7 @@
-package com.webptbridge.store;
+package com.webptbridge.store.security;
+
+import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,8 @@
-package com.webptbridge.store;
+package com.webptbridge.store.billing;
 
 import com.webptbridge.billing.PatientField;
 import com.webptbridge.billing.PatientInfo;
+import com.webptbridge.store.Database;
 
 import java.sql.Connection;
 import java.sql.Date;
