@@ -2,6 +2,7 @@ package com.webptbridge.engine;
 
 import com.webptbridge.api.AdminApi;
 import com.webptbridge.api.Authenticator;
+import com.webptbridge.build.BuildInfo;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
@@ -187,7 +188,8 @@ public final class BridgeEngine implements AutoCloseable {
                     60,
                     TimeUnit.SECONDS);
             LOG.info(
-                    "WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}, interfaces {}",
+                    "WebPT Bridge {} ready: MLLP on port {}, HTTP on port {}, database {}, interfaces {}",
+                    BuildInfo.current(),
                     interfaces.firstPort(),
                     api.port(),
                     safeUrl(settings.get("bridge.db.url")),
@@ -362,7 +364,7 @@ public final class BridgeEngine implements AutoCloseable {
             Path dir = db.getParent() == null ? Path.of(".") : db.getParent();
             return dir.resolve("admin-password.txt");
         }
-        return Path.of("data", "admin-password.txt");
+        return settings.path("data/admin-password.txt");
     }
 
     private static Resource[] routeFiles(CamelContext camel, Path dir) throws IOException {

@@ -220,9 +220,9 @@ final class InterfaceRuntime implements InterfaceRegistry {
             String seed =
                     d.reference() != null ? d.reference() : isDefault ? settings.get("bridge.reference.dir") : null;
             if (seed != null) {
-                ReferenceSeed.load(Path.of(seed), references);
+                ReferenceSeed.load(settings.path(seed), references);
             }
-            Path profileFile = Path.of(d.profile() != null ? d.profile() : settings.get("bridge.profile"));
+            Path profileFile = settings.path(d.profile() != null ? d.profile() : settings.get("bridge.profile"));
             MappingProfile profile = Files.exists(profileFile) || d.profile() != null
                     ? MappingProfile.load(profileFile)
                     : MappingProfile.webptDefault();
