@@ -50,23 +50,20 @@ public final class Settings {
 
     /** Settings as an operator gives them: file, environment, system properties. */
     public static Settings load() {
-        Path home = home(System.getenv(), System.getProperties());
-        return load(configFile(home), home, System.getenv(), System.getProperties());
+        return load(System.getenv(), System.getProperties());
     }
 
-    /** -Dbridge.home, else BRIDGE_HOME, else none (the current directory). */
-    static Path home(Map<String, String> env, Properties system) {
-        String home = system.getProperty("bridge.home", env.get("BRIDGE_HOME"));
-        return home == null || home.isBlank()
+    /**
+     * The home is -Dbridge.home, else BRIDGE_HOME, else none (the current directory); the settings
+     * file -Dbridge.config, else conf/application.properties, relative to the home.
+     */
+    static Settings load(Map<String, String> env, Properties system) {
+        String named = system.getProperty("bridge.home", env.get("BRIDGE_HOME"));
+        Path home = named == null || named.isBlank()
                 ? null
-                : Path.of(home).toAbsolutePath().normalize();
-    }
-
-    /** The settings file: -Dbridge.config, else conf/application.properties in the home. */
-    static Path configFile(Path home) {
-        String named = System.getProperty("bridge.config");
-        Path file = Path.of(named != null ? named : "conf/application.properties");
-        return home == null || file.isAbsolute() ? file : home.resolve(file);
+                : Path.of(named).toAbsolutePath().normalize();
+        Path file = Path.of(system.getProperty("bridge.config", "conf/application.properties"));
+        return load(home == null || file.isAbsolute() ? file : home.resolve(file), home, env, system);
     }
 
     static Settings load(Path file, Map<String, String> env, Properties system) {
