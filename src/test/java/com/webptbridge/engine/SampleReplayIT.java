@@ -107,6 +107,9 @@ class SampleReplayIT {
                 .as("the per-message line carries interface, journal id and control ID as fields")
                 .anySatisfy(l ->
                         assertThat(JSON.readTree(l).path("journal_id").asText()).isNotEmpty())
+                .anySatisfy(l -> assertThat(JSON.readTree(l).path("control_id").asText())
+                        .isNotEmpty()
+                        .isNotEqualTo("-"))
                 .anySatisfy(l ->
                         assertThat(JSON.readTree(l).path("interface").asText()).isEqualTo("default"));
         formats.forEach((format, written) -> {
