@@ -31,6 +31,7 @@ class PackageLayersTest {
 
     /** Top to bottom: each may use only those before it. */
     private static final List<String> LAYERS = List.of(
+            "build", // which build this is: version and commit
             "transport", // bytes and connections
             "billing", // the shared vocabulary: records and kinds
             "hl7", // parsing, ACK/NAK, error reasons

@@ -2,6 +2,7 @@ package com.webptbridge.engine;
 
 import com.webptbridge.api.AdminApi;
 import com.webptbridge.api.Authenticator;
+import com.webptbridge.build.BuildInfo;
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.DatabaseUrl;
@@ -111,7 +112,8 @@ public final class BridgeEngine implements AutoCloseable {
             readiness.serving();
             recovery.start(settings, starting);
             LOG.info(
-                    "WebPT Bridge ready: MLLP on port {}, HTTP on port {}, database {}, interfaces {}",
+                    "WebPT Bridge {} ready: MLLP on port {}, HTTP on port {}, database {}, interfaces {}",
+                    BuildInfo.current(),
                     interfaces.firstPort(),
                     api.port(),
                     url.safe(),
@@ -140,7 +142,7 @@ public final class BridgeEngine implements AutoCloseable {
         return DatabaseUrl.of(settings.get("bridge.db.url"))
                 .embeddedPath()
                 .map(db -> (db.getParent() == null ? Path.of(".") : db.getParent()).resolve("admin-password.txt"))
-                .orElse(Path.of("data", "admin-password.txt"));
+                .orElse(settings.path("data/admin-password.txt"));
     }
 
     public int httpPort() {

@@ -161,14 +161,14 @@ final class InterfaceWiring implements AutoCloseable {
         boolean isDefault = d.id().equals(InterfaceDefinition.DEFAULT_ID);
         String seed = d.reference() != null ? d.reference() : isDefault ? settings.get("bridge.reference.dir") : null;
         if (seed != null) {
-            ReferenceSeed.load(Path.of(seed), references);
+            ReferenceSeed.load(settings.path(seed), references);
         }
         return references;
     }
 
     /** The interface's mapping profile; with none named and no bridge.profile file, WebPT's default. */
     private MappingProfile profile(InterfaceDefinition d) {
-        Path file = Path.of(d.profile() != null ? d.profile() : settings.get("bridge.profile"));
+        Path file = settings.path(d.profile() != null ? d.profile() : settings.get("bridge.profile"));
         return Files.exists(file) || d.profile() != null ? MappingProfile.load(file) : MappingProfile.webptDefault();
     }
 

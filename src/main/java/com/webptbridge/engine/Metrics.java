@@ -1,5 +1,6 @@
 package com.webptbridge.engine;
 
+import com.webptbridge.build.BuildInfo;
 import com.webptbridge.inbound.Outcomes;
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
@@ -59,6 +60,14 @@ final class Metrics implements Outcomes {
         if (db.dataSource() instanceof HikariDataSource pool) {
             pool.setMetricRegistry(registry); // hikaricp_connections_* (active, idle, pending, timeouts, ...)
         }
+        Gauge.builder("bridge.build.info", () -> 1)
+                .description("Always 1; its labels say which build runs (version, commit)")
+                .tags(
+                        "version",
+                        BuildInfo.current().version(),
+                        "commit",
+                        BuildInfo.current().commit())
+                .register(registry);
         Gauge.builder("bridge.store.up", db, d -> d.healthy() ? 1 : 0)
                 .description("1 when the journal store answers, 0 when it fails")
                 .register(registry);

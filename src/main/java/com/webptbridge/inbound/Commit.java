@@ -224,14 +224,16 @@ public final class Commit {
                 .map(p -> p.reason().hl7Code() + "@" + p.location().display())
                 .reduce((a, b) -> a + "," + b)
                 .orElse("-");
-        LOG.info(
-                "journal={} control={} type={} status={} ack={} errors={}",
-                id,
-                LogSafe.controlId(m.header()),
-                LogSafe.type(m.header()),
-                status,
-                reply.code(),
-                codes);
+        try (LogSafe.Fields fields = LogSafe.fields(m)) {
+            LOG.info(
+                    "journal={} control={} type={} status={} ack={} errors={}",
+                    id,
+                    LogSafe.controlId(m.header()),
+                    LogSafe.type(m.header()),
+                    status,
+                    reply.code(),
+                    codes);
+        }
     }
 
     private static String ackControlId(Long journalId) {

@@ -29,23 +29,25 @@ public final class Failure {
 
     public void answer(InFlight m, Exchange exchange) {
         Throwable e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (Database.isStoreFailure(e) && !Database.isDataRefusal(e)) {
-            LOG.error(
-                    "journal={} control={} could not be processed, store unavailable: {}",
-                    journal(m),
-                    LogSafe.controlId(m.header()),
-                    e.getClass().getSimpleName());
-            commit.fail(m, Sentence.STORE_UNAVAILABLE.problem());
-        } else {
-            // Class, SQLSTATE and stack, never the exception's message: it may quote a field value.
-            LOG.error(
-                    "journal={} control={} internal error {}{} at\n{}",
-                    journal(m),
-                    LogSafe.controlId(m.header()),
-                    e == null ? "-" : e.getClass().getName(),
-                    e instanceof java.sql.SQLException s ? " SQLSTATE " + s.getSQLState() : "",
-                    e == null ? "" : stack(e));
-            commit.fail(m, Sentence.INTERNAL_ERROR.problem());
+        try (LogSafe.Fields fields = LogSafe.fields(m)) {
+            if (Database.isStoreFailure(e) && !Database.isDataRefusal(e)) {
+                LOG.error(
+                        "journal={} control={} could not be processed, store unavailable: {}",
+                        journal(m),
+                        LogSafe.controlId(m.header()),
+                        e.getClass().getSimpleName());
+                commit.fail(m, Sentence.STORE_UNAVAILABLE.problem());
+            } else {
+                // Class, SQLSTATE and stack, never the exception's message: it may quote a field value.
+                LOG.error(
+                        "journal={} control={} internal error {}{} at\n{}",
+                        journal(m),
+                        LogSafe.controlId(m.header()),
+                        e == null ? "-" : e.getClass().getName(),
+                        e instanceof java.sql.SQLException s ? " SQLSTATE " + s.getSQLState() : "",
+                        e == null ? "" : stack(e));
+                commit.fail(m, Sentence.INTERNAL_ERROR.problem());
+            }
         }
     }
 

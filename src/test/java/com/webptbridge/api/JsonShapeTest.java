@@ -52,13 +52,15 @@ class JsonShapeTest {
     }
 
     @Test
-    void healthSaysStatusThenDatabase() throws Exception {
-        assertThat(write(new HealthJson("UP", "UP")))
+    void healthSaysStatusThenDatabaseThenTheBuild() throws Exception {
+        assertThat(write(new HealthJson("UP", "UP", "1.0.0", "3e3493369e")))
                 .isEqualTo(
                         """
                 {
                   "status" : "UP",
-                  "database" : "UP"
+                  "database" : "UP",
+                  "version" : "1.0.0",
+                  "commit" : "3e3493369e"
                 }""");
     }
 
