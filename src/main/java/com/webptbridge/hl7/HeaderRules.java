@@ -53,13 +53,19 @@ public final class HeaderRules {
         if (!versions.contains(h.version())) {
             problems.add(NakReason.UNSUPPORTED_VERSION.at(
                     ErrorLocation.field("MSH", 1, 12),
-                    "HL7 version '" + h.version() + "' (MSH-12) is not supported; send one of "
+                    (h.version().isEmpty()
+                                    ? "The HL7 version (MSH-12) is empty"
+                                    : "HL7 version '" + h.version() + "' (MSH-12) is not supported")
+                            + "; send one of "
                             + String.join(", ", new java.util.TreeSet<>(versions)) + "."));
         }
         if (!processingIds.contains(h.processingId())) {
             problems.add(NakReason.UNSUPPORTED_PROCESSING_ID.at(
                     ErrorLocation.field("MSH", 1, 11),
-                    "Processing ID '" + h.processingId() + "' (MSH-11) is not accepted; send one of "
+                    (h.processingId().isEmpty()
+                                    ? "The processing ID (MSH-11) is empty"
+                                    : "Processing ID '" + h.processingId() + "' (MSH-11) is not accepted")
+                            + "; send one of "
                             + String.join(", ", new java.util.TreeSet<>(processingIds)) + "."));
         }
         return problems;

@@ -124,7 +124,16 @@ public final class DryRun {
                 c.setAutoCommit(false);
                 try {
                     Optional<PatientRecord> before = patients.find(c, m.patientId);
-                    notes.addAll(m.change.apply(c));
+                    try {
+                        notes.addAll(m.change.apply(c));
+                    } catch (SQLException e) {
+                        Problem refused = m.change.refused(e);
+                        if (refused == null) {
+                            throw e;
+                        }
+                        m.problems.add(refused); // the live run's answer, not a 503
+                        return result(m, notes, List.of(), false);
+                    }
                     Optional<PatientRecord> after = patients.find(c, m.patientId);
                     isNew = before.isEmpty();
                     for (PatientField f : PatientField.values()) {
@@ -140,6 +149,10 @@ public final class DryRun {
                 }
             }
         }
+        return result(m, notes, changes, isNew);
+    }
+
+    private Result result(InFlight m, List<String> notes, List<FieldChange> changes, boolean isNew) {
         AcknowledgmentCode code = NakReason.worstOf(m.problems);
         String ack = acks.build(m.header(), code, m.problems, "DRYRUN");
         List<Error> errors = m.problems.stream().map(DryRun::error).toList();

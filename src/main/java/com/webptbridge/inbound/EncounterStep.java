@@ -38,17 +38,26 @@ public final class EncounterStep {
             return;
         }
         m.patientId = mapped.patient().patientId();
+        if (patients.find(m.patientId).isEmpty()) {
+            m.problems.addAll(mapper.newPatientProblems(mapped.patient()));
+        }
         Encounter encounter = resolver.resolve(mapped, m.problems);
         if (encounter == null || !m.problems.isEmpty()) {
             return;
         }
         long journalId = m.journalId();
         String sendingFacility = m.header().sendingFacility();
-        m.change = c -> {
-            List<String> notes = new ArrayList<>();
-            long patientRef = patients.apply(c, encounter.patient(), journalId, notes);
-            notes.addAll(encounters.apply(c, patientRef, encounter, sendingFacility, journalId));
-            return notes;
-        };
+        // Resolved one for one: with no problem, every mapped charge became the charge at its place.
+        List<Integer> chargeSegments = mapped.charges().stream()
+                .map(charge -> charge.procedureCode().at().sequence())
+                .toList();
+        m.change = new Change(
+                c -> {
+                    List<String> notes = new ArrayList<>();
+                    long patientRef = patients.apply(c, encounter.patient(), journalId, notes);
+                    notes.addAll(encounters.apply(c, patientRef, encounter, sendingFacility, journalId));
+                    return notes;
+                },
+                chargeSegments);
     }
 }

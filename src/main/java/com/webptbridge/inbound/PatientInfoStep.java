@@ -4,6 +4,7 @@ import com.webptbridge.billing.PatientInfo;
 import com.webptbridge.mapping.PatientInfoMapper;
 import com.webptbridge.store.PatientStore;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public final class PatientInfoStep {
         this.patients = patients;
     }
 
-    public void map(InFlight m) {
+    public void map(InFlight m) throws SQLException {
         for (String segment : IGNORED) {
             int count = m.view.all(segment).size();
             if (count > 0) {
@@ -41,11 +42,17 @@ public final class PatientInfoStep {
         if (!m.problems.isEmpty()) {
             return;
         }
+        if (patients.find(info.patientId()).isEmpty()) {
+            m.problems.addAll(mapper.newPatientProblems(info));
+            if (!m.problems.isEmpty()) {
+                return;
+            }
+        }
         long journalId = m.journalId();
-        m.change = c -> {
+        m.change = new Change(c -> {
             List<String> notes = new ArrayList<>();
             patients.apply(c, info, journalId, notes);
             return notes;
-        };
+        });
     }
 }

@@ -237,7 +237,8 @@ public final class EncounterResolver {
                 int n = key.at().sequence();
                 problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
                         ErrorLocation.field("FT1", n, 11),
-                        "Charge " + n + " has no amount and code " + pc.code() + " has no default charge: send the"
+                        "Charge " + n + " has no amount (0 counts as none) and code " + pc.code()
+                                + " has no default charge: send the"
                                 + " amount (FT1-11) or give the code a default charge (`bridge procedure-code update "
                                 + pc.code() + " --default-charge 45.00`)."));
                 continue;
