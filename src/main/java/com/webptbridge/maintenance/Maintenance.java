@@ -100,7 +100,7 @@ public final class Maintenance {
             String title;
             String action;
             if (g.waitingKind() == null) {
-                title = g.reason().replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + " (" + g.hl7Code() + ")" + at;
+                title = Reprocessor.title(g.hl7Code(), g.reason(), g.location());
                 action = g.reason().equals("INTERNAL_ERROR")
                         ? "An internal error in the interface: report it; reprocess the messages once it is fixed."
                         : "Correct the data in WebPT and resend, or reprocess once fixed.";

@@ -262,7 +262,8 @@ class JsonShapeTest {
                     "status" : "PROCESSED",
                     "ackCode" : "AA",
                     "skipped" : null,
-                    "waitingFor" : [ ]
+                    "waitingFor" : [ ],
+                    "remains" : [ ]
                   } ]
                 }""";
 
@@ -280,7 +281,8 @@ class JsonShapeTest {
                     "status" : "PROCESSED",
                     "ackCode" : "AA",
                     "skipped" : null,
-                    "waitingFor" : [ ]
+                    "waitingFor" : [ ],
+                    "remains" : [ ]
                   } ]
                 }""";
 }
