@@ -15,9 +15,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,7 +85,9 @@ class RealWorldIT {
 
     private static List<String> errors(JsonNode dryRun) {
         List<String> out = new ArrayList<>();
-        dryRun.get("errors").forEach(e -> out.add(e.get("code").asInt() + "@" + e.get("location").asText()));
+        dryRun.get("errors")
+                .forEach(e ->
+                        out.add(e.get("code").asInt() + "@" + e.get("location").asText()));
         return out;
     }
 
@@ -100,7 +102,9 @@ class RealWorldIT {
         String ack = send(message);
         assertThat(ack).contains("MSA|AE|RW-DUP");
         assertThat(errors(ack)).containsExactly("102@FT1[2]-2");
-        assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-3")).contains("RW-T1").doesNotContain("Internal error");
+        assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-3"))
+                .contains("RW-T1")
+                .doesNotContain("Internal error");
         try (Connection c = engine.engine().database().connection()) {
             assertThat(Sql.one(c, "SELECT COUNT(*) FROM charge WHERE transaction_id = 'RW-T1'", rs -> rs.getLong(1)))
                     .contains(0L);
@@ -154,7 +158,9 @@ class RealWorldIT {
 
         assertThat(send(bare.replace("RW-NEW1", "RW-NEW2").replace("||^Ana||||", "||Ruiz^Ana||19700101||")))
                 .contains("MSA|AA|RW-NEW2");
-        assertThat(send(bare.replace("RW-NEW1", "RW-NEW3"))).as("an update may leave them out").contains("MSA|AA");
+        assertThat(send(bare.replace("RW-NEW1", "RW-NEW3")))
+                .as("an update may leave them out")
+                .contains("MSA|AA");
 
         String ssOnly = "MSH|^~\\&|OTHEREHR|RW|CMD|BILLING|20261121||ADT^A04^ADT_A01|RW-SS|P|2.5.1\r"
                 + "PID|1||123456789^^^SSA^SS||Ruiz^Ana||19700101\r";

@@ -94,8 +94,7 @@ class WorklistTest {
 
         assertThat(groups)
                 .extracting(g -> g.waitingKey() + " " + g.hl7Code() + " " + g.location() + " " + g.messages())
-                .containsExactly(
-                        "97999 204 FT1-25 2", "null 101 PID-3 1", "null 101 FT1-2 2", "null 101 PID-7 1");
+                .containsExactly("97999 204 FT1-25 2", "null 101 PID-3 1", "null 101 FT1-2 2", "null 101 PID-7 1");
         assertThat(groups.get(0).journalIds()).containsExactly(code1, code2);
         assertThat(groups.get(1).journalIds()).containsExactly(adt);
         assertThat(groups.get(2).journalIds()).containsExactly(dft1, dft2);
