@@ -1,6 +1,7 @@
 package com.webptbridge.inbound;
 
 import com.webptbridge.billing.Encounter;
+import com.webptbridge.hl7.Problem;
 import com.webptbridge.mapping.EncounterMapper;
 import com.webptbridge.mapping.MappedEncounter;
 import com.webptbridge.reference.EncounterResolver;
@@ -38,8 +39,10 @@ public final class EncounterStep {
             return;
         }
         m.patientId = mapped.patient().patientId();
-        if (patients.find(m.patientId).isEmpty()) {
-            m.problems.addAll(mapper.newPatientProblems(mapped.patient()));
+        // Only a message without a last name or date of birth costs the look-up.
+        List<Problem> forNew = mapper.newPatientProblems(mapped.patient());
+        if (!forNew.isEmpty() && patients.find(m.patientId).isEmpty()) {
+            m.problems.addAll(forNew);
         }
         Encounter encounter = resolver.resolve(mapped, m.problems);
         if (encounter == null || !m.problems.isEmpty()) {

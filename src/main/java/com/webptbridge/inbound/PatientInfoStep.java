@@ -1,6 +1,7 @@
 package com.webptbridge.inbound;
 
 import com.webptbridge.billing.PatientInfo;
+import com.webptbridge.hl7.Problem;
 import com.webptbridge.mapping.PatientInfoMapper;
 import com.webptbridge.store.PatientStore;
 
@@ -42,11 +43,11 @@ public final class PatientInfoStep {
         if (!m.problems.isEmpty()) {
             return;
         }
-        if (patients.find(info.patientId()).isEmpty()) {
-            m.problems.addAll(mapper.newPatientProblems(info));
-            if (!m.problems.isEmpty()) {
-                return;
-            }
+        // Only a message without a last name or date of birth costs the look-up.
+        List<Problem> forNew = mapper.newPatientProblems(info);
+        if (!forNew.isEmpty() && patients.find(info.patientId()).isEmpty()) {
+            m.problems.addAll(forNew);
+            return;
         }
         long journalId = m.journalId();
         m.change = new Change(c -> {
