@@ -34,19 +34,24 @@ public final class RefusedWrite extends SQLException {
     }
 
     /**
-     * The refusal of one row of a batch: the first row the driver marks failed, or the first it did
-     * not get to (a driver that stops at the first failure); {@code -1} when it does not say.
+     * The refusal of one row of a batch: the row the driver marks failed while others did not fail
+     * (H2 runs every row and says which failed), the only row, or {@code -1} when the driver does
+     * not say (PostgreSQL's aborts the whole batch and marks every row failed).
      */
     static SQLException ofBatch(SQLException e, String part, int[] rowIndexes) {
-        int failed = -1;
-        if (e instanceof BatchUpdateException b && b.getUpdateCounts() != null) {
+        int failed = rowIndexes.length == 1 ? 0 : -1;
+        if (failed < 0 && e instanceof BatchUpdateException b && b.getUpdateCounts() != null) {
             int[] counts = b.getUpdateCounts();
-            for (int i = 0; i < counts.length && failed < 0; i++) {
-                failed = counts[i] == Statement.EXECUTE_FAILED ? i : -1;
+            int first = -1;
+            boolean anotherSucceeded = false;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == Statement.EXECUTE_FAILED) {
+                    first = first < 0 ? i : first;
+                } else {
+                    anotherSucceeded = true;
+                }
             }
-            if (failed < 0 && counts.length < rowIndexes.length) {
-                failed = counts.length;
-            }
+            failed = anotherSucceeded && first >= 0 && first < rowIndexes.length ? first : -1;
         }
         return of(e, part, failed < 0 ? -1 : rowIndexes[failed]);
     }
