@@ -183,7 +183,7 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
 
     /**
      * ", still waits for payer 1042, procedure-code 97112" when the message waits for anything, and
-     * "; still to be fixed by the sender: required field missing (101) at PID-7: ..." for what no
+     * "; still to be fixed by the sender: required field missing (101) (PID-7): ..." for what no
      * record fixes.
      */
     private static String waits(JsonNode message) {

@@ -1,8 +1,8 @@
 package com.webptbridge.inbound;
 
 import com.webptbridge.hl7.ErrorLocation;
-import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.RefusedWrite;
 
@@ -71,12 +71,7 @@ final class Change {
                     case "encounter" -> "the visit (PV1)";
                     default -> "the message";
                 };
-        return NakReason.DATA_TYPE_ERROR.at(
-                at,
-                "The billing database refused " + which + " as it stands (SQLSTATE " + e.getSQLState()
-                        + ": a value or rule of the billing tables it does not meet); nothing was applied. Correct"
-                        + " it in WebPT and send it again, or ask the interface analyst which billing rule it"
-                        + " breaks.");
+        return Sentence.CONTENT_REFUSED.at(at, which, e.getSQLState());
     }
 
     private static RefusedWrite refusal(Throwable e) {

@@ -1,6 +1,7 @@
 package com.webptbridge.maintenance;
 
 import com.webptbridge.hl7.InboundMessage;
+import com.webptbridge.hl7.ReferenceSentences;
 import com.webptbridge.inbound.AckMode;
 import com.webptbridge.inbound.InFlight;
 import com.webptbridge.inbound.Reply;
@@ -60,7 +61,7 @@ public final class Reprocessor {
      * How one reprocess ended. {@code skipped} explains why nothing was done (e.g. already processed);
      * {@code waitingFor} names what a message still in ERROR waits for, e.g. {@code payer 1042};
      * {@code remains} what no record fixes and only the sender can, as the worklist titles it (e.g.
-     * {@code required field missing (101) at PID-7: ...}).
+     * {@code required field missing (101) (PID-7): ...}).
      */
     public record Outcome(
             long id,
@@ -211,10 +212,10 @@ public final class Reprocessor {
                 .toList();
     }
 
-    /** An error no record fixes as the worklist and reprocess lines title it: {@code required field missing (101) at PID-7}. */
+    /** An error no record fixes as the worklist and reprocess lines title it: {@code required field missing (101) (PID-7)}. */
     static String title(int hl7Code, String reason, String location) {
-        return reason.replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + " (" + hl7Code + ")"
-                + (location == null || location.isEmpty() ? "" : " at " + location);
+        return ReferenceSentences.errorTitle(
+                reason.replace('_', ' ').toLowerCase(java.util.Locale.ROOT), hl7Code, location);
     }
 
     /** What the entry's latest attempt waits for, as the worklist and the CLI spell it: {@code payer 1042}. */

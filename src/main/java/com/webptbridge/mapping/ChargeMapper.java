@@ -3,8 +3,8 @@ package com.webptbridge.mapping;
 import ca.uhn.hl7v2.model.Segment;
 import com.webptbridge.billing.ProcedureCode;
 import com.webptbridge.hl7.ErrorLocation;
-import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,9 +38,7 @@ final class ChargeMapper {
     List<MappedCharge> map(MessageView m, Diagnoses diagnoses, List<Problem> problems, List<String> notes) {
         List<Segment> ft1s = m.all("FT1");
         if (ft1s.isEmpty()) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                    ErrorLocation.segment("FT1", 1),
-                    "The encounter has no charges (no FT1 segment): a DFT^P03 must carry at least one charge."));
+            problems.add(Sentence.NO_CHARGES.at(ErrorLocation.segment("FT1", 1)));
             return List.of();
         }
         List<MappedCharge> out = new ArrayList<>();
@@ -58,29 +56,28 @@ final class ChargeMapper {
             }
             if (!type.isEmpty() && !type.equals("CG")) {
                 unknownType = true;
-                problems.add(NakReason.TABLE_VALUE_NOT_FOUND.at(
+                problems.add(Sentence.UNKNOWN_CHARGE_TYPE.at(
                         read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_TYPE)),
-                        "FT1 " + n + " has transaction type '" + type + "' (" + read.list(ProfileKey.CHARGE_TYPE)
-                                + "), which is not in HL7 table 0017: send CG for a charge (CD credit, PY"
-                                + " payment, AJ adjustment and CO co-payment are not posted). Correct the"
-                                + " charge's type in WebPT's charge setup."));
+                        n,
+                        type,
+                        read.list(ProfileKey.CHARGE_TYPE)));
                 continue;
             }
             String transactionId = read.text(m, ft1, ProfileKey.CHARGE_TRANSACTION_ID);
             Integer first = transactionId.isEmpty() ? null : transactionIds.putIfAbsent(transactionId, n);
             if (first != null) {
-                problems.add(NakReason.DATA_TYPE_ERROR.at(
+                problems.add(Sentence.REPEATED_TRANSACTION_ID.at(
                         read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_TRANSACTION_ID)),
-                        "Charge " + n + " has transaction ID " + transactionId + " ("
-                                + read.list(ProfileKey.CHARGE_TRANSACTION_ID) + "), the same as charge " + first
-                                + ": each charge needs its own transaction ID, since a charge is posted once per"
-                                + " transaction ID. Correct the charges in WebPT and send the visit again."));
+                        n,
+                        transactionId,
+                        read.list(ProfileKey.CHARGE_TRANSACTION_ID),
+                        first));
             }
             if (transactionId.isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                problems.add(Sentence.NO_TRANSACTION_ID.at(
                         read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_TRANSACTION_ID)),
-                        "Charge " + n + " has no transaction ID (" + read.list(ProfileKey.CHARGE_TRANSACTION_ID)
-                                + "): it is what keeps a charge from being posted twice."));
+                        n,
+                        read.list(ProfileKey.CHARGE_TRANSACTION_ID)));
             } else {
                 read.fits(
                         "charge",
@@ -95,31 +92,26 @@ final class ChargeMapper {
             LocalDate serviceDate = read.date(m, ft1, n, ProfileKey.CHARGE_SERVICE_DATE, "date of service", problems);
             if (serviceDate == null
                     && read.text(m, ft1, ProfileKey.CHARGE_SERVICE_DATE).isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                problems.add(Sentence.NO_SERVICE_DATE.at(
                         read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_SERVICE_DATE)),
-                        "Charge " + n + " has no date of service (" + read.list(ProfileKey.CHARGE_SERVICE_DATE)
-                                + ")."));
+                        n,
+                        read.list(ProfileKey.CHARGE_SERVICE_DATE)));
             }
             ProfileReader.Located code = read.firstValued(m, ft1, ProfileKey.CHARGE_PROCEDURE_CODE);
             if (code == null) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                problems.add(Sentence.NO_PROCEDURE_CODE.at(
                         read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_PROCEDURE_CODE)),
-                        "Charge " + n + " has no CPT/HCPCS code (" + read.list(ProfileKey.CHARGE_PROCEDURE_CODE)
-                                + ")."));
+                        n,
+                        read.list(ProfileKey.CHARGE_PROCEDURE_CODE)));
             } else if (!ProcedureCode.wellFormed(code.text())) {
-                problems.add(NakReason.TABLE_VALUE_NOT_FOUND.at(
-                        read.at("FT1", n, List.of(code.position())),
-                        "Charge " + n + " has code '" + code.text() + "' (" + code.position()
-                                + "), which is not a CPT/HCPCS code (5 letters or digits, e.g. 97110) and cannot be"
-                                + " added to the billing system: correct the charge's CPT/HCPCS code in WebPT's"
-                                + " charge setup and send the visit again."));
+                problems.add(Sentence.NOT_A_CPT_CODE.at(
+                        read.at("FT1", n, List.of(code.position())), n, code.text(), code.position()));
                 code = null;
             }
             List<String> modifiers = read.repetitions(m, ft1, ProfileKey.CHARGE_MODIFIERS);
             if (modifiers.size() > 4) {
-                problems.add(NakReason.DATA_TYPE_ERROR.at(
-                        read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_MODIFIERS)),
-                        "Charge " + n + " has " + modifiers.size() + " modifiers; a charge takes at most 4."));
+                problems.add(Sentence.TOO_MANY_MODIFIERS.at(
+                        read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_MODIFIERS)), n, modifiers.size()));
             }
             List<Integer> pointers = new ArrayList<>();
             int added = 0;
@@ -129,10 +121,12 @@ final class ChargeMapper {
                     pointers.add(to.position());
                     added += to.added() ? 1 : 0;
                 } else if (pointer instanceof Diagnoses.Pointer.Unknown unknown) {
-                    problems.add(NakReason.DATA_TYPE_ERROR.at(
-                            read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)),
-                            "Charge " + n + " " + unknown.why() + " (" + read.list(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)
-                                    + "): correct the charge's diagnoses in WebPT."));
+                    problems.add(unknown.why()
+                            .at(
+                                    read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)),
+                                    n,
+                                    unknown.value(),
+                                    read.list(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)));
                 }
             }
             if (added > 0) {
@@ -161,10 +155,8 @@ final class ChargeMapper {
         }
         if (out.isEmpty() && !unknownType) {
             // Credits and payments alone: an AA would tell WebPT the visit was billed when nothing was.
-            skipped.forEach((ft1, what) -> problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                    read.at("FT1", ft1, read.profile().positions(ProfileKey.CHARGE_TYPE)),
-                    "FT1 " + ft1 + " is " + what + ", which the billing interface does not post, and the message"
-                            + " has no charge (CG): it would post nothing. Send the visit's charges.")));
+            skipped.forEach((ft1, what) -> problems.add(Sentence.NOTHING_TO_POST.at(
+                    read.at("FT1", ft1, read.profile().positions(ProfileKey.CHARGE_TYPE)), ft1, what)));
         }
         return out;
     }

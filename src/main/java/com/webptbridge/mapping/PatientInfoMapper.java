@@ -5,8 +5,8 @@ import ca.uhn.hl7v2.model.Type;
 import com.webptbridge.billing.PatientField;
 import com.webptbridge.billing.PatientInfo;
 import com.webptbridge.hl7.ErrorLocation;
-import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -53,26 +53,21 @@ public final class PatientInfoMapper {
     public PatientInfo map(MessageView message, List<Problem> problems, List<String> notes) {
         Segment pid = message.first("PID");
         if (pid == null) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                    ErrorLocation.segment("PID", 1),
-                    "The message has no PID segment, so there is no patient to update."));
+            problems.add(Sentence.NO_PID.at(ErrorLocation.segment("PID", 1)));
             return null;
         }
         String patientId = patientId(message, pid);
         if (patientId == null) {
             FieldPosition at = profile.patientId();
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                    ErrorLocation.field(at.segment(), 1, at.field()),
-                    "The patient ID (" + at + ") is empty"
-                            + (message.repetitions(pid, at.field()).isEmpty()
-                                    ? ""
-                                    : " or only a national or document number (SS, NI, DL, PPN), which is never the"
-                                            + " patient key")
-                            + ": WebPT must send its patient ID"
-                            + (profile.patientIdTypes().isEmpty()
-                                    ? ""
-                                    : " (identifier type " + String.join(" or ", profile.patientIdTypes()) + ")")
-                            + " to identify the billing patient."));
+            problems.add(
+                    message.repetitions(pid, at.field()).isEmpty()
+                            ? Sentence.NO_PATIENT_ID.at(ErrorLocation.field(at.segment(), 1, at.field()), at)
+                            : Sentence.PATIENT_ID_ONLY_NATIONAL.at(
+                                    ErrorLocation.field(at.segment(), 1, at.field()),
+                                    at,
+                                    profile.patientIdTypes().isEmpty()
+                                            ? "its own identifier"
+                                            : String.join(" or ", profile.patientIdTypes())));
         } else {
             FieldPosition at = profile.patientId();
             limits.fits(
@@ -140,12 +135,11 @@ public final class PatientInfoMapper {
         for (PatientField field : List.of(PatientField.LAST_NAME, PatientField.DATE_OF_BIRTH)) {
             FieldPosition at = profile.position(field);
             if (at != null && info.changes().get(field) == null) {
-                out.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                out.add(Sentence.NEW_PATIENT_WITHOUT.at(
                         ErrorLocation.field(at.segment(), 1, at.field()),
-                        "Patient " + info.patientId() + " is new to the billing system and the message has no "
-                                + (field == PatientField.LAST_NAME ? "last name" : "date of birth") + " (" + at
-                                + "): a billing patient needs both. Add it to the patient's demographics in WebPT"
-                                + " and send the patient again."));
+                        info.patientId(),
+                        field == PatientField.LAST_NAME ? "last name" : "date of birth",
+                        at));
             }
         }
         return out;
@@ -275,17 +269,14 @@ public final class PatientInfoMapper {
             case DATE_OF_BIRTH -> {
                 LocalDate date = Hl7Dates.parse(value);
                 if (date == null) {
-                    problems.add(NakReason.DATA_TYPE_ERROR.at(
-                            where,
-                            "The date of birth (" + at + ") is not a date in the form YYYYMMDD: correct it in WebPT."));
+                    problems.add(Sentence.DATE_OF_BIRTH_NOT_A_DATE.at(where, at));
                 }
                 return date;
             }
             case SEX -> {
                 String sex = value.trim().toUpperCase(Locale.ROOT);
                 if (!SEX_TABLE_0001.contains(sex)) {
-                    problems.add(NakReason.TABLE_VALUE_NOT_FOUND.at(
-                            where, "The sex (" + at + ") must be one of M, F, O, U, A, N (HL7 table 0001)."));
+                    problems.add(Sentence.SEX_NOT_IN_TABLE.at(where, at));
                     return null;
                 }
                 return sex;

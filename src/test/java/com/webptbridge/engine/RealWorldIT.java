@@ -156,8 +156,8 @@ class RealWorldIT {
         assertThat(reprocess.out())
                 .as(reprocess.err())
                 .contains("ERROR (AE)")
-                .contains("still to be fixed by the sender: required field missing (101) at PID-5")
-                .contains("required field missing (101) at PID-7");
+                .contains("still to be fixed by the sender: required field missing (101) (PID-5)")
+                .contains("required field missing (101) (PID-7)");
 
         assertThat(send(bare.replace("RW-NEW1", "RW-NEW2").replace("||^Ana||||", "||Ruiz^Ana||19700101||")))
                 .contains("MSA|AA|RW-NEW2");

@@ -10,6 +10,7 @@ import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.Hl7Parser;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.ReferenceSentences;
 import com.webptbridge.mapping.EncounterMapper;
 import com.webptbridge.mapping.FieldPosition;
 import com.webptbridge.mapping.Keyed;
@@ -372,8 +373,7 @@ class EncounterResolverTest {
         assertThat(p.location().display()).isEqualTo("FT1[2]-11");
         assertThat(p.waitingFor()).isNull();
         assertThat(p.sentence())
-                .startsWith("Charge 2 has no amount (0 counts as none) and code 97140 has no default charge: send the"
-                        + " amount (FT1-11) or"
+                .startsWith("Charge 2 has no amount and code 97140 has no default charge: send the amount (FT1-11) or"
                         + " give the code a default charge");
     }
 
@@ -422,7 +422,8 @@ class EncounterResolverTest {
         assertThat(p.location().display()).isEqualTo("IN1[2]-3");
         assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.PAYER, "2001"));
         assertThat(p.sentence())
-                .isEqualTo(ReferenceKind.PAYER.unknownSentence("2001", "IN1-3"))
+                .isEqualTo(ReferenceSentences.unknown(ReferenceKind.PAYER, p.location(), "2001", "IN1-3")
+                        .sentence())
                 .contains("Payer Alternate ID 2001 (IN1-3)")
                 .contains("add the payer in the billing system");
     }
