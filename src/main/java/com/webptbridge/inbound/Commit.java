@@ -83,6 +83,16 @@ public final class Commit {
         }
     }
 
+    /** Answers with {@code problem} over an outcome that was committed but not synced: the journal keeps it. */
+    void notDurable(InFlight m, Problem problem) {
+        m.reply = answer(m, List.of(problem));
+        outcomes.recorded(
+                m.getInterfaceId(),
+                LogSafe.type(m.header()),
+                "NOT_DURABLE",
+                m.reply.code().name());
+    }
+
     private void notJournaled(InFlight m) {
         outcomes.recorded(
                 m.getInterfaceId(),

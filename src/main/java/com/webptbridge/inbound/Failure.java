@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
  * interface: a resend would fail the same way, so it is answered AE 207, journaled ERROR (the
  * worklist shows it as an internal error) and reprocessed once the interface is fixed. A value or
  * constraint the database refused is such a bug too (the mapping let through what the store cannot
- * hold): only this message's writes were rolled back, its batch neighbours were applied.
+ * hold): only this message's writes were rolled back, its batch neighbours were applied. A disk
+ * sync that failed after the commit is answered AR 207 too, but the committed outcome stays the
+ * journal's record (the sender's resend is then answered by the duplicate guard).
  */
 public final class Failure {
 
@@ -29,7 +31,14 @@ public final class Failure {
 
     public void answer(InFlight m, Exchange exchange) {
         Throwable e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (Database.isStoreFailure(e) && !Database.isDataRefusal(e)) {
+        if (Database.isCommittedNotDurable(e)) {
+            // The outcome was committed and the journal says so: answer AR 207 without recording over it.
+            LOG.error(
+                    "journal={} control={} committed but the disk sync failed: answered AR 207, journal kept",
+                    m.journalId(),
+                    LogSafe.controlId(m.header()));
+            commit.notDurable(m, NakReason.STORE_UNAVAILABLE.problem());
+        } else if (Database.isStoreFailure(e) && !Database.isDataRefusal(e)) {
             LOG.error(
                     "journal={} control={} could not be processed, store unavailable: {}",
                     m.journalId(),
