@@ -16,6 +16,7 @@ import com.webptbridge.store.Accounts;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.JobLocks;
 import com.webptbridge.store.Journal;
+import com.webptbridge.transport.ConnectionClosures;
 import com.webptbridge.transport.ConnectionGate;
 import com.webptbridge.transport.ConnectionLimit;
 import com.webptbridge.transport.FrameLimits;
@@ -137,7 +138,11 @@ public final class BridgeEngine implements AutoCloseable {
         CamelContext camel = null;
         try {
             camel = new DefaultCamelContext();
-            ConnectionLimit connections = new ConnectionLimit(settings.getInt("bridge.mllp.max-connections"));
+            ConnectionLimit connections = new ConnectionLimit(
+                    settings.getInt("bridge.mllp.max-connections"),
+                    settings.getInt("bridge.mllp.reserved-connections"),
+                    settings.getInt("bridge.mllp.max-connections-per-address"),
+                    new ConnectionClosures());
             Metrics metrics = new Metrics(db, connections);
             ConnectionGate gate = new ConnectionGate();
             camel.getRegistry().bind("mllpGate", gate);
@@ -232,7 +237,15 @@ public final class BridgeEngine implements AutoCloseable {
         camel.getComponent("netty", NettyComponent.class)
                 .setMaximumPoolSize(settings.getInt("bridge.mllp.processing-threads"));
         Registry beans = camel.getRegistry();
-        beans.bind("mllpTls", Tls.handler(mllpTls(settings)));
+        beans.bind(
+                "mllpTls",
+                Tls.handler(
+                        mllpTls(settings), Duration.ofMillis(settings.getInt("bridge.mllp.tls.handshake-timeout-ms"))));
+        beans.bind(
+                "mllpIdle",
+                MllpCodec.idleLimit(
+                        Duration.ofSeconds(settings.getInt("bridge.mllp.idle-timeout-seconds")),
+                        connections.closures()));
         beans.bind("mllpConnectionLimit", MllpCodec.connectionLimit(connections));
         beans.bind("mllpFrameDecoder", MllpCodec.decoder(limits));
         beans.bind("mllpFrameEncoder", MllpCodec.encoder());
@@ -249,7 +262,8 @@ public final class BridgeEngine implements AutoCloseable {
                 settings.getInt("bridge.hl7.max-segments"),
                 settings.getInt("bridge.hl7.max-repetitions"),
                 settings.getInt("bridge.hl7.max-field-length"));
-        InterfaceRuntime interfaces = new InterfaceRuntime(settings, db, camel, rules, messageLimits, acks, metrics);
+        InterfaceRuntime interfaces =
+                new InterfaceRuntime(settings, db, camel, rules, messageLimits, acks, metrics, connections);
         for (InterfaceDefinition d : interfaces.configured()) {
             try {
                 interfaces.start(d);

@@ -33,6 +33,8 @@ import com.webptbridge.store.PatientAccount;
 import com.webptbridge.store.PatientStore;
 import com.webptbridge.store.ReferenceLookup;
 import com.webptbridge.store.Worklist;
+import com.webptbridge.transport.ConnectionLimit;
+import com.webptbridge.transport.KnownSenders;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -76,6 +78,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
     private final FieldLimits fieldLimits;
     private final AckMode defaultAckMode;
     private final Metrics metrics;
+    private final ConnectionLimit connections;
     private final Map<String, Running> running = new LinkedHashMap<>();
     private final Map<Integer, Intake> listeners = new TreeMap<>();
 
@@ -89,8 +92,10 @@ final class InterfaceRuntime implements InterfaceRegistry {
             HeaderRules rules,
             MessageLimits limits,
             AckBuilder acks,
-            Metrics metrics) {
+            Metrics metrics,
+            ConnectionLimit connections) {
         this.metrics = metrics;
+        this.connections = connections;
         this.settings = settings;
         this.db = db;
         this.camel = camel;
@@ -307,6 +312,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
             RunningInterface face =
                     new RunningInterface(d, journal, patients, new PatientAccount(db), maintenance, dryRun);
             running.put(id, new Running(face, List.copyOf(beans.keySet())));
+            knowSenders(d.port());
             LOG.info("Interface {} listening on port {}", id, d.port());
             return face;
         } catch (IllegalArgumentException e) {
@@ -328,7 +334,19 @@ final class InterfaceRuntime implements InterfaceRegistry {
         }
         removeRoute(processRoute(id));
         r.beans().forEach(camel.getRegistry()::unbind);
+        knowSenders(d.port());
         LOG.info("Interface {} stopped", id);
+    }
+
+    /** Tells the connection limit the known senders of every interface running on {@code port}. */
+    private void knowSenders(int port) {
+        connections.knownSenders(
+                port,
+                running.values().stream()
+                        .map(r -> r.face().definition())
+                        .filter(d -> d.port() == port)
+                        .map(InterfaceDefinition::knownSenders)
+                        .reduce(KnownSenders.NONE, KnownSenders::and));
     }
 
     /** Keeps the definition for the next start; the implicit default is written too, so it survives. */

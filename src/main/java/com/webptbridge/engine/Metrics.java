@@ -5,6 +5,7 @@ import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
+import com.webptbridge.transport.ConnectionClosures;
 import com.webptbridge.transport.ConnectionLimit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -71,6 +72,12 @@ final class Metrics implements Outcomes {
         FunctionCounter.builder("bridge.store.batch.writes", db, d -> d.batchTotals()[1])
                 .description("Outcomes written in them (divided by bridge_store_batches_total: the mean batch)")
                 .register(registry);
+        for (ConnectionClosures.Reason reason : ConnectionClosures.Reason.values()) {
+            FunctionCounter.builder("bridge.mllp.connections.closed", connections.closures(), c -> c.count(reason))
+                    .description("MLLP connections the engine closed or refused, by reason")
+                    .tag("reason", reason.label())
+                    .register(registry);
+        }
         Gauge.builder("bridge.mllp.connections", connections, ConnectionLimit::open)
                 .description("MLLP connections open now")
                 .register(registry);
