@@ -56,14 +56,21 @@ public final class AdminApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
     private static final String REALM = "Basic realm=\"WebPT Bridge\", charset=\"UTF-8\"";
 
-    /** How the server listens: address, TLS (a PKCS12 keystore, or null for plain HTTP), host names, body limit. */
+    /** How the server listens: address, TLS (a PKCS12 keystore, or null for plain HTTP), host names, body limit, slow clients. */
     public record Options(
             String host,
             int port,
             Path keystore,
             String keystorePassword,
             Set<String> allowedHosts,
-            int maxBodyBytes) {}
+            int maxBodyBytes,
+            SlowClients.Bounds slowClients) {
+
+        public Options(
+                String host, int port, Path keystore, String password, Set<String> allowedHosts, int maxBodyBytes) {
+            this(host, port, keystore, password, allowedHosts, maxBodyBytes, SlowClients.Bounds.DEFAULT);
+        }
+    }
 
     /** Prunes raw message text per the retention settings (POST /api/prune); what it removed. */
     @FunctionalInterface
@@ -154,8 +161,10 @@ public final class AdminApi implements AutoCloseable {
                                 .setPassword(options.keystorePassword()))
                         .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
             }
+            SlowClients slow = new SlowClients(vertx, options.slowClients());
             HttpServer server = vertx.createHttpServer(http)
-                    .requestHandler(router)
+                    .connectionHandler(slow::connected)
+                    .requestHandler(slow.tracking(router))
                     .listen()
                     .toCompletionStage()
                     .toCompletableFuture()

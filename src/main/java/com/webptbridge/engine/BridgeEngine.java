@@ -2,6 +2,7 @@ package com.webptbridge.engine;
 
 import com.webptbridge.api.AdminApi;
 import com.webptbridge.api.Authenticator;
+import com.webptbridge.api.SlowClients;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
@@ -156,7 +157,7 @@ public final class BridgeEngine implements AutoCloseable {
             AdminApi api;
             try {
                 api = AdminApi.start(
-                        httpOptions(settings),
+                        httpOptions(settings, metrics.httpClosures()),
                         db,
                         interfaces,
                         retention::prune,
@@ -315,7 +316,7 @@ public final class BridgeEngine implements AutoCloseable {
         return new Tls.Store(Path.of(file), settings.get(key + "-password"));
     }
 
-    private static AdminApi.Options httpOptions(Settings settings) {
+    private static AdminApi.Options httpOptions(Settings settings, ConnectionClosures httpClosures) {
         Tls.Store keystore = null;
         if (settings.getBoolean("bridge.http.tls")) {
             keystore = store(settings, "bridge.tls.keystore");
@@ -331,7 +332,11 @@ public final class BridgeEngine implements AutoCloseable {
                 keystore == null ? null : keystore.file(),
                 keystore == null ? null : keystore.password(),
                 allowedHosts(settings.get("bridge.http.allowed-hosts"), host),
-                settings.getInt("bridge.http.max-body-bytes"));
+                settings.getInt("bridge.http.max-body-bytes"),
+                new SlowClients.Bounds(
+                        Duration.ofSeconds(settings.getInt("bridge.http.request-timeout-seconds")),
+                        settings.getInt("bridge.http.max-connections-per-address"),
+                        httpClosures));
     }
 
     /** The configured host names, or by default the bind address, localhost, loopback and this machine's names. */

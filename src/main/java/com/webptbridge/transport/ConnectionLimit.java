@@ -52,9 +52,8 @@ public final class ConnectionLimit extends ChannelInboundHandlerAdapter {
         if (max < 1) {
             throw new IllegalArgumentException("bridge.mllp.max-connections must be at least 1, was " + max);
         }
-        if (reserved >= max) {
-            throw new IllegalArgumentException("bridge.mllp.reserved-connections (" + reserved
-                    + ") must be less than bridge.mllp.max-connections (" + max + ")");
+        if (reserved < 0) {
+            throw new IllegalArgumentException("bridge.mllp.reserved-connections must not be negative");
         }
         if (perAddress < 1) {
             throw new IllegalArgumentException(
@@ -106,7 +105,8 @@ public final class ConnectionLimit extends ChannelInboundHandlerAdapter {
         ConnectionClosures.Reason refusal = null;
         synchronized (p) {
             int fromAddress = p.byAddress.getOrDefault(address, 0);
-            int strangersShare = known.isEmpty() ? max : max - reserved;
+            // Strangers keep at least one place, also when the cap is set below the reservation.
+            int strangersShare = known.isEmpty() ? max : Math.max(1, max - reserved);
             if (known.knowsAddress(remote)) {
                 kind = p.open < max ? Kind.KNOWN : null;
             } else if (fromAddress >= perAddress) {

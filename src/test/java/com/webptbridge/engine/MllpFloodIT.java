@@ -3,6 +3,7 @@ package com.webptbridge.engine;
 import com.webptbridge.support.Cli;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestEngine;
+import com.webptbridge.support.Wait;
 import com.webptbridge.transport.MllpClient;
 import com.webptbridge.transport.Tls;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,9 +85,9 @@ class MllpFloodIT {
 
                 // Strangers share 180 places; the last address's 20 find no room, one more from the first is over its
                 // own limit.
-                waitFor(() -> metric(engine, "bridge_mllp_connections_closed_total\\{reason=\"cap\"}") == 20
-                        && metric(engine, "bridge_mllp_connections_closed_total\\{reason=\"per-address\"}") == 1);
-                assertThat(metric(engine, "bridge_mllp_connections")).isEqualTo(180);
+                waitFor(() -> engine.metric("bridge_mllp_connections_closed_total\\{reason=\"cap\"}") == 20
+                        && engine.metric("bridge_mllp_connections_closed_total\\{reason=\"per-address\"}") == 1);
+                assertThat(engine.metric("bridge_mllp_connections")).isEqualTo(180);
 
                 try (MllpClient webpt = engine.connect()) {
                     assertThat(new String(webpt.exchange(a04("FLOOD-1")), StandardCharsets.UTF_8))
@@ -96,11 +95,11 @@ class MllpFloodIT {
                 }
 
                 // No frame for the idle bound: every stranger is closed by the engine.
-                waitFor(() -> metric(engine, "bridge_mllp_connections_closed_total\\{reason=\"idle\"}") >= 180);
+                waitFor(() -> engine.metric("bridge_mllp_connections_closed_total\\{reason=\"idle\"}") >= 180);
                 for (Socket s : strangers) {
                     assertThat(closedByEngine(s)).isTrue();
                 }
-                waitFor(() -> metric(engine, "bridge_mllp_connections") == 0);
+                waitFor(() -> engine.metric("bridge_mllp_connections") == 0);
             } finally {
                 for (Socket s : strangers) {
                     s.close();
@@ -135,7 +134,7 @@ class MllpFloodIT {
                     // idle bound is 25 s)
                     strangers.add(t);
                 }
-                waitFor(() -> metric(engine, "bridge_mllp_connections") == TLS_MAX - 20);
+                waitFor(() -> engine.metric("bridge_mllp_connections") == TLS_MAX - 20);
                 // Ten more that never send a ClientHello: the strangers' share is full, so they may only
                 // handshake in the reserved room, and are closed when the handshake does not finish.
                 for (int i = 0; i < 10; i++) {
@@ -152,9 +151,8 @@ class MllpFloodIT {
                             .contains("MSA|AA");
                 }
 
-                waitFor(() -> metric(engine, "bridge_mllp_connections_closed_total\\{reason=\"handshake\"}") >= 10);
-                waitFor(() ->
-                        metric(engine, "bridge_mllp_connections_closed_total\\{reason=\"idle\"}") >= TLS_MAX - 20);
+                waitFor(() -> engine.metric("bridge_mllp_connections_closed_total\\{reason=\"handshake\"}") >= 10);
+                waitFor(() -> engine.metric("bridge_mllp_connections_closed_total\\{reason=\"idle\"}") >= TLS_MAX - 20);
                 for (Socket t : strangers) {
                     assertThat(closedByEngine(t)).isTrue();
                 }
@@ -178,21 +176,7 @@ class MllpFloodIT {
         }
     }
 
-    private static long metric(TestEngine engine, String series) {
-        try {
-            Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.E]+)$")
-                    .matcher(engine.get("/metrics").body());
-            return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 60 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        Wait.until("the engine's connection counts", Duration.ofSeconds(60), condition);
     }
 }
