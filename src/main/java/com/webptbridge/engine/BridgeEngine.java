@@ -51,6 +51,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,6 +73,7 @@ public final class BridgeEngine implements AutoCloseable {
     private final AdminApi api;
 
     private final RetentionJob retention;
+    private Optional<BackupJob> backups = Optional.empty();
     private final ConnectionGate gate;
     private final JobLocks locks;
     private final Duration drainLimit;
@@ -180,6 +182,7 @@ public final class BridgeEngine implements AutoCloseable {
                     gate,
                     Duration.ofSeconds(settings.getInt("bridge.shutdown.drain-seconds")));
             holder.engine = engine;
+            engine.backups = BackupJob.start(settings, db);
             // On a database other instances may share, a RECEIVED message may be in flight on one of them:
             // only those older than the grace period are another instance's unfinished work.
             engine.recoverUnfinished(
@@ -467,6 +470,11 @@ public final class BridgeEngine implements AutoCloseable {
         return camel;
     }
 
+    /** The scheduled backups, when on (tests run one at once). */
+    Optional<BackupJob> backups() {
+        return backups;
+    }
+
     public Database database() {
         return db;
     }
@@ -496,6 +504,7 @@ public final class BridgeEngine implements AutoCloseable {
         recovery.shutdownNow();
         try {
             retention.close();
+            backups.ifPresent(BackupJob::close);
             camel.stop();
             Parse parse = camel.getRegistry().lookupByNameAndType("parse", Parse.class);
             if (parse != null) {
