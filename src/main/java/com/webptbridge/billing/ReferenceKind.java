@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The five kinds of billing reference data, each the one home of everything said about it: its
- * API path and CLI name, its table and maintained fields, the NAK sentence a message naming an
- * unknown one gets, the instruction an analyst reads once a record exists, and which waiting
- * messages a new or reactivated record releases. Procedure codes are addressed by code, the
- * others by Sequence Number.
+ * The five kinds of billing reference data, each the one home of what the engine knows about it:
+ * its API path and CLI name, its table and maintained fields, the instruction an analyst reads once
+ * a record exists, and which waiting messages a new or reactivated record releases. Procedure codes
+ * are addressed by code, the others by Sequence Number. The NAK and worklist sentences about a kind
+ * are in {@code hl7.Sentence}.
  */
 public enum ReferenceKind {
     PAYER(
@@ -210,51 +210,6 @@ public enum ReferenceKind {
                     default -> record.get("sequenceNumber");
                 };
         return String.valueOf(key);
-    }
-
-    /** The NAK sentence for a message naming a record the billing side does not have. */
-    public String unknownSentence(String key, String where) {
-        return switch (this) {
-            case PAYER -> "Payer Alternate ID " + key + " (" + where + ") is not a billing payer Sequence Number: add"
-                    + " the payer in the billing system and copy its Sequence Number into WebPT's Alternate ID.";
-            case FACILITY -> "Facility Alternate ID " + key + " (" + where + ") is not a billing facility Sequence"
-                    + " Number: add the facility in the billing system and enter its Sequence Number as the facility's"
-                    + " Alternate ID in WebPT.";
-            case PROVIDER -> "Rendering provider Alternate ID " + key + " (" + where + ") is not a billing provider"
-                    + " Sequence Number: add the provider in the billing system (with the same NPI as in WebPT) and"
-                    + " enter its Sequence Number as the provider's Alternate ID in WebPT.";
-            case REFERRING_PROVIDER -> "Referring provider NPI " + key + " (" + where + ") is not in the billing"
-                    + " system: add the referring provider with this NPI.";
-            case PROCEDURE_CODE -> "Procedure code " + key + " (" + where + ") is not in the billing system: add the"
-                    + " CPT/HCPCS code in the billing system.";
-        };
-    }
-
-    /**
-     * The NAK sentence for a message naming a record that exists but was deactivated: importing or
-     * adding it again would be refused, reactivating it is what releases the message.
-     * {@code recordKey} is how the record is addressed (Sequence Number or code).
-     */
-    public String inactiveSentence(String key, String where, String recordKey) {
-        String named =
-                switch (this) {
-                    case PAYER -> "Payer Alternate ID " + key + " (" + where + ") is billing payer " + recordKey;
-                    case FACILITY -> "Facility Alternate ID " + key + " (" + where + ") is billing facility "
-                            + recordKey;
-                    case PROVIDER -> "Rendering provider Alternate ID " + key + " (" + where + ") is billing provider "
-                            + recordKey;
-                    case REFERRING_PROVIDER -> "Referring provider NPI " + key + " (" + where
-                            + ") is billing referring provider " + recordKey;
-                    case PROCEDURE_CODE -> "Procedure code " + key + " (" + where + ") is in the billing system";
-                };
-        return named + ", which exists but is inactive: reactivating it (" + reactivation(recordKey)
-                + ") releases the waiting message; do not add it again.";
-    }
-
-    /** How an analyst reactivates a record, in the CLI and in the API. */
-    public String reactivation(String recordKey) {
-        return "`bridge " + cliName + " update " + recordKey + " --activate`, or PUT /api/" + path + "/" + recordKey
-                + " with \"active\": true";
     }
 
     /** What the analyst does in WebPT once the record exists. */

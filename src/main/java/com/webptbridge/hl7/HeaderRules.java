@@ -24,43 +24,34 @@ public final class HeaderRules {
     public List<Problem> check(MessageHeader h) {
         List<Problem> problems = new ArrayList<>();
         if (!h.usableEncoding()) {
-            problems.add(NakReason.BAD_ENCODING.at(
-                    ErrorLocation.field("MSH", 1, 2),
-                    "The delimiters (MSH-1, MSH-2) are '" + h.fieldSeparator() + h.encodingCharacters()
-                            + "': HL7 v2 needs four encoding characters (component, repetition, escape,"
-                            + " sub-component), none of them '.', normally |^~\\&."));
+            problems.add(Sentence.BAD_DELIMITERS.at(
+                    ErrorLocation.field("MSH", 1, 2), h.fieldSeparator() + h.encodingCharacters()));
         }
         if (h.controlId().isBlank()) {
-            problems.add(NakReason.MISSING_HEADER_FIELD.at(
-                    ErrorLocation.field("MSH", 1, 10),
-                    "The message control ID (MSH-10) is empty: every message needs a unique control ID."));
+            problems.add(Sentence.NO_CONTROL_ID.at(ErrorLocation.field("MSH", 1, 10)));
         }
         String type = h.messageCode();
         String trigger = h.triggerEvent();
         if (type.isEmpty()) {
-            problems.add(NakReason.MISSING_HEADER_FIELD.at(
-                    ErrorLocation.field("MSH", 1, 9), "The message type (MSH-9) is empty."));
+            problems.add(Sentence.NO_MESSAGE_TYPE.at(ErrorLocation.field("MSH", 1, 9)));
         } else if (!triggersByType.containsKey(type)) {
-            problems.add(NakReason.UNSUPPORTED_MESSAGE_TYPE.at(
-                    ErrorLocation.component("MSH", 1, 9, 1),
-                    "Message type " + type + " is not handled by this interface; it accepts " + accepted() + "."));
+            problems.add(
+                    Sentence.UNSUPPORTED_MESSAGE_TYPE.at(ErrorLocation.component("MSH", 1, 9, 1), type, accepted()));
         } else if (!triggersByType.get(type).contains(trigger)) {
-            problems.add(NakReason.UNSUPPORTED_EVENT.at(
-                    ErrorLocation.component("MSH", 1, 9, 2),
-                    "Event " + type + "^" + trigger + " is not handled by this interface; it accepts " + accepted()
-                            + "."));
+            problems.add(
+                    Sentence.UNSUPPORTED_EVENT.at(ErrorLocation.component("MSH", 1, 9, 2), type, trigger, accepted()));
         }
         if (!versions.contains(h.version())) {
-            problems.add(NakReason.UNSUPPORTED_VERSION.at(
+            problems.add(Sentence.UNSUPPORTED_VERSION.at(
                     ErrorLocation.field("MSH", 1, 12),
-                    "HL7 version '" + h.version() + "' (MSH-12) is not supported; send one of "
-                            + String.join(", ", new java.util.TreeSet<>(versions)) + "."));
+                    h.version(),
+                    String.join(", ", new java.util.TreeSet<>(versions))));
         }
         if (!processingIds.contains(h.processingId())) {
-            problems.add(NakReason.UNSUPPORTED_PROCESSING_ID.at(
+            problems.add(Sentence.UNSUPPORTED_PROCESSING_ID.at(
                     ErrorLocation.field("MSH", 1, 11),
-                    "Processing ID '" + h.processingId() + "' (MSH-11) is not accepted; send one of "
-                            + String.join(", ", new java.util.TreeSet<>(processingIds)) + "."));
+                    h.processingId(),
+                    String.join(", ", new java.util.TreeSet<>(processingIds))));
         }
         return problems;
     }

@@ -25,14 +25,7 @@ public record InboundMessage(String received, String text, Charset charset, Mess
         if (asciiHeader == null) {
             Charset charset =
                     Hl7Charsets.decodeUndeclared(bytes, defaultCharset).charset();
-            return of(
-                    arrived,
-                    bytes,
-                    charset,
-                    NakReason.NOT_HL7.at(
-                            ErrorLocation.segment("MSH", 1),
-                            "The message does not start with a valid MSH segment (field separator and encoding characters): "
-                                    + "it was not read as HL7 v2. Check the interface's message format."));
+            return of(arrived, bytes, charset, Sentence.NO_MSH.at(ErrorLocation.segment("MSH", 1)));
         }
         String declared = asciiHeader.characterSet();
         if (declared.isEmpty()) {
@@ -48,10 +41,7 @@ public record InboundMessage(String received, String text, Charset charset, Mess
                     arrived,
                     bytes,
                     StandardCharsets.ISO_8859_1,
-                    NakReason.UNKNOWN_CHARSET.at(
-                            ErrorLocation.field("MSH", 1, 18),
-                            "Character set '" + declared + "' (MSH-18) is not supported: send ASCII, 8859/1 or "
-                                    + "UNICODE UTF-8."));
+                    Sentence.UNKNOWN_CHARSET.at(ErrorLocation.field("MSH", 1, 18), declared));
         }
         return of(arrived, bytes, charset.get(), null);
     }
@@ -63,10 +53,7 @@ public record InboundMessage(String received, String text, Charset charset, Mess
         if (header == null && problem == null) {
             // The byte view had a header, the decoded text has none: a delimiter is a multi-byte character
             // in this charset (found by fuzzing), so no field can be split the way the sender meant.
-            problem = NakReason.NOT_HL7.at(
-                    ErrorLocation.segment("MSH", 1),
-                    "The MSH segment's delimiters (MSH-1, MSH-2) are not single characters in " + charset.name()
-                            + ": it was not read as HL7 v2. Use |^~\\& as delimiters.");
+            problem = Sentence.DELIMITERS_NOT_SINGLE_CHARACTERS.at(ErrorLocation.segment("MSH", 1), charset.name());
         }
         return new InboundMessage(received, text, charset, header, problem);
     }

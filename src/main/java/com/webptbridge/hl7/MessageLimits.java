@@ -24,26 +24,22 @@ public record MessageLimits(int maxSegments, int maxRepetitions, int maxFieldLen
                 int length = i - fieldStart;
                 String segment = text.substring(segmentStart, Math.min(segmentStart + 3, text.length()));
                 if (repetitions > maxRepetitions) {
-                    return Optional.of(problem(
+                    return Optional.of(Sentence.TOO_MANY_REPETITIONS.at(
                             ErrorLocation.field(segment, 1, field),
-                            segment + "-" + field + " repeats " + repetitions + " times, more than the "
-                                    + maxRepetitions + " this interface reads (bridge.hl7.max-repetitions)"));
+                            segment + "-" + field,
+                            repetitions,
+                            maxRepetitions));
                 }
                 if (length > maxFieldLength) {
-                    return Optional.of(problem(
-                            ErrorLocation.field(segment, 1, field),
-                            segment + "-" + field + " is " + length + " characters long, more than the "
-                                    + maxFieldLength + " this interface reads (bridge.hl7.max-field-length)"));
+                    return Optional.of(Sentence.FIELD_TOO_LONG_TO_READ.at(
+                            ErrorLocation.field(segment, 1, field), segment + "-" + field, length, maxFieldLength));
                 }
                 field++;
                 repetitions = 1;
                 fieldStart = i + 1;
                 if (c == '\r') {
                     if (i > segmentStart && ++segments > maxSegments) {
-                        return Optional.of(problem(
-                                ErrorLocation.MESSAGE,
-                                "The message has more than " + maxSegments
-                                        + " segments, more than this interface reads (bridge.hl7.max-segments)"));
+                        return Optional.of(Sentence.TOO_MANY_SEGMENTS.problem(maxSegments));
                     }
                     segmentStart = i + 1;
                     field = 0;
@@ -53,10 +49,5 @@ public record MessageLimits(int maxSegments, int maxRepetitions, int maxFieldLen
             }
         }
         return Optional.empty();
-    }
-
-    private static Problem problem(ErrorLocation at, String what) {
-        return NakReason.MESSAGE_TOO_LARGE.at(
-                at, what + ": it was journaled but not read. Send it in smaller parts, or ask the interface analyst.");
     }
 }

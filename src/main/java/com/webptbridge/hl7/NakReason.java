@@ -10,55 +10,45 @@ import java.util.Collection;
  * message is rejected outright (AR: the sender should not expect another answer without changing
  * how it sends, or should send again later) or in error (AE: the content needs fixing, reference
  * data is missing, or the interface itself must be fixed; the message is kept and reprocessed),
- * and, for reasons that need no detail, the sentence the analyst reads.
+ * The sentences sent under each reason are in {@link Sentence}.
  */
 public enum NakReason {
     // Rejected: the message could not be taken in at all.
-    NOT_HL7(ErrorCode.SEGMENT_SEQUENCE_ERROR, AcknowledgmentCode.AR, null),
-    BAD_ENCODING(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AR, null),
+    NOT_HL7(ErrorCode.SEGMENT_SEQUENCE_ERROR, AcknowledgmentCode.AR),
+    BAD_ENCODING(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AR),
     /** Larger than the frame limit: journaled without its text. (HL7 v2.5.1 table 0357 has no "too long"; 102 is the nearest.) */
-    FRAME_TOO_LARGE(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AR, null),
+    FRAME_TOO_LARGE(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AR),
     /** More segments, repetitions or field length than the interface reads, or a parse over its time budget. */
-    MESSAGE_TOO_LARGE(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AR, null),
-    UNKNOWN_CHARSET(ErrorCode.TABLE_VALUE_NOT_FOUND, AcknowledgmentCode.AR, null),
-    MISSING_HEADER_FIELD(ErrorCode.REQUIRED_FIELD_MISSING, AcknowledgmentCode.AR, null),
-    UNSUPPORTED_MESSAGE_TYPE(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, AcknowledgmentCode.AR, null),
-    UNSUPPORTED_EVENT(ErrorCode.UNSUPPORTED_EVENT_CODE, AcknowledgmentCode.AR, null),
-    UNSUPPORTED_PROCESSING_ID(ErrorCode.UNSUPPORTED_PROCESSING_ID, AcknowledgmentCode.AR, null),
-    UNSUPPORTED_VERSION(ErrorCode.UNSUPPORTED_VERSION_ID, AcknowledgmentCode.AR, null),
+    MESSAGE_TOO_LARGE(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AR),
+    UNKNOWN_CHARSET(ErrorCode.TABLE_VALUE_NOT_FOUND, AcknowledgmentCode.AR),
+    MISSING_HEADER_FIELD(ErrorCode.REQUIRED_FIELD_MISSING, AcknowledgmentCode.AR),
+    UNSUPPORTED_MESSAGE_TYPE(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, AcknowledgmentCode.AR),
+    UNSUPPORTED_EVENT(ErrorCode.UNSUPPORTED_EVENT_CODE, AcknowledgmentCode.AR),
+    UNSUPPORTED_PROCESSING_ID(ErrorCode.UNSUPPORTED_PROCESSING_ID, AcknowledgmentCode.AR),
+    UNSUPPORTED_VERSION(ErrorCode.UNSUPPORTED_VERSION_ID, AcknowledgmentCode.AR),
     /** No interface on the port takes the message's sending/receiving facility. */
-    NO_INTERFACE(ErrorCode.UNKNOWN_KEY_IDENTIFIER, AcknowledgmentCode.AR, null),
+    NO_INTERFACE(ErrorCode.UNKNOWN_KEY_IDENTIFIER, AcknowledgmentCode.AR),
     /** The database failed: nothing was applied, and the same message sent later can succeed. */
-    STORE_UNAVAILABLE(
-            ErrorCode.APPLICATION_INTERNAL_ERROR,
-            AcknowledgmentCode.AR,
-            "The billing interface could not store the message right now; it was not applied. Send it again"
-                    + " later."),
+    STORE_UNAVAILABLE(ErrorCode.APPLICATION_INTERNAL_ERROR, AcknowledgmentCode.AR),
 
     // In error: the message was read but its content cannot be applied as it stands.
-    REQUIRED_FIELD_MISSING(ErrorCode.REQUIRED_FIELD_MISSING, AcknowledgmentCode.AE, null),
-    DATA_TYPE_ERROR(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AE, null),
-    TABLE_VALUE_NOT_FOUND(ErrorCode.TABLE_VALUE_NOT_FOUND, AcknowledgmentCode.AE, null),
-    UNKNOWN_KEY(ErrorCode.UNKNOWN_KEY_IDENTIFIER, AcknowledgmentCode.AE, null),
+    REQUIRED_FIELD_MISSING(ErrorCode.REQUIRED_FIELD_MISSING, AcknowledgmentCode.AE),
+    DATA_TYPE_ERROR(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AE),
+    TABLE_VALUE_NOT_FOUND(ErrorCode.TABLE_VALUE_NOT_FOUND, AcknowledgmentCode.AE),
+    UNKNOWN_KEY(ErrorCode.UNKNOWN_KEY_IDENTIFIER, AcknowledgmentCode.AE),
     /**
      * A bug in the interface (not the message, not the database): a resend would fail the same
      * way, so the message is kept and waits for the interface to be fixed and the message
      * reprocessed.
      */
-    INTERNAL_ERROR(
-            ErrorCode.APPLICATION_INTERNAL_ERROR,
-            AcknowledgmentCode.AE,
-            "Internal error in the billing interface; the message is kept and is reprocessed once the interface is"
-                    + " fixed. There is no need to send it again.");
+    INTERNAL_ERROR(ErrorCode.APPLICATION_INTERNAL_ERROR, AcknowledgmentCode.AE);
 
     private final ErrorCode code;
     private final AcknowledgmentCode ack;
-    private final String sentence;
 
-    NakReason(ErrorCode code, AcknowledgmentCode ack, String sentence) {
+    NakReason(ErrorCode code, AcknowledgmentCode ack) {
         this.code = code;
         this.ack = ack;
-        this.sentence = sentence;
     }
 
     /** The HL7 table 0357 code carried in ERR-3. */
@@ -76,17 +66,9 @@ public enum NakReason {
         return ack;
     }
 
-    /** A problem of this kind at a location, with the sentence an analyst acts on. */
-    public Problem at(ErrorLocation location, String sentence) {
+    /** A problem of this kind at a location; the sentence comes from {@link Sentence}. */
+    Problem at(ErrorLocation location, String sentence) {
         return new Problem(this, location, sentence);
-    }
-
-    /** A problem with the message as a whole, in this reason's own words. */
-    public Problem problem() {
-        if (sentence == null) {
-            throw new IllegalStateException(name() + " needs a sentence that says where and what");
-        }
-        return new Problem(this, ErrorLocation.MESSAGE, sentence);
     }
 
     /** The worst outcome a list of problems leads to: AR beats AE beats AA. */

@@ -4,6 +4,7 @@ import ca.uhn.hl7v2.AcknowledgmentCode;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 import com.webptbridge.store.Completion;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.Journal;
@@ -49,7 +50,7 @@ public final class Commit {
     public void commit(InFlight m) throws SQLException {
         Long id = m.journalId();
         if (id == null) {
-            m.reply = answer(m, List.of(NakReason.STORE_UNAVAILABLE.problem()));
+            m.reply = answer(m, List.of(Sentence.STORE_UNAVAILABLE.problem()));
             notJournaled(m);
             return; // nothing was written, so nothing to wait for
         }

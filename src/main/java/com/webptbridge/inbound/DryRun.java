@@ -6,6 +6,7 @@ import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.InboundMessage;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.PatientRecord;
@@ -116,8 +117,7 @@ public final class DryRun {
         List<FieldChange> changes = new ArrayList<>();
         boolean isNew = false;
         if (m.problems.isEmpty() && m.change == null) {
-            m.problems.add(NakReason.INTERNAL_ERROR.at(
-                    com.webptbridge.hl7.ErrorLocation.MESSAGE, "No step of this interface maps " + m.getEvent()));
+            m.problems.add(Sentence.NO_STEP_FOR_EVENT.problem(m.getEvent()));
         }
         if (m.problems.isEmpty()) {
             try (Connection c = db.connection()) {

@@ -1,6 +1,6 @@
 package com.webptbridge.inbound;
 
-import com.webptbridge.hl7.NakReason;
+import com.webptbridge.hl7.Sentence;
 import com.webptbridge.store.Database;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -44,7 +44,7 @@ public final class Failure {
                     m.journalId(),
                     LogSafe.controlId(m.header()),
                     e.getClass().getSimpleName());
-            commit.fail(m, NakReason.STORE_UNAVAILABLE.problem());
+            commit.fail(m, Sentence.STORE_UNAVAILABLE.problem());
         } else {
             // Class, SQLSTATE and stack, never the exception's message: it may quote a field value.
             LOG.error(
@@ -54,7 +54,7 @@ public final class Failure {
                     e == null ? "-" : e.getClass().getName(),
                     e instanceof java.sql.SQLException s ? " SQLSTATE " + s.getSQLState() : "",
                     e == null ? "" : stack(e));
-            commit.fail(m, NakReason.INTERNAL_ERROR.problem());
+            commit.fail(m, Sentence.INTERNAL_ERROR.problem());
         }
     }
 

@@ -3,7 +3,7 @@ package com.webptbridge.inbound;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.InboundMessage;
 import com.webptbridge.hl7.MessageHeader;
-import com.webptbridge.hl7.NakReason;
+import com.webptbridge.hl7.Sentence;
 import com.webptbridge.store.Journal;
 import com.webptbridge.store.Receipt;
 import com.webptbridge.transport.InboundFrame;
@@ -57,12 +57,7 @@ public final class Intake {
     public InFlight receive(InboundFrame frame) {
         InboundMessage message = InboundMessage.read(frame.payload(), defaultCharset);
         if (frame.oversize()) {
-            message = message.withProblem(NakReason.FRAME_TOO_LARGE.at(
-                    ErrorLocation.MESSAGE,
-                    "The message is " + frame.sizeBytes()
-                            + " bytes, more than this interface accepts (bridge.mllp.max-frame-bytes): it was"
-                            + " journaled without its text and not applied. Split it, or ask the interface analyst"
-                            + " to raise the limit."));
+            message = message.withProblem(Sentence.FRAME_TOO_LARGE.problem(frame.sizeBytes()));
         }
         MessageHeader h = message.header();
         Target target =
@@ -87,13 +82,8 @@ public final class Intake {
         try {
             InFlight m = new InFlight(journal.receive(receipt), message, digest, interfaceId, ackMode);
             if (target == null && message.readable()) {
-                m.problems.add(NakReason.NO_INTERFACE.at(
-                        ErrorLocation.field("MSH", 1, 4),
-                        "No interface on this port"
-                                + " takes messages from sending facility '" + h.component(4, 1)
-                                + "' (MSH-4) to receiving"
-                                + " facility '" + h.component(6, 1) + "' (MSH-6): ask the interface analyst to add this"
-                                + " practice's interface or correct the facilities."));
+                m.problems.add(Sentence.NO_INTERFACE.at(
+                        ErrorLocation.field("MSH", 1, 4), h.component(4, 1), h.component(6, 1)));
             }
             return m;
         } catch (SQLException | RuntimeException e) {

@@ -2,9 +2,8 @@ package com.webptbridge.inbound;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
-import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.Hl7Parser;
-import com.webptbridge.hl7.NakReason;
+import com.webptbridge.hl7.Sentence;
 import com.webptbridge.mapping.MessageView;
 
 import java.time.Duration;
@@ -46,20 +45,14 @@ public final class Parse implements AutoCloseable {
                     m.message().charset());
         } catch (TimeoutException e) {
             parsed.cancel(true);
-            m.problems.add(NakReason.MESSAGE_TOO_LARGE.at(
-                    ErrorLocation.MESSAGE,
-                    "The message took longer than " + budget.toMillis() + " ms to read"
-                            + " (bridge.hl7.parse-timeout-ms): it was journaled but not applied. Send it in smaller"
-                            + " parts, or ask the interface analyst."));
+            m.problems.add(Sentence.PARSE_TIMEOUT.problem(budget.toMillis()));
         } catch (ExecutionException | HL7Exception e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             if (!(cause instanceof HL7Exception)) {
                 throw new IllegalStateException("The parser failed", cause); // a bug: AE 207 by the route
             }
             // HAPI's own text may quote field values (PHI), so neither the log nor the NAK repeats it.
-            m.problems.add(NakReason.NOT_HL7.at(
-                    ErrorLocation.MESSAGE,
-                    "The message could not be parsed as HL7 v2: check its segment structure and delimiters."));
+            m.problems.add(Sentence.NOT_PARSED.problem());
         }
     }
 

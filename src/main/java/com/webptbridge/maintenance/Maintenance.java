@@ -2,6 +2,8 @@ package com.webptbridge.maintenance;
 
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.WaitingKind;
+import com.webptbridge.hl7.ReferenceSentences;
+import com.webptbridge.hl7.Sentence;
 import com.webptbridge.reference.ReferenceException;
 import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.store.ReprocessFilter;
@@ -95,18 +97,18 @@ public final class Maintenance {
     public List<WorklistLine> worklist() throws SQLException {
         List<WorklistLine> lines = new ArrayList<>();
         for (Worklist.Group g : worklist.groups()) {
-            String at = g.location() == null || g.location().isEmpty() ? "" : " (" + g.location() + ")";
             String key = g.waitingKey();
             String title;
             String action;
             if (g.waitingKind() == null) {
-                title = g.reason().replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + " (" + g.hl7Code() + ")" + at;
+                title = ReferenceSentences.errorTitle(
+                        g.reason().replace('_', ' ').toLowerCase(java.util.Locale.ROOT), g.hl7Code(), g.location());
                 action = g.reason().equals("INTERNAL_ERROR")
-                        ? "An internal error in the interface: report it; reprocess the messages once it is fixed."
-                        : "Correct the data in WebPT and resend, or reprocess once fixed.";
+                        ? Sentence.REPORT_INTERNAL_ERROR.format()
+                        : Sentence.CORRECT_AND_RESEND.format();
             } else {
                 WaitingKind kind = WaitingKind.parse(g.waitingKind());
-                title = kind.title(key, at);
+                title = ReferenceSentences.title(kind, key, g.location());
                 action = action(kind, key);
             }
             lines.add(new WorklistLine(
@@ -140,15 +142,15 @@ public final class Maintenance {
             }
         }
         if (record == null) {
-            return waiting.action(key);
+            return ReferenceSentences.add(waiting, key);
         }
         String recordKey = String.valueOf(record.get(kind.addressedByCode() ? "code" : "sequenceNumber"));
         if (!Boolean.TRUE.equals(record.get("active"))) {
-            return waiting.inactiveAction(recordKey);
+            return ReferenceSentences.reactivate(kind, recordKey);
         }
         if (waiting == WaitingKind.NPI_MISMATCH) {
-            return WaitingKind.mismatchAction(key, String.valueOf(record.get("npi")));
+            return Sentence.CORRECT_NPI_OF.format(key, record.get("npi"));
         }
-        return waiting.action(key);
+        return ReferenceSentences.add(waiting, key);
     }
 }

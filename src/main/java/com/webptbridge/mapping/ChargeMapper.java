@@ -2,8 +2,8 @@ package com.webptbridge.mapping;
 
 import ca.uhn.hl7v2.model.Segment;
 import com.webptbridge.hl7.ErrorLocation;
-import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,9 +28,7 @@ final class ChargeMapper {
     List<MappedCharge> map(MessageView m, Diagnoses diagnoses, List<Problem> problems, List<String> notes) {
         List<Segment> ft1s = m.all("FT1");
         if (ft1s.isEmpty()) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                    ErrorLocation.segment("FT1", 1),
-                    "The encounter has no charges (no FT1 segment): a DFT^P03 must carry at least one charge."));
+            problems.add(Sentence.NO_CHARGES.at(ErrorLocation.segment("FT1", 1)));
             return List.of();
         }
         List<MappedCharge> out = new ArrayList<>();
@@ -44,10 +42,10 @@ final class ChargeMapper {
             }
             String transactionId = read.text(m, ft1, ProfileKey.CHARGE_TRANSACTION_ID);
             if (transactionId.isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                problems.add(Sentence.NO_TRANSACTION_ID.at(
                         read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_TRANSACTION_ID)),
-                        "Charge " + n + " has no transaction ID (" + read.list(ProfileKey.CHARGE_TRANSACTION_ID)
-                                + "): it is what keeps a charge from being posted twice."));
+                        n,
+                        read.list(ProfileKey.CHARGE_TRANSACTION_ID)));
             } else {
                 read.fits(
                         "charge",
@@ -62,23 +60,22 @@ final class ChargeMapper {
             LocalDate serviceDate = read.date(m, ft1, n, ProfileKey.CHARGE_SERVICE_DATE, "date of service", problems);
             if (serviceDate == null
                     && read.text(m, ft1, ProfileKey.CHARGE_SERVICE_DATE).isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                problems.add(Sentence.NO_SERVICE_DATE.at(
                         read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_SERVICE_DATE)),
-                        "Charge " + n + " has no date of service (" + read.list(ProfileKey.CHARGE_SERVICE_DATE)
-                                + ")."));
+                        n,
+                        read.list(ProfileKey.CHARGE_SERVICE_DATE)));
             }
             ProfileReader.Located code = read.firstValued(m, ft1, ProfileKey.CHARGE_PROCEDURE_CODE);
             if (code == null) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                problems.add(Sentence.NO_PROCEDURE_CODE.at(
                         read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_PROCEDURE_CODE)),
-                        "Charge " + n + " has no CPT/HCPCS code (" + read.list(ProfileKey.CHARGE_PROCEDURE_CODE)
-                                + ")."));
+                        n,
+                        read.list(ProfileKey.CHARGE_PROCEDURE_CODE)));
             }
             List<String> modifiers = read.repetitions(m, ft1, ProfileKey.CHARGE_MODIFIERS);
             if (modifiers.size() > 4) {
-                problems.add(NakReason.DATA_TYPE_ERROR.at(
-                        read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_MODIFIERS)),
-                        "Charge " + n + " has " + modifiers.size() + " modifiers; a charge takes at most 4."));
+                problems.add(Sentence.TOO_MANY_MODIFIERS.at(
+                        read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_MODIFIERS)), n, modifiers.size()));
             }
             List<Integer> pointers = new ArrayList<>();
             int added = 0;
@@ -88,10 +85,12 @@ final class ChargeMapper {
                     pointers.add(to.position());
                     added += to.added() ? 1 : 0;
                 } else if (pointer instanceof Diagnoses.Pointer.Unknown unknown) {
-                    problems.add(NakReason.DATA_TYPE_ERROR.at(
-                            read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)),
-                            "Charge " + n + " " + unknown.why() + " (" + read.list(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)
-                                    + "): correct the charge's diagnoses in WebPT."));
+                    problems.add(unknown.why()
+                            .at(
+                                    read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)),
+                                    n,
+                                    unknown.value(),
+                                    read.list(ProfileKey.CHARGE_DIAGNOSIS_POINTERS)));
                 }
             }
             if (added > 0) {

@@ -1,5 +1,7 @@
 package com.webptbridge.mapping;
 
+import com.webptbridge.hl7.Sentence;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +38,8 @@ final class Diagnoses {
     sealed interface Pointer {
         record To(int position, boolean added) implements Pointer {}
 
-        record Unknown(String why) implements Pointer {}
+        /** The value, and the sentence that says why it points at nothing. */
+        record Unknown(Sentence why, String value) implements Pointer {}
     }
 
     Pointer pointer(String value) {
@@ -49,10 +52,10 @@ final class Diagnoses {
             String code = bySetId.get(Integer.parseInt(v));
             return code != null
                     ? new Pointer.To(codes.indexOf(code) + 1, false)
-                    : new Pointer.Unknown("points at DG1 set ID " + v + ", which no DG1 segment has");
+                    : new Pointer.Unknown(Sentence.POINTER_WITHOUT_DG1, v);
         }
         if (reading == Reading.SET_IDS) {
-            return new Pointer.Unknown("has '" + v + "' where a DG1 set ID belongs");
+            return new Pointer.Unknown(Sentence.POINTER_NOT_A_SET_ID, v);
         }
         codes.add(v);
         return new Pointer.To(codes.size(), true);

@@ -2,8 +2,8 @@ package com.webptbridge.mapping;
 
 import ca.uhn.hl7v2.model.Segment;
 import com.webptbridge.billing.PatientInfo;
-import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,10 +59,9 @@ public final class EncounterMapper {
         ProfileReader.Located facility = read.firstValued(m, null, ProfileKey.ENCOUNTER_FACILITY);
         Keyed facilityKey = null;
         if (facility == null) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+            problems.add(Sentence.NO_FACILITY.at(
                     read.location(m, null, read.profile().positions(ProfileKey.ENCOUNTER_FACILITY)),
-                    "The visit names no facility (" + read.list(ProfileKey.ENCOUNTER_FACILITY)
-                            + "): set the facility's Alternate ID" + " in WebPT to its billing Sequence Number."));
+                    read.list(ProfileKey.ENCOUNTER_FACILITY)));
         } else {
             facilityKey = new Keyed(facility.text(), facility.at(), facility.position());
         }

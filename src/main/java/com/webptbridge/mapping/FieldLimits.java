@@ -1,8 +1,8 @@
 package com.webptbridge.mapping;
 
 import com.webptbridge.hl7.ErrorLocation;
-import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 
 import java.util.List;
 import java.util.Map;
@@ -28,10 +28,7 @@ public record FieldLimits(Map<String, Integer> widths) {
         if (value == null || width == null || value.length() <= width) {
             return true;
         }
-        problems.add(NakReason.DATA_TYPE_ERROR.at(
-                at,
-                "The " + what + " (" + at.display() + ") is " + value.length() + " characters long; the billing"
-                        + " field holds at most " + width + ": shorten it in WebPT."));
+        problems.add(Sentence.TOO_LONG.at(at, what, at.display(), value.length(), width));
         return false;
     }
 }

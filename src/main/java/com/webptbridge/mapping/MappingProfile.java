@@ -55,7 +55,7 @@ public final class MappingProfile {
         }
     }
 
-    /** The profile shipped in the jar: DESIGN.md's default WebPT mapping. */
+    /** The profile shipped in the jar: the default WebPT mapping, conf/profiles/webpt.yaml. */
     public static MappingProfile webptDefault() {
         try (InputStream in = MappingProfile.class.getResourceAsStream("/profiles/webpt.yaml")) {
             return read(in, "built-in webpt.yaml");

@@ -5,8 +5,8 @@ import ca.uhn.hl7v2.model.Type;
 import com.webptbridge.billing.PatientField;
 import com.webptbridge.billing.PatientInfo;
 import com.webptbridge.hl7.ErrorLocation;
-import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -50,18 +50,13 @@ public final class PatientInfoMapper {
     public PatientInfo map(MessageView message, List<Problem> problems, List<String> notes) {
         Segment pid = message.first("PID");
         if (pid == null) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                    ErrorLocation.segment("PID", 1),
-                    "The message has no PID segment, so there is no patient to update."));
+            problems.add(Sentence.NO_PID.at(ErrorLocation.segment("PID", 1)));
             return null;
         }
         String patientId = patientId(message, pid);
         if (patientId == null) {
             FieldPosition at = profile.patientId();
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                    ErrorLocation.field(at.segment(), 1, at.field()),
-                    "The patient ID (" + at
-                            + ") is empty: WebPT must send its patient ID to identify the billing patient."));
+            problems.add(Sentence.NO_PATIENT_ID.at(ErrorLocation.field(at.segment(), 1, at.field()), at));
         } else {
             FieldPosition at = profile.patientId();
             limits.fits(
@@ -217,17 +212,14 @@ public final class PatientInfoMapper {
             case DATE_OF_BIRTH -> {
                 LocalDate date = Hl7Dates.parse(value);
                 if (date == null) {
-                    problems.add(NakReason.DATA_TYPE_ERROR.at(
-                            where,
-                            "The date of birth (" + at + ") is not a date in the form YYYYMMDD: correct it in WebPT."));
+                    problems.add(Sentence.DATE_OF_BIRTH_NOT_A_DATE.at(where, at));
                 }
                 return date;
             }
             case SEX -> {
                 String sex = value.trim().toUpperCase(Locale.ROOT);
                 if (!SEX_TABLE_0001.contains(sex)) {
-                    problems.add(NakReason.TABLE_VALUE_NOT_FOUND.at(
-                            where, "The sex (" + at + ") must be one of M, F, O, U, A, N (HL7 table 0001)."));
+                    problems.add(Sentence.SEX_NOT_IN_TABLE.at(where, at));
                     return null;
                 }
                 return sex;

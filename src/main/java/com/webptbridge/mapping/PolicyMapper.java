@@ -4,8 +4,8 @@ import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.Type;
 import com.webptbridge.billing.Coverage;
 import com.webptbridge.hl7.ErrorLocation;
-import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,28 +29,21 @@ final class PolicyMapper {
             ErrorLocation priorityAt = read.at("IN1", n, read.profile().positions(ProfileKey.INSURANCE_PRIORITY));
             int priority;
             if (!priorityText.matches("[123]")) {
-                problems.add(NakReason.TABLE_VALUE_NOT_FOUND.at(
-                        priorityAt,
-                        "Insurance " + n + " has priority '" + priorityText
-                                + "' (IN1-1): it must be 1 (primary), 2 (secondary) or 3 (tertiary)."));
+                problems.add(Sentence.BAD_PRIORITY.at(priorityAt, n, priorityText));
                 continue;
             }
             priority = Integer.parseInt(priorityText);
             String payer = read.text(m, in1, ProfileKey.INSURANCE_PAYER);
             ErrorLocation payerAt = read.at("IN1", n, read.profile().positions(ProfileKey.INSURANCE_PAYER));
             if (payer.isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                        payerAt,
-                        "Insurance " + n + " names no payer (" + read.list(ProfileKey.INSURANCE_PAYER)
-                                + "): set the payer's Alternate ID in WebPT to its billing Sequence Number."));
+                problems.add(Sentence.NO_PAYER.at(payerAt, n, read.list(ProfileKey.INSURANCE_PAYER)));
             }
             String memberId = read.text(m, in1, ProfileKey.INSURANCE_MEMBER_ID);
             if (memberId.isEmpty()) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
+                problems.add(Sentence.NO_MEMBER_ID.at(
                         read.at("IN1", n, read.profile().positions(ProfileKey.INSURANCE_MEMBER_ID)),
-                        "Insurance " + n + " has no member (policy) number ("
-                                + read.list(ProfileKey.INSURANCE_MEMBER_ID)
-                                + "): add it to the patient's case in WebPT."));
+                        n,
+                        read.list(ProfileKey.INSURANCE_MEMBER_ID)));
             }
             Type name = read.type(m, in1, ProfileKey.INSURANCE_INSURED_NAME);
             Type address = read.type(m, in1, ProfileKey.INSURANCE_INSURED_ADDRESS);

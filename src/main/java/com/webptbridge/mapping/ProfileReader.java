@@ -3,8 +3,8 @@ package com.webptbridge.mapping;
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.Type;
 import com.webptbridge.hl7.ErrorLocation;
-import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -106,9 +106,7 @@ final class ProfileReader {
         }
         LocalDate d = Hl7Dates.parse(v);
         if (d == null) {
-            problems.add(NakReason.DATA_TYPE_ERROR.at(
-                    at(current.getName(), n, profile.positions(key)),
-                    "The " + what + " (" + list(key) + ") is not a date in the form YYYYMMDD."));
+            problems.add(Sentence.NOT_A_DATE.at(at(current.getName(), n, profile.positions(key)), what, list(key)));
         }
         return d;
     }
@@ -125,10 +123,7 @@ final class ProfileReader {
             }
             return d;
         } catch (NumberFormatException e) {
-            problems.add(NakReason.DATA_TYPE_ERROR.at(
-                    at("FT1", n, profile.positions(key)),
-                    "Charge " + n + " has " + what + " '" + v + "' (" + list(key)
-                            + "): it must be a number of 0 or more."));
+            problems.add(Sentence.NOT_A_NUMBER.at(at("FT1", n, profile.positions(key)), n, what, v, list(key)));
             return null;
         }
     }

@@ -3,8 +3,8 @@ package com.webptbridge.mapping;
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.Type;
 import com.webptbridge.hl7.ErrorLocation;
-import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 
 import java.util.List;
 
@@ -56,21 +56,16 @@ final class ProviderMapper {
                 alternateId = null;
             }
             if (rendering && alternateId == null) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                        at,
-                        "The " + what + " (" + p + ") has no Alternate ID:"
-                                + " set the provider's Alternate ID in WebPT to their billing Sequence Number."));
+                problems.add(Sentence.NO_PROVIDER_ALTERNATE_ID.at(at, what, p));
             }
             if (npi == null) {
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                        at, "The " + what + " (" + p + ") has no NPI: add the" + " provider's NPI in WebPT."));
+                problems.add(Sentence.NO_PROVIDER_NPI.at(at, what, p));
             }
             return new ProviderKey(alternateId, npi, rule, at, p);
         }
         if (rendering) {
-            problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                    read.location(m, null, read.profile().positions(key)),
-                    "The encounter names no " + what + " (" + read.list(key) + ")."));
+            problems.add(Sentence.NO_PROVIDER.at(
+                    read.location(m, null, read.profile().positions(key)), what, read.list(key)));
         }
         return null;
     }

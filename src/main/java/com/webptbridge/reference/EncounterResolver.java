@@ -12,8 +12,9 @@ import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferringProvider;
 import com.webptbridge.billing.WaitingKind;
 import com.webptbridge.hl7.ErrorLocation;
-import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.ReferenceSentences;
+import com.webptbridge.hl7.Sentence;
 import com.webptbridge.mapping.Keyed;
 import com.webptbridge.mapping.MappedCharge;
 import com.webptbridge.mapping.MappedEncounter;
@@ -100,11 +101,8 @@ public final class EncounterResolver {
         if (isNumber(key.value())) {
             return Optional.of(Long.parseLong(key.value()));
         }
-        problems.add(NakReason.UNKNOWN_KEY.at(
-                key.at(),
-                what + " Alternate ID '" + key.value() + "' (" + key.position().wholeField()
-                        + ") is not a billing Sequence Number (a number): enter the billing"
-                        + " Sequence Number as the Alternate ID in WebPT."));
+        problems.add(Sentence.NOT_A_SEQUENCE_NUMBER.at(
+                key.at(), what, key.value(), key.position().wholeField()));
         return Optional.empty();
     }
 
@@ -138,39 +136,33 @@ public final class EncounterResolver {
             return null; // the mapper reported it missing
         }
         if (!isNumber(key.alternateId())) {
-            problems.add(NakReason.UNKNOWN_KEY.at(
-                    key.at(),
-                    "Rendering provider Alternate ID '" + key.alternateId() + "' (" + where
-                            + ") is not a billing Sequence Number (a number): enter the"
-                            + " provider's billing Sequence Number as the Alternate ID in WebPT."));
+            problems.add(Sentence.PROVIDER_NOT_A_SEQUENCE_NUMBER.at(key.at(), key.alternateId(), where));
             return null;
         }
         Optional<Provider> provider = references.provider(Long.parseLong(key.alternateId()));
         if (provider.isEmpty()) {
-            problems.add(NakReason.UNKNOWN_KEY
-                    .at(key.at(), ReferenceKind.PROVIDER.unknownSentence(key.alternateId(), where))
+            problems.add(ReferenceSentences.unknown(ReferenceKind.PROVIDER, key.at(), key.alternateId(), where)
                     .waitingFor(WaitingKind.PROVIDER, key.alternateId()));
             return null;
         }
         if (!provider.get().active()) {
-            problems.add(NakReason.UNKNOWN_KEY
-                    .at(
+            problems.add(ReferenceSentences.inactive(
+                            ReferenceKind.PROVIDER,
                             key.at(),
-                            ReferenceKind.PROVIDER.inactiveSentence(
-                                    key.alternateId(),
-                                    where,
-                                    String.valueOf(provider.get().sequenceNumber())))
+                            key.alternateId(),
+                            where,
+                            String.valueOf(provider.get().sequenceNumber()))
                     .waitingFor(WaitingKind.PROVIDER, key.alternateId()));
             return null;
         }
         if (!provider.get().npi().equals(key.npi())) {
-            problems.add(NakReason.UNKNOWN_KEY
+            problems.add(Sentence.NPI_MISMATCH
                     .at(
                             key.at(),
-                            "Rendering provider " + key.alternateId() + " has NPI " + key.npi() + " in WebPT ("
-                                    + where + ") but NPI " + provider.get().npi()
-                                    + " in the billing system: check both against NPPES; correct the billing record's"
-                                    + " NPI only if WebPT's is right, otherwise correct it in WebPT.")
+                            key.alternateId(),
+                            key.npi(),
+                            where,
+                            provider.get().npi())
                     .waitingFor(WaitingKind.NPI_MISMATCH, key.alternateId()));
             return null;
         }
@@ -188,19 +180,17 @@ public final class EncounterResolver {
         }
         Optional<ReferringProvider> referring = references.referringByNpi(key.npi());
         if (referring.isEmpty()) {
-            problems.add(NakReason.UNKNOWN_KEY
-                    .at(key.at(), ReferenceKind.REFERRING_PROVIDER.unknownSentence(key.npi(), where))
+            problems.add(ReferenceSentences.unknown(ReferenceKind.REFERRING_PROVIDER, key.at(), key.npi(), where)
                     .waitingFor(WaitingKind.REFERRING_PROVIDER, key.npi()));
             return null;
         }
         if (!referring.get().active()) {
-            problems.add(NakReason.UNKNOWN_KEY
-                    .at(
+            problems.add(ReferenceSentences.inactive(
+                            ReferenceKind.REFERRING_PROVIDER,
                             key.at(),
-                            ReferenceKind.REFERRING_PROVIDER.inactiveSentence(
-                                    key.npi(),
-                                    where,
-                                    String.valueOf(referring.get().sequenceNumber())))
+                            key.npi(),
+                            where,
+                            String.valueOf(referring.get().sequenceNumber()))
                     .waitingFor(WaitingKind.REFERRING_PROVIDER, key.npi()));
             return null;
         }
@@ -222,12 +212,12 @@ public final class EncounterResolver {
                                         ReferenceKind.PROCEDURE_CODE,
                                         key,
                                         key.at().display())
-                                : NakReason.UNKNOWN_KEY.at(
+                                : ReferenceSentences.inactive(
+                                        ReferenceKind.PROCEDURE_CODE,
                                         key.at(),
-                                        ReferenceKind.PROCEDURE_CODE.inactiveSentence(
-                                                key.value(),
-                                                key.at().display(),
-                                                code.get().code())))
+                                        key.value(),
+                                        key.at().display(),
+                                        code.get().code()))
                         .waitingFor(WaitingKind.PROCEDURE_CODE, key.value()));
                 continue;
             }
@@ -235,11 +225,7 @@ public final class EncounterResolver {
             if (line.amount() == null && line.unitAmount() == null && pc.defaultCharge() == null) {
                 // Posting 0.00 would bill nothing without anyone noticing.
                 int n = key.at().sequence();
-                problems.add(NakReason.REQUIRED_FIELD_MISSING.at(
-                        ErrorLocation.field("FT1", n, 11),
-                        "Charge " + n + " has no amount and code " + pc.code() + " has no default charge: send the"
-                                + " amount (FT1-11) or give the code a default charge (`bridge procedure-code update "
-                                + pc.code() + " --default-charge 45.00`)."));
+                problems.add(Sentence.NO_AMOUNT.at(ErrorLocation.field("FT1", n, 11), n, pc.code()));
                 continue;
             }
             BigDecimal units = line.units() != null
@@ -265,19 +251,15 @@ public final class EncounterResolver {
     }
 
     private static Problem unknown(ReferenceKind kind, Keyed key, String where) {
-        return NakReason.UNKNOWN_KEY.at(key.at(), kind.unknownSentence(key.value(), where));
+        return ReferenceSentences.unknown(kind, key.at(), key.value(), where);
     }
 
     private static Problem inactive(ReferenceKind kind, Keyed key, String where, long sequenceNumber) {
-        return NakReason.UNKNOWN_KEY.at(
-                key.at(), kind.inactiveSentence(key.value(), where, String.valueOf(sequenceNumber)));
+        return ReferenceSentences.inactive(kind, key.at(), key.value(), where, String.valueOf(sequenceNumber));
     }
 
     private static Problem invalidNpi(String which, ProviderKey key, String where) {
-        return NakReason.DATA_TYPE_ERROR.at(
-                key.at(),
-                "The " + which + " provider's NPI " + key.npi() + " (" + where
-                        + ") is not a valid NPI (10 digits with a correct check digit): correct it in WebPT.");
+        return Sentence.INVALID_NPI.at(key.at(), which, key.npi(), where);
     }
 
     private static boolean isNumber(String s) {

@@ -4,7 +4,7 @@ import ca.uhn.hl7v2.AcknowledgmentCode;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.InboundMessage;
-import com.webptbridge.hl7.NakReason;
+import com.webptbridge.hl7.Sentence;
 import com.webptbridge.transport.FrameLimits;
 import com.webptbridge.transport.InboundFrame;
 import com.webptbridge.transport.MllpCodec;
@@ -62,9 +62,8 @@ public final class AckServer implements AutoCloseable {
                                                         ? acks.build(
                                                                 null,
                                                                 AcknowledgmentCode.AR,
-                                                                List.of(NakReason.NOT_HL7.at(
-                                                                        ErrorLocation.segment("MSH", 1),
-                                                                        "No MSH segment")),
+                                                                List.of(Sentence.NO_MSH_SEGMENT.at(
+                                                                        ErrorLocation.segment("MSH", 1))),
                                                                 "S" + ++count)
                                                         : acks.build(
                                                                 m.header(),

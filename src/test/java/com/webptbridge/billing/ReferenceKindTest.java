@@ -87,14 +87,6 @@ class ReferenceKindTest {
     }
 
     @Test
-    void theUnknownPayerSentenceSaysWhereAndWhatToAdd() {
-        assertThat(ReferenceKind.PAYER.unknownSentence("1042", "IN1-3"))
-                .isEqualTo(
-                        "Payer Alternate ID 1042 (IN1-3) is not a billing payer Sequence Number: add the payer in the billing"
-                                + " system and copy its Sequence Number into WebPT's Alternate ID.");
-    }
-
-    @Test
     void procedureCodeInstructionsNameTheDefaultRevenueCodeOnlyWhenThereIsOne() {
         assertThat(ReferenceKind.PROCEDURE_CODE.instructions(Map.of("code", "97110", "defaultRevenueCode", "0420")))
                 .isEqualTo(

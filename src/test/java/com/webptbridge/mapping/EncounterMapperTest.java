@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The DFT^P03 mapper with the shipped WebPT profile and real HAPI parsing: each rule of DESIGN.md's
- * default mapping, and the problem (0357 code and location) a message that breaks it gets.
+ * The DFT^P03 mapper with the shipped WebPT profile and real HAPI parsing: each rule of the default
+ * mapping (conf/profiles/webpt.yaml), and the problem (0357 code and location) a message that breaks it gets.
  */
 class EncounterMapperTest {
 

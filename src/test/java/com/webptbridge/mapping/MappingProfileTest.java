@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The mapping profile: the shipped one loads as DESIGN.md describes it, and a typo stops the load naming itself. */
+/** The mapping profile: the shipped one (conf/profiles/webpt.yaml) loads as written, and a typo stops the load naming itself. */
 class MappingProfileTest {
 
     @TempDir

@@ -6,13 +6,13 @@ import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.webptbridge.hl7.AckBuilder;
-import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
 import com.webptbridge.hl7.InboundMessage;
 import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.Sentence;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -94,7 +94,7 @@ class MessagePathFuzzTest {
         try {
             view = new MessageView(PARSER.parse(message.text()), message.charset());
         } catch (HL7Exception e) {
-            problems.add(NakReason.NOT_HL7.at(ErrorLocation.MESSAGE, "could not be parsed"));
+            problems.add(Sentence.NOT_PARSED.problem());
             return;
         }
         String type = header.messageCode();

@@ -10,6 +10,7 @@ import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.Hl7Parser;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.hl7.ReferenceSentences;
 import com.webptbridge.mapping.EncounterMapper;
 import com.webptbridge.mapping.FieldPosition;
 import com.webptbridge.mapping.Keyed;
@@ -414,7 +415,8 @@ class EncounterResolverTest {
         assertThat(p.location().display()).isEqualTo("IN1[2]-3");
         assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.PAYER, "2001"));
         assertThat(p.sentence())
-                .isEqualTo(ReferenceKind.PAYER.unknownSentence("2001", "IN1-3"))
+                .isEqualTo(ReferenceSentences.unknown(ReferenceKind.PAYER, p.location(), "2001", "IN1-3")
+                        .sentence())
                 .contains("Payer Alternate ID 2001 (IN1-3)")
                 .contains("add the payer in the billing system");
     }
