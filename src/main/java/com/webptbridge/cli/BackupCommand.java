@@ -25,6 +25,8 @@ import java.util.concurrent.Callable;
         subcommands = BackupCommand.Verify.class)
 final class BackupCommand implements Callable<Integer> {
 
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
     @Spec
     CommandSpec spec;
 
@@ -52,7 +54,7 @@ final class BackupCommand implements Callable<Integer> {
             out.println("Backup written to " + file + "; check it with: bridge backup verify " + file);
             return 0;
         } catch (Exception e) {
-            if (String.valueOf(e.getMessage()).contains("90020") || hasCode(e, 90020)) {
+            if (hasCode(e, H2_DATABASE_ALREADY_OPEN)) {
                 err.println("The database is open in a running engine, which takes its own backups into"
                         + " bridge.backup.dir (bridge.backup.interval-minutes). Use the newest of those, or stop"
                         + " the engine and run bridge backup again.");
