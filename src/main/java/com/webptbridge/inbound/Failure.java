@@ -37,7 +37,7 @@ public final class Failure {
                     "journal={} control={} committed but the disk sync failed: answered AR 207, journal kept",
                     m.journalId(),
                     LogSafe.controlId(m.header()));
-            commit.notDurable(m, NakReason.STORE_UNAVAILABLE.problem());
+            commit.notDurable(m, Sentence.STORE_UNAVAILABLE.problem());
         } else if (Database.isStoreFailure(e) && !Database.isDataRefusal(e)) {
             LOG.error(
                     "journal={} control={} could not be processed, store unavailable: {}",
