@@ -2,7 +2,7 @@ package com.webptbridge.api;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
-import com.webptbridge.store.Accounts;
+import com.webptbridge.store.security.Accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

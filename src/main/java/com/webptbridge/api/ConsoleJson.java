@@ -1,8 +1,9 @@
 package com.webptbridge.api;
 
 import com.webptbridge.billing.ReferenceKind;
+import com.webptbridge.build.BuildInfo;
 import com.webptbridge.hl7.FieldNames;
-import com.webptbridge.store.Journal;
+import com.webptbridge.store.journal.Journal;
 
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
@@ -47,13 +48,12 @@ final class ConsoleJson {
     static Summary summary(Journal journal) throws SQLException {
         Instant now = Instant.now();
         Journal.Waiting waiting = journal.waiting();
-        String version = ConsoleJson.class.getPackage().getImplementationVersion();
         return new Summary(
                 period(journal.counts(now.minus(Duration.ofHours(1)))),
                 period(journal.counts(now.minus(Duration.ofDays(1)))),
                 waiting.messages(),
                 waiting.oldest(),
-                version == null ? "development" : version,
+                BuildInfo.current().toString(),
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
     }
 

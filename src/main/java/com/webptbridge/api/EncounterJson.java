@@ -1,6 +1,7 @@
 package com.webptbridge.api;
 
-import com.webptbridge.store.PatientAccount;
+import com.webptbridge.billing.ChargeLine;
+import com.webptbridge.store.billing.PatientAccount;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +16,7 @@ record EncounterJson(
         ReferringProvider referringProvider,
         String placeOfService,
         List<String> diagnoses,
-        List<PatientAccount.ChargeView> charges) {
+        List<ChargeLine> charges) {
 
     record Facility(long sequenceNumber, String name) {}
 

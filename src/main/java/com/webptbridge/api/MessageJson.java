@@ -1,10 +1,10 @@
 package com.webptbridge.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.webptbridge.store.Journal;
-import com.webptbridge.store.JournalEntry;
-import com.webptbridge.store.MessageError;
-import com.webptbridge.store.MessageStatus;
+import com.webptbridge.store.journal.Journal;
+import com.webptbridge.store.journal.JournalEntry;
+import com.webptbridge.store.journal.MessageError;
+import com.webptbridge.store.journal.MessageStatus;
 
 import java.time.Instant;
 import java.util.List;

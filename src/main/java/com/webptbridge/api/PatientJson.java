@@ -1,8 +1,8 @@
 package com.webptbridge.api;
 
 import com.webptbridge.billing.PatientField;
-import com.webptbridge.store.PatientAccount;
-import com.webptbridge.store.PatientRecord;
+import com.webptbridge.store.billing.PatientAccount;
+import com.webptbridge.store.billing.PatientRecord;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,7 @@
 package com.webptbridge.api;
 
-import com.webptbridge.store.PatientAccount;
+import com.webptbridge.billing.Coverage;
+import com.webptbridge.store.billing.PatientAccount;
 
 import java.time.LocalDate;
 
@@ -27,10 +28,11 @@ record PolicyJson(
 
     record Address(String line1, String line2, String city, String state, String zip) {}
 
-    static PolicyJson of(PatientAccount.PolicyView p) {
+    static PolicyJson of(PatientAccount.PolicyView view) {
+        Coverage p = view.coverage();
         return new PolicyJson(
-                p.priority(),
-                new Payer(p.payerSequence(), p.payerName()),
+                view.priority(),
+                new Payer(view.payerSequence(), view.payerName()),
                 p.memberId(),
                 p.groupNumber(),
                 p.groupName(),
@@ -42,6 +44,11 @@ record PolicyJson(
                         p.relationship(),
                         p.insuredDateOfBirth(),
                         p.insuredSex(),
-                        new Address(p.addressLine1(), p.addressLine2(), p.city(), p.state(), p.zip())));
+                        new Address(
+                                p.insuredAddressLine1(),
+                                p.insuredAddressLine2(),
+                                p.insuredCity(),
+                                p.insuredState(),
+                                p.insuredZip())));
     }
 }

@@ -1,6 +1,10 @@
 /**
- * The HTTP admin API (JSON, docs/api.md): patients, the message journal, the worklist, reprocessing,
- * reference maintenance, health. The only package that knows HTTP; each answer's shape is a record
- * here ({@code *Json}) that Jackson writes, and the work is done by the store and maintenance beans.
+ * The HTTP admin API (JSON, docs/api.md): one table of endpoints ({@link com.webptbridge.api.Endpoints}),
+ * each declared once by its resource class ({@code *Resource}: interfaces, patients, messages,
+ * reprocessing, the console's views, dry runs, reference data, accounts, the access log, pruning,
+ * health, metrics, the console's files) and registered on the Vert.x Router; {@code AdminApi} runs
+ * the server and guards every request, {@code AccessCheck} authorises it by the endpoint matched.
+ * The only package that knows HTTP; each answer's shape is a record here ({@code *Json}) that
+ * Jackson writes, and the work is done by the store and maintenance beans.
  */
 package com.webptbridge.api;

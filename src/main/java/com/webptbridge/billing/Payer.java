@@ -3,11 +3,11 @@ package com.webptbridge.billing;
 /** A billing payer; WebPT's payer Alternate ID holds its sequence number. */
 public record Payer(
         long sequenceNumber,
-        String name,
-        String payerId,
-        String addressLine1,
-        String city,
-        String state,
-        String zip,
-        String planType,
+        @Maintained(required = true, max = 200, description = "Payer name as the billing system shows it") String name,
+        @Maintained(required = true, max = 50, description = "Electronic payer ID") String payerId,
+        @Maintained(max = 200, description = "Street address, first line") String addressLine1,
+        @Maintained(max = 100, description = "City") String city,
+        @Maintained(max = 50, description = "State, e.g. IL") String state,
+        @Maintained(max = 20, description = "ZIP code") String zip,
+        @Maintained(max = 50, description = "Plan type, e.g. Commercial or Medicare") String planType,
         boolean active) {}

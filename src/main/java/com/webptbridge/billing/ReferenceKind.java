@@ -8,122 +8,50 @@ import java.util.stream.Collectors;
 
 /**
  * The five kinds of billing reference data, each the one home of what the engine knows about it:
- * its API path and CLI name, its table and maintained fields, the instruction an analyst reads once
- * a record exists, and which waiting messages a new or reactivated record releases. Procedure codes
- * are addressed by code, the others by Sequence Number. The NAK and worklist sentences about a kind
- * are in {@code hl7.Sentence}.
+ * its API path and CLI name, its table, its record (whose {@link Maintained} components are the
+ * maintained fields), the instruction an analyst reads once a record exists, and which waiting
+ * messages a new or reactivated record releases. Procedure codes are addressed by code, the others
+ * by Sequence Number. The NAK and worklist sentences about a kind are in {@code hl7.Sentence}.
  */
 public enum ReferenceKind {
-    PAYER(
-            "payers",
-            "payer",
-            "payer",
-            null,
-            List.of(
-                    Field.text("name", "name", true, 200, "Payer name as the billing system shows it"),
-                    Field.text("payerId", "payer_id", true, 50, "Electronic payer ID"),
-                    Field.text("addressLine1", "address_line1", false, 200, "Street address, first line"),
-                    Field.text("city", "city", false, 100, "City"),
-                    Field.text("state", "state", false, 50, "State, e.g. IL"),
-                    Field.text("zip", "zip", false, 20, "ZIP code"),
-                    Field.text("planType", "plan_type", false, 50, "Plan type, e.g. Commercial or Medicare"))),
-    FACILITY(
-            "facilities",
-            "facility",
-            "facility",
-            null,
-            List.of(
-                    Field.text("name", "name", true, 200, "Facility name"),
-                    new Field("npi", "npi", Check.NPI, false, 10, "10-digit NPI (check digit verified)"),
-                    new Field(
-                            "placeOfService",
-                            "place_of_service",
-                            Check.PLACE_OF_SERVICE,
-                            false,
-                            2,
-                            "2-digit place of service code, e.g. 11"),
-                    Field.text("addressLine1", "address_line1", false, 200, "Street address, first line"),
-                    Field.text("city", "city", false, 100, "City"),
-                    Field.text("state", "state", false, 50, "State, e.g. IL"),
-                    Field.text("zip", "zip", false, 20, "ZIP code"))),
-    PROVIDER(
-            "providers",
-            "provider",
-            "provider",
-            null,
-            List.of(
-                    Field.text("lastName", "last_name", true, 100, "Last name"),
-                    Field.text("firstName", "first_name", true, 100, "First name"),
-                    new Field(
-                            "npi",
-                            "npi",
-                            Check.NPI,
-                            true,
-                            10,
-                            "10-digit NPI (check digit verified); must match the NPI WebPT sends"),
-                    Field.text("taxonomy", "taxonomy", false, 20, "Taxonomy code, e.g. 225100000X"))),
+    PAYER("payers", "payer", "payer", null, Payer.class),
+    FACILITY("facilities", "facility", "facility", null, Facility.class),
+    PROVIDER("providers", "provider", "provider", null, Provider.class),
     REFERRING_PROVIDER(
-            "referring-providers",
-            "referring-provider",
-            "referring provider",
-            "npi",
-            List.of(
-                    Field.text("lastName", "last_name", true, 100, "Last name"),
-                    Field.text("firstName", "first_name", true, 100, "First name"),
-                    new Field(
-                            "npi",
-                            "npi",
-                            Check.NPI,
-                            true,
-                            10,
-                            "10-digit NPI (check digit verified); messages name the referring provider by it"))),
-    PROCEDURE_CODE(
-            "procedure-codes",
-            "procedure-code",
-            "procedure code",
-            "code",
-            List.of(
-                    new Field("code", "code", Check.PROCEDURE_CODE, true, 10, "5-character CPT/HCPCS code, e.g. 97110"),
-                    Field.text(
-                            "description",
-                            "description",
-                            true,
-                            200,
-                            "What the code is, e.g. Therapeutic exercise 15 min"),
-                    new Field(
-                            "defaultCharge",
-                            "default_charge",
-                            Check.AMOUNT,
-                            false,
-                            12,
-                            "Charge per unit when the message gives no amount, e.g. 45.00"),
-                    new Field(
-                            "defaultUnits",
-                            "default_units",
-                            Check.UNITS,
-                            false,
-                            4,
-                            "Units when the message gives none (without it: 1)"),
-                    new Field(
-                            "defaultRevenueCode",
-                            "default_revenue_code",
-                            Check.REVENUE_CODE,
-                            false,
-                            4,
-                            "4-digit revenue code when the message gives none, e.g. 0420")));
+            "referring-providers", "referring-provider", "referring provider", "npi", ReferringProvider.class),
+    PROCEDURE_CODE("procedure-codes", "procedure-code", "procedure code", "code", ProcedureCode.class);
 
     private final String path;
     private final String cliName;
     private final String noun;
     private final String uniqueField;
+    private final Class<? extends Record> recordClass;
     private final List<Field> fields;
 
-    ReferenceKind(String path, String cliName, String noun, String uniqueField, List<Field> fields) {
+    ReferenceKind(String path, String cliName, String noun, String uniqueField, Class<? extends Record> recordClass) {
         this.path = path;
         this.cliName = cliName;
         this.noun = noun;
         this.uniqueField = uniqueField;
-        this.fields = fields;
+        this.recordClass = recordClass;
+        this.fields = Arrays.stream(recordClass.getRecordComponents())
+                .filter(c -> c.isAnnotationPresent(Maintained.class))
+                .map(c -> {
+                    Maintained m = c.getAnnotation(Maintained.class);
+                    return new Field(
+                            c.getName(), column(c.getName()), m.check(), m.required(), m.max(), m.description());
+                })
+                .toList();
+    }
+
+    /** The record that declares this kind's fields (its components are the JSON names, CSV header and columns). */
+    public Class<? extends Record> recordClass() {
+        return recordClass;
+    }
+
+    /** The column of a record component: its name in snake_case, e.g. addressLine1 to address_line1. */
+    public static String column(String component) {
+        return component.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** The plural in the API path and the seed file name, e.g. {@code referring-providers}. */
@@ -162,7 +90,7 @@ public enum ReferenceKind {
         return uniqueField == null ? List.of() : List.of(uniqueField);
     }
 
-    /** The fields an analyst maintains, in API order. */
+    /** The fields an analyst maintains, in API order: the record's {@link Maintained} components. */
     public List<Field> fields() {
         return fields;
     }
@@ -243,13 +171,10 @@ public enum ReferenceKind {
     }
 
     /**
-     * One maintained field: its JSON name, column, check, whether it is required, its width, and the
-     * short description an analyst reads in the CLI's help.
+     * One maintained field, as its record component declares it: its JSON name, column, check,
+     * whether it is required, its width, and the short description an analyst reads in the CLI's help.
      */
     public record Field(String json, String column, Check check, boolean required, int max, String description) {
-        static Field text(String json, String column, boolean required, int max, String description) {
-            return new Field(json, column, Check.TEXT, required, max, description);
-        }
 
         /** The CLI option, e.g. {@code --default-revenue-code} for defaultRevenueCode. */
         public String option() {

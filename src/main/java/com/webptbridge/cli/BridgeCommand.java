@@ -1,5 +1,6 @@
 package com.webptbridge.cli;
 
+import com.webptbridge.build.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bridge",
         mixinStandardHelpOptions = true,
-        version = "WebPT Bridge 0.1",
+        versionProvider = BridgeCommand.Version.class,
         description = "WebPT to billing HL7 v2 interface engine. `bridge run` starts the engine.",
         subcommands = {
             HelpCommand.class,
@@ -43,6 +44,14 @@ public final class BridgeCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /** {@code bridge --version}: the build's version and commit, as /health and the metrics say. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"WebPT Bridge " + BuildInfo.current()};
+        }
+    }
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);

@@ -1,6 +1,7 @@
 package com.webptbridge.cli;
 
 import com.webptbridge.engine.BridgeEngine;
+import com.webptbridge.engine.LogFormat;
 import com.webptbridge.engine.Settings;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BridgeEngine engine;
         try {
-            engine = BridgeEngine.start(Settings.load());
+            Settings settings = Settings.load();
+            LogFormat.apply(settings);
+            engine = BridgeEngine.start(settings);
         } catch (IllegalStateException e) {
             System.err.println("Cannot start: " + e.getMessage());
             return 2;

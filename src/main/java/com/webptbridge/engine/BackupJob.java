@@ -2,6 +2,7 @@ package com.webptbridge.engine;
 
 import com.webptbridge.store.Backup;
 import com.webptbridge.store.Database;
+import com.webptbridge.store.DatabaseUrl;
 import com.webptbridge.store.JobLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ final class BackupJob implements AutoCloseable {
     /** The job as the settings ask for it, scheduled; empty when backups are off. */
     static Optional<BackupJob> start(Settings settings, Database db) {
         String dir = settings.get("bridge.backup.dir");
-        if (dir.isEmpty() || !settings.get("bridge.db.url").startsWith("jdbc:h2:file:")) {
+        if (dir.isEmpty() || !DatabaseUrl.of(settings.get("bridge.db.url")).embeddedFile()) {
             return Optional.empty();
         }
         int keep = settings.getInt("bridge.backup.keep");
@@ -65,7 +66,7 @@ final class BackupJob implements AutoCloseable {
         if (keep < 1 || minutes < 1) {
             throw new IllegalStateException("bridge.backup.keep and bridge.backup.interval-minutes must be at least 1");
         }
-        BackupJob job = new BackupJob(db, Path.of(dir), keep, Duration.ofMinutes(minutes));
+        BackupJob job = new BackupJob(db, settings.path(dir), keep, Duration.ofMinutes(minutes));
         job.timer.scheduleAtFixedRate(job::scheduled, minutes, minutes, TimeUnit.MINUTES);
         return Optional.of(job);
     }

@@ -1,10 +1,11 @@
 package com.webptbridge.engine;
 
+import com.webptbridge.build.BuildInfo;
 import com.webptbridge.inbound.Outcomes;
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.Journal;
+import com.webptbridge.store.journal.Journal;
 import com.webptbridge.transport.ConnectionClosures;
 import com.webptbridge.transport.ConnectionClosures.Reason;
 import com.webptbridge.transport.ConnectionLimit;
@@ -69,6 +70,14 @@ final class Metrics implements Outcomes {
         if (db.dataSource() instanceof HikariDataSource pool) {
             pool.setMetricRegistry(registry); // hikaricp_connections_* (active, idle, pending, timeouts, ...)
         }
+        Gauge.builder("bridge.build.info", () -> 1)
+                .description("Always 1; its labels say which build runs (version, commit)")
+                .tags(
+                        "version",
+                        BuildInfo.current().version(),
+                        "commit",
+                        BuildInfo.current().commit())
+                .register(registry);
         Gauge.builder("bridge.store.up", db, d -> d.healthy() ? 1 : 0)
                 .description("1 when the journal store answers, 0 when it fails")
                 .register(registry);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Engine settings: the built-in defaults, then conf/application.properties (or the file named by
@@ -18,22 +19,58 @@ import java.util.Properties;
  * {@code bridge.mllp.port}), then {@code -Dbridge.*} system properties. Later wins. An unknown
  * {@code bridge.*} key or a value of the wrong type stops the start, naming the key: the defaults
  * file lists every valid key, and a default's shape (a number, true/false) is its type.
+ *
+ * <p>The home ({@code -Dbridge.home}, else {@code BRIDGE_HOME}; {@code bin/bridge} of a distribution
+ * sets it to the unpacked directory) is where the relative paths point: the settings file
+ * (conf/application.properties), the embedded database (data/), routes/, conf/interfaces, the profile,
+ * the reference data and the TLS stores. Without a home they are relative to the current directory,
+ * as when run from the source tree.
  */
 public final class Settings {
 
-    private final Properties values;
+    /** The settings that name a file or folder, resolved against the home (bridge.db.url apart). */
+    private static final Set<String> PATHS = Set.of(
+            "bridge.routes.dir",
+            "bridge.interfaces.dir",
+            "bridge.profile",
+            "bridge.reference.dir",
+            "bridge.admin.password-file",
+            "bridge.tls.keystore",
+            "bridge.tls.truststore");
 
-    private Settings(Properties values) {
+    private static final String H2_FILE = "jdbc:h2:file:";
+
+    private final Properties values;
+    private final Path home;
+
+    private Settings(Properties values, Path home) {
         this.values = values;
+        this.home = home;
     }
 
     /** Settings as an operator gives them: file, environment, system properties. */
     public static Settings load() {
-        Path file = Path.of(System.getProperty("bridge.config", "conf/application.properties"));
-        return load(file, System.getenv(), System.getProperties());
+        return load(System.getenv(), System.getProperties());
+    }
+
+    /**
+     * The home is -Dbridge.home, else BRIDGE_HOME, else none (the current directory); the settings
+     * file -Dbridge.config, else conf/application.properties, relative to the home.
+     */
+    static Settings load(Map<String, String> env, Properties system) {
+        String named = system.getProperty("bridge.home", env.get("BRIDGE_HOME"));
+        Path home = named == null || named.isBlank()
+                ? null
+                : Path.of(named).toAbsolutePath().normalize();
+        Path file = Path.of(system.getProperty("bridge.config", "conf/application.properties"));
+        return load(home == null || file.isAbsolute() ? file : home.resolve(file), home, env, system);
     }
 
     static Settings load(Path file, Map<String, String> env, Properties system) {
+        return load(file, null, env, system);
+    }
+
+    static Settings load(Path file, Path home, Map<String, String> env, Properties system) {
         Properties p = defaults();
         if (Files.exists(file)) {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -53,18 +90,44 @@ public final class Settings {
                 p.setProperty(key, system.getProperty(key));
             }
         }
-        return validated(p);
+        if (home != null) {
+            inHome(p, home);
+        }
+        return validated(p, home);
     }
 
-    /** System properties under bridge.* that are not engine settings: where the settings file is. */
-    private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of("bridge.config");
+    /** System properties under bridge.* that are not engine settings: the settings file and the home. */
+    private static final Set<String> NOT_SETTINGS = Set.of("bridge.config", "bridge.home");
+
+    /** Makes the relative paths absolute under the home, so nothing depends on the current directory. */
+    private static void inHome(Properties p, Path home) {
+        for (String key : PATHS) {
+            String value = p.getProperty(key, "").trim();
+            if (!value.isEmpty()) {
+                p.setProperty(key, home.resolve(value).normalize().toString());
+            }
+        }
+        String url = p.getProperty("bridge.db.url", "").trim();
+        if (url.startsWith(H2_FILE)
+                && !Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).isAbsolute()) {
+            p.setProperty(
+                    "bridge.db.url",
+                    H2_FILE + home.resolve(url.substring(H2_FILE.length())).normalize());
+        }
+    }
+
+    /** A path an interface file names (its profile, its reference data): relative to the home when set. */
+    public Path path(String named) {
+        Path p = Path.of(named);
+        return home == null || p.isAbsolute() ? p : home.resolve(p).normalize();
+    }
 
     /**
      * Refuses, naming the key, a bridge.* key the defaults file does not list (a typo such as
      * bridge.mllp.prot would otherwise be ignored) and a value whose type differs from its default's:
      * a whole number (a port: 1 to 65535, or 0 for any free port) or true/false.
      */
-    private static Settings validated(Properties p) {
+    private static Settings validated(Properties p, Path home) {
         Properties defaults = defaults();
         List<String> problems = new ArrayList<>();
         for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
@@ -85,7 +148,7 @@ public final class Settings {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid settings: " + String.join("; ", problems) + ".");
         }
-        return new Settings(p);
+        return new Settings(p, home);
     }
 
     private static String typeProblem(String key, String value, String standard) {
@@ -142,7 +205,7 @@ public final class Settings {
     public static Settings of(Map<String, String> overrides) {
         Properties p = defaults();
         overrides.forEach(p::setProperty);
-        return validated(p);
+        return validated(p, null);
     }
 
     /** The built-in defaults file as written: every setting with its default and what it means. */
@@ -194,6 +257,17 @@ public final class Settings {
         } catch (NumberFormatException e) {
             throw new IllegalStateException("Setting " + key + " must be a whole number, was '" + get(key) + "'");
         }
+    }
+
+    /** A comma-separated list, in its order, blanks dropped. */
+    public java.util.Set<String> getList(String key) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String part : get(key).split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
     }
 
     /** true or false; anything else is refused naming the setting. */

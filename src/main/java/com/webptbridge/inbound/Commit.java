@@ -5,12 +5,13 @@ import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.NakReason;
 import com.webptbridge.hl7.Problem;
 import com.webptbridge.hl7.Sentence;
-import com.webptbridge.store.Completion;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.Journal;
-import com.webptbridge.store.JournalEntry;
-import com.webptbridge.store.MessageError;
-import com.webptbridge.store.MessageStatus;
+import com.webptbridge.store.billing.PatientStore;
+import com.webptbridge.store.journal.Completion;
+import com.webptbridge.store.journal.Journal;
+import com.webptbridge.store.journal.JournalEntry;
+import com.webptbridge.store.journal.MessageError;
+import com.webptbridge.store.journal.MessageStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ import java.util.Optional;
  * mapped change is applied under one savepoint that also claims the control ID and records
  * PROCESSED with its ACK; a refused message is recorded ERROR (AE, kept for reprocessing) or
  * REJECTED (AR); a resend of an applied message is recorded DUPLICATE and gets the original ACK.
+ * A message in {@link CommitMode#PREVIEW} (a dry run) is not recorded at all: its change is applied
+ * and rolled back ({@link Preview}) and it gets a {@link DryRun.Result}.
  */
 public final class Commit {
 
@@ -35,19 +38,29 @@ public final class Commit {
     private final Journal journal;
     private final AckBuilder acks;
     private final Outcomes outcomes;
+    private final Preview preview;
 
     public Commit(Database db, Journal journal, AckBuilder acks) {
-        this(db, journal, acks, Outcomes.NONE);
+        this(db, journal, null, acks, Outcomes.NONE);
     }
 
-    public Commit(Database db, Journal journal, AckBuilder acks, Outcomes outcomes) {
+    /**
+     * @param patients the interface's patients, for a preview's before and after; null where no
+     *     message is previewed (the listener's commit for messages no interface takes)
+     */
+    public Commit(Database db, Journal journal, PatientStore patients, AckBuilder acks, Outcomes outcomes) {
         this.db = db;
         this.journal = journal;
         this.acks = acks;
         this.outcomes = outcomes;
+        this.preview = patients == null ? null : new Preview(db, patients, acks);
     }
 
     public void commit(InFlight m) throws SQLException {
+        if (m.mode() == CommitMode.PREVIEW) {
+            m.preview = preview(m).decide(m);
+            return;
+        }
         Long id = m.journalId();
         if (id == null) {
             m.reply = answer(m, List.of(Sentence.STORE_UNAVAILABLE.problem()));
@@ -71,6 +84,10 @@ public final class Commit {
      * recorded if the journal can still be written, answered even if it cannot.
      */
     void fail(InFlight m, Problem problem) {
+        if (m.mode() == CommitMode.PREVIEW) {
+            m.preview = preview(m).answer(m, List.of(problem), List.of(), false, m.notes);
+            return;
+        }
         Long id = m.journalId();
         try {
             m.reply = id == null ? answer(m, List.of(problem)) : finish(id, m, List.of(problem));
@@ -92,6 +109,13 @@ public final class Commit {
                 LogSafe.type(m.header()),
                 "NOT_DURABLE",
                 m.reply.code().name());
+    }
+
+    private Preview preview(InFlight m) {
+        if (preview == null) {
+            throw new IllegalStateException("This commit step previews nothing: " + LogSafe.type(m.header()));
+        }
+        return preview;
     }
 
     private void notJournaled(InFlight m) {
@@ -210,14 +234,16 @@ public final class Commit {
                 .map(p -> p.reason().hl7Code() + "@" + p.location().display())
                 .reduce((a, b) -> a + "," + b)
                 .orElse("-");
-        LOG.info(
-                "journal={} control={} type={} status={} ack={} errors={}",
-                id,
-                LogSafe.controlId(m.header()),
-                LogSafe.type(m.header()),
-                status,
-                reply.code(),
-                codes);
+        try (LogSafe.Fields fields = LogSafe.fields(m)) {
+            LOG.info(
+                    "journal={} control={} type={} status={} ack={} errors={}",
+                    id,
+                    LogSafe.controlId(m.header()),
+                    LogSafe.type(m.header()),
+                    status,
+                    reply.code(),
+                    codes);
+        }
     }
 
     private static String ackControlId(Long journalId) {

@@ -2,10 +2,12 @@ package com.webptbridge.inbound;
 
 import com.webptbridge.billing.Encounter;
 import com.webptbridge.mapping.EncounterMapper;
+import com.webptbridge.mapping.FieldLimits;
 import com.webptbridge.mapping.MappedEncounter;
+import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.reference.EncounterResolver;
-import com.webptbridge.store.EncounterStore;
-import com.webptbridge.store.PatientStore;
+import com.webptbridge.store.billing.EncounterStore;
+import com.webptbridge.store.billing.PatientStore;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,20 +22,28 @@ import java.util.List;
 public final class EncounterStep {
 
     private final EncounterMapper mapper;
+    private final FieldLimits limits;
     private final EncounterResolver resolver;
     private final PatientStore patients;
     private final EncounterStore encounters;
 
+    /** @param limits the billing fields' widths, for a dry run that tries another mapping profile */
     public EncounterStep(
-            EncounterMapper mapper, EncounterResolver resolver, PatientStore patients, EncounterStore encounters) {
-        this.mapper = mapper;
+            MappingProfile profile,
+            FieldLimits limits,
+            EncounterResolver resolver,
+            PatientStore patients,
+            EncounterStore encounters) {
+        this.mapper = new EncounterMapper(profile, limits);
+        this.limits = limits;
         this.resolver = resolver;
         this.patients = patients;
         this.encounters = encounters;
     }
 
     public void map(InFlight m) throws SQLException {
-        MappedEncounter mapped = mapper.map(m.view, m.problems, m.notes);
+        EncounterMapper use = m.profile() == null ? mapper : new EncounterMapper(m.profile(), limits);
+        MappedEncounter mapped = use.map(m.view, m.problems, m.notes);
         if (mapped == null) {
             return;
         }

@@ -31,31 +31,38 @@ public final class Failure {
 
     public void answer(InFlight m, Exchange exchange) {
         Throwable e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (Database.isCommittedNotDurable(e)) {
-            // The outcome was committed and the journal says so: answer AR 207 without recording over it.
-            LOG.error(
-                    "journal={} control={} committed but the disk sync failed: answered AR 207, journal kept",
-                    m.journalId(),
-                    LogSafe.controlId(m.header()));
-            commit.notDurable(m, Sentence.STORE_UNAVAILABLE.problem());
-        } else if (Database.isStoreFailure(e) && !Database.isDataRefusal(e)) {
-            LOG.error(
-                    "journal={} control={} could not be processed, store unavailable: {}",
-                    m.journalId(),
-                    LogSafe.controlId(m.header()),
-                    e.getClass().getSimpleName());
-            commit.fail(m, Sentence.STORE_UNAVAILABLE.problem());
-        } else {
-            // Class, SQLSTATE and stack, never the exception's message: it may quote a field value.
-            LOG.error(
-                    "journal={} control={} internal error {}{} at\n{}",
-                    m.journalId(),
-                    LogSafe.controlId(m.header()),
-                    e == null ? "-" : e.getClass().getName(),
-                    e instanceof java.sql.SQLException s ? " SQLSTATE " + s.getSQLState() : "",
-                    e == null ? "" : stack(e));
-            commit.fail(m, Sentence.INTERNAL_ERROR.problem());
+        try (LogSafe.Fields fields = LogSafe.fields(m)) {
+            if (Database.isCommittedNotDurable(e)) {
+                // The outcome was committed and the journal says so: answer AR 207 without recording over it.
+                LOG.error(
+                        "journal={} control={} committed but the disk sync failed: answered AR 207, journal kept",
+                        journal(m),
+                        LogSafe.controlId(m.header()));
+                commit.notDurable(m, Sentence.STORE_UNAVAILABLE.problem());
+            } else if (Database.isStoreFailure(e) && !Database.isDataRefusal(e)) {
+                LOG.error(
+                        "journal={} control={} could not be processed, store unavailable: {}",
+                        journal(m),
+                        LogSafe.controlId(m.header()),
+                        e.getClass().getSimpleName());
+                commit.fail(m, Sentence.STORE_UNAVAILABLE.problem());
+            } else {
+                // Class, SQLSTATE and stack, never the exception's message: it may quote a field value.
+                LOG.error(
+                        "journal={} control={} internal error {}{} at\n{}",
+                        journal(m),
+                        LogSafe.controlId(m.header()),
+                        e == null ? "-" : e.getClass().getName(),
+                        e instanceof java.sql.SQLException s ? " SQLSTATE " + s.getSQLState() : "",
+                        e == null ? "" : stack(e));
+                commit.fail(m, Sentence.INTERNAL_ERROR.problem());
+            }
         }
+    }
+
+    /** The journal id for the log; a dry run has none. */
+    private static Object journal(InFlight m) {
+        return m.mode() == CommitMode.PREVIEW ? "dry-run" : m.journalId();
     }
 
     private static String stack(Throwable e) {

@@ -4,15 +4,15 @@ import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.hl7.MessageLimits;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.Journal;
+import com.webptbridge.store.journal.Journal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Second step: is this a message we take at all (readable, version, processing ID, a type the
- * route maps, within the limits of what a message may ask the parser for), and is it a resend of one already applied (same sender, control ID and content)? Either answer closes the message: the
+ * Second step: is this a message we take at all (readable, version, processing ID, an event a
+ * {@link MappingStep} maps, within the limits of what a message may ask the parser for), and is it a resend of one already applied (same sender, control ID and content)? Either answer closes the message: the
  * commit step records it and answers.
  */
 public final class HeaderCheck {

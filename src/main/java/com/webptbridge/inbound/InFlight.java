@@ -3,9 +3,10 @@ package com.webptbridge.inbound;
 import com.webptbridge.hl7.InboundMessage;
 import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.hl7.Problem;
+import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.mapping.MessageView;
-import com.webptbridge.store.Journal;
-import com.webptbridge.store.JournalEntry;
+import com.webptbridge.store.journal.Journal;
+import com.webptbridge.store.journal.JournalEntry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.List;
  * One message on its way through the inbound route, from receipt to reply: what each step found
  * out so far. It stays "open" until a step decides the answer without needing the rest (the
  * header is refused, it is a resend of an applied message, it does not parse); the commit step
- * turns it into a {@link Reply} in every case.
+ * turns it into a {@link Reply} in every case, or in {@link CommitMode#PREVIEW} (a dry run) into a
+ * {@link DryRun.Result}.
  */
 public final class InFlight {
 
@@ -22,6 +24,8 @@ public final class InFlight {
     private final InboundMessage message;
     private final String interfaceId;
     private final AckMode ackMode;
+    private final CommitMode mode;
+    private final MappingProfile profile;
     private final long receivedNanos = System.nanoTime();
     private String digest; // the content digest, computed once: the receipt, the duplicate check and the claim use it
     final List<Problem> problems = new ArrayList<>();
@@ -31,6 +35,7 @@ public final class InFlight {
     Change change;
     JournalEntry duplicateOf;
     Reply reply;
+    DryRun.Result preview;
 
     /**
      * @param journalId the journal entry, or null when the journal could not be written (the
@@ -44,11 +49,43 @@ public final class InFlight {
 
     /** @param digest the message's content digest when the caller computed it already, or null */
     InFlight(Long journalId, InboundMessage message, String digest, String interfaceId, AckMode ackMode) {
+        this(journalId, message, digest, interfaceId, ackMode, CommitMode.LIVE, null);
+    }
+
+    private InFlight(
+            Long journalId,
+            InboundMessage message,
+            String digest,
+            String interfaceId,
+            AckMode ackMode,
+            CommitMode mode,
+            MappingProfile profile) {
         this.journalId = journalId;
         this.message = message;
         this.digest = digest;
         this.interfaceId = interfaceId;
         this.ackMode = ackMode;
+        this.mode = mode;
+        this.profile = profile;
+    }
+
+    /**
+     * A message to try, not journaled: the commit step previews it. Its journal id stands for the
+     * entry it does not get, newer than anything stored, so the steps treat it as the newest message.
+     *
+     * @param profile a mapping profile to try instead of the interface's own, or null
+     */
+    static InFlight preview(InboundMessage message, String interfaceId, AckMode ackMode, MappingProfile profile) {
+        return new InFlight(Long.MAX_VALUE, message, null, interfaceId, ackMode, CommitMode.PREVIEW, profile);
+    }
+
+    public CommitMode mode() {
+        return mode;
+    }
+
+    /** The mapping profile a dry run tries instead of the interface's own, or null for the interface's. */
+    MappingProfile profile() {
+        return profile;
     }
 
     /** Adds a note for the journal (what the engine did, never a field value). */
@@ -101,9 +138,8 @@ public final class InFlight {
         return journalId != null && problems.isEmpty() && duplicateOf == null && reply == null;
     }
 
-    /** For the route's choice: the message type and trigger event, e.g. {@code ADT^A08}. */
-    public String getEvent() {
-        MessageHeader h = message.header();
-        return h == null ? "" : h.messageCode() + "^" + h.triggerEvent();
+    /** For the route's choice: the {@link MappingStep} that maps this message, e.g. {@code patientInfo}, or "". */
+    public String getStep() {
+        return MappingStep.of(message.header()).map(MappingStep::bean).orElse("");
     }
 }

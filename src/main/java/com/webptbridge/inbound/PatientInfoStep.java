@@ -1,8 +1,10 @@
 package com.webptbridge.inbound;
 
 import com.webptbridge.billing.PatientInfo;
+import com.webptbridge.mapping.FieldLimits;
+import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.mapping.PatientInfoMapper;
-import com.webptbridge.store.PatientStore;
+import com.webptbridge.store.billing.PatientStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +18,13 @@ public final class PatientInfoStep {
     private static final List<String> IGNORED = List.of("IN1", "IN2", "IN3", "GT1", "NTE");
 
     private final PatientInfoMapper mapper;
+    private final FieldLimits limits;
     private final PatientStore patients;
 
-    public PatientInfoStep(PatientInfoMapper mapper, PatientStore patients) {
-        this.mapper = mapper;
+    /** @param limits the billing fields' widths, for a dry run that tries another mapping profile */
+    public PatientInfoStep(MappingProfile profile, FieldLimits limits, PatientStore patients) {
+        this.mapper = new PatientInfoMapper(profile, limits);
+        this.limits = limits;
         this.patients = patients;
     }
 
@@ -33,7 +38,8 @@ public final class PatientInfoStep {
                                 : "an ADT updates Patient Info only; insurance changes with a DFT^P03"));
             }
         }
-        PatientInfo info = mapper.map(m.view, m.problems, m.notes);
+        PatientInfoMapper use = m.profile() == null ? mapper : new PatientInfoMapper(m.profile(), limits);
+        PatientInfo info = use.map(m.view, m.problems, m.notes);
         if (info == null) {
             return;
         }

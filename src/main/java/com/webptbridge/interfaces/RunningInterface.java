@@ -2,9 +2,9 @@ package com.webptbridge.interfaces;
 
 import com.webptbridge.inbound.DryRun;
 import com.webptbridge.maintenance.Maintenance;
-import com.webptbridge.store.Journal;
-import com.webptbridge.store.PatientAccount;
-import com.webptbridge.store.PatientStore;
+import com.webptbridge.store.billing.PatientAccount;
+import com.webptbridge.store.billing.PatientStore;
+import com.webptbridge.store.journal.Journal;
 
 /**
  * A practice's interface while it runs, as the API sees it: its definition and its own journal,

@@ -6,8 +6,8 @@ import com.webptbridge.hl7.ReferenceSentences;
 import com.webptbridge.hl7.Sentence;
 import com.webptbridge.reference.ReferenceException;
 import com.webptbridge.reference.ReferenceMaintenance;
-import com.webptbridge.store.ReprocessFilter;
-import com.webptbridge.store.Worklist;
+import com.webptbridge.store.journal.ReprocessFilter;
+import com.webptbridge.store.journal.Worklist;
 
 import java.sql.SQLException;
 import java.time.Instant;

@@ -5,10 +5,10 @@ import com.webptbridge.inbound.AckMode;
 import com.webptbridge.inbound.InFlight;
 import com.webptbridge.inbound.Reply;
 import com.webptbridge.store.JobLocks;
-import com.webptbridge.store.Journal;
-import com.webptbridge.store.JournalEntry;
-import com.webptbridge.store.MessageStatus;
-import com.webptbridge.store.ReprocessFilter;
+import com.webptbridge.store.journal.Journal;
+import com.webptbridge.store.journal.JournalEntry;
+import com.webptbridge.store.journal.MessageStatus;
+import com.webptbridge.store.journal.ReprocessFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

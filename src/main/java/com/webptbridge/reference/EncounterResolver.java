@@ -20,7 +20,7 @@ import com.webptbridge.mapping.MappedCharge;
 import com.webptbridge.mapping.MappedEncounter;
 import com.webptbridge.mapping.MappedPolicy;
 import com.webptbridge.mapping.ProviderKey;
-import com.webptbridge.store.ReferenceLookup;
+import com.webptbridge.store.reference.ReferenceLookup;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -4,11 +4,13 @@ import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferenceKind.Field;
 import com.webptbridge.reference.ReferenceException.Failure;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.ReferenceRecords;
-import com.webptbridge.store.ReferenceRecords.AuditLine;
 import com.webptbridge.store.Sql;
+import com.webptbridge.store.reference.ReferenceRecords;
+import com.webptbridge.store.reference.ReferenceRecords.AuditLine;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,13 +74,14 @@ public final class ReferenceMaintenance {
     }
 
     public Map<String, Object> show(ReferenceKind kind, String key) throws ReferenceException, SQLException {
-        return records.find(kind, keyValue(kind, key)).orElseThrow(() -> notFound(kind, key));
+        return values(records.find(kind, keyValue(kind, key)).orElseThrow(() -> notFound(kind, key)));
     }
 
     /** All records, or those whose text fields contain {@code search} (any case). */
     public List<Map<String, Object>> list(ReferenceKind kind, String search) throws SQLException {
         String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
         return records.list(kind).stream()
+                .map(ReferenceMaintenance::values)
                 .filter(record -> needle.isEmpty()
                         || record.values().stream()
                                 .anyMatch(v -> v != null
@@ -288,6 +291,20 @@ public final class ReferenceMaintenance {
         } catch (NumberFormatException e) {
             throw new ReferenceException(Failure.INVALID, "'" + key + "' is not a Sequence Number (a whole number).");
         }
+    }
+
+    /** A record's components by name, in declaration order (amounts to the cent), as the API shows them. */
+    private static Map<String, Object> values(Record record) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(record);
+                m.put(c.getName(), v instanceof BigDecimal d ? d.setScale(2, RoundingMode.HALF_UP) : v);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return m;
     }
 
     private static ReferenceException notFound(ReferenceKind kind, String key) {

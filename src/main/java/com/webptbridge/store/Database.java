@@ -31,7 +31,8 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(embeddedDefaults(url));
+        DatabaseUrl where = DatabaseUrl.of(url);
+        config.setJdbcUrl(where.withEmbeddedDefaults());
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -51,11 +52,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        // Embedded H2 file databases write commits lazily (WRITE_DELAY): the batch writer follows each
-        // commit with a flush and sync. A URL that sets WRITE_DELAY=0 asks for a write per commit.
-        boolean lazyWrites =
-                url.startsWith("jdbc:h2:file:") && !url.toUpperCase().contains("WRITE_DELAY=0");
-        return new Database(ds, lazyWrites, url.startsWith("jdbc:postgresql:"));
+        return new Database(ds, where.lazyWrites(), where.postgres());
     }
 
     /**
@@ -80,39 +77,6 @@ public final class Database implements AutoCloseable {
     /** False once the pool is closed: nothing can be written any more and the process must be restarted. */
     public boolean open() {
         return !dataSource.isClosed();
-    }
-
-    /**
-     * Embedded H2 settings the engine relies on, unless the URL sets them: the engine closes the
-     * database itself after the last in-flight message (H2's own shutdown hook would close it under
-     * them), H2 writes no trace file (it can record SQL, and with it patient data), and a file
-     * database keeps old chunks for one second instead of 45: under steady load H2's default grew the
-     * file without bound (858 MB after 20,000 messages, docs/reliability.md) where one second keeps
-     * it near 55 MB. Safe here because every flush the ACKs wait for is a {@code CHECKPOINT SYNC}
-     * (the batch writer); a URL that sets RETENTION_TIME keeps its own. And each session keeps 64
-     * parsed statements instead of 8: the batch writer runs every message's statements (about 15
-     * distinct ones) on one session, and with 8 it parsed them again for every message (a quarter of
-     * its time in a 16-connection profile, docs/benchmarks.md).
-     */
-    static String embeddedDefaults(String url) {
-        if (!url.startsWith("jdbc:h2:")) {
-            return url;
-        }
-        String upper = url.toUpperCase();
-        String out = url;
-        if (!upper.contains("DB_CLOSE_ON_EXIT=")) {
-            out += ";DB_CLOSE_ON_EXIT=FALSE";
-        }
-        if (!upper.contains("TRACE_LEVEL_FILE=")) {
-            out += ";TRACE_LEVEL_FILE=0";
-        }
-        if (!upper.contains("QUERY_CACHE_SIZE=")) {
-            out += ";QUERY_CACHE_SIZE=64";
-        }
-        if (url.startsWith("jdbc:h2:file:") && !upper.contains("RETENTION_TIME=")) {
-            out += ";RETENTION_TIME=1000";
-        }
-        return out;
     }
 
     /**

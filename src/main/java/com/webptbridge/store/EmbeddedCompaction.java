@@ -31,18 +31,16 @@ public final class EmbeddedCompaction {
 
     /** Whether {@code url} names an embedded H2 file database (the only kind this compacts). */
     public static boolean applies(String url) {
-        return url.startsWith("jdbc:h2:file:")
-                || (url.startsWith("jdbc:h2:")
-                        && !url.startsWith("jdbc:h2:mem:")
-                        && !url.startsWith("jdbc:h2:tcp:")
-                        && !url.startsWith("jdbc:h2:ssl:"));
+        return DatabaseUrl.of(url).embeddedFile();
     }
 
     /** The file H2 keeps the database in: the URL's path plus {@code .mv.db}. */
     public static Path file(String url) {
-        String path = url.substring(url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:".length() : "jdbc:h2:".length());
-        int options = path.indexOf(';');
-        return Path.of((options < 0 ? path : path.substring(0, options)) + ".mv.db");
+        Path path = DatabaseUrl.of(url)
+                .embeddedPath()
+                .orElseThrow(() -> new IllegalArgumentException("Not an embedded H2 file database: "
+                        + DatabaseUrl.of(url).safe()));
+        return Path.of(path + ".mv.db");
     }
 
     public static Result compact(String url, String user, String password) throws SQLException, IOException, InUse {

@@ -4,11 +4,11 @@ package com.webptbridge.store;
  * Text as both databases can hold it. Control characters other than segment/line ends and tab
  * (only garbage contains them, and PostgreSQL refuses NUL in text) are written as \xNN.
  */
-final class Storable {
+public final class Storable {
 
     private Storable() {}
 
-    static String text(String value) {
+    public static String text(String value) {
         if (value == null) {
             return null;
         }
@@ -31,7 +31,7 @@ final class Storable {
     }
 
     /** Storable text cut to a column's width. */
-    static String text(String value, int max) {
+    public static String text(String value, int max) {
         String v = text(value);
         return v == null || v.length() <= max ? v : v.substring(0, max);
     }

@@ -1,7 +1,10 @@
 /**
- * Durable state and all SQL: the schema (Flyway), the message journal, billing records (accepted
- * only as resolved {@code billing} records), reference data, on embedded H2 or PostgreSQL; message
- * outcomes through one batch writer; retention, and backups of the embedded database. Never parses
- * HL7 and never logs field values.
+ * Durable state and all SQL, on embedded H2 or PostgreSQL. The top level is the SQL kit every room
+ * uses: {@link com.webptbridge.store.Database} (pool, Flyway schema, transactions, the batch writer
+ * for message outcomes), {@link com.webptbridge.store.Sql} (binding, rows, retries), job locks,
+ * retention, embedded compaction and backups of the embedded database. The rooms below it use the
+ * kit and never each other: {@code journal} (messages and their outcomes), {@code billing}
+ * (patients, policies, encounters), {@code reference} (reference data) and {@code security}
+ * (accounts, access log). Accepts billing data only as resolved {@code billing} records; never parses HL7 and never logs field values.
  */
 package com.webptbridge.store;

@@ -3,13 +3,14 @@ package com.webptbridge.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.Cli;
+import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.LogCapture;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,14 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiSecurityIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestEngine engine;
+
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.start();
+
     private static String viewer;
     private static String analyst;
     private static long journalId;
 
     @BeforeAll
     static void start() throws Exception {
-        engine = TestEngine.start();
         viewer = TestEngine.basic("vera", password(add("vera", "viewer", null)));
         analyst = TestEngine.basic("andy", password(add("andy", "analyst", null)));
         try (MllpClient c = engine.connect()) {
@@ -50,11 +53,6 @@ class ApiSecurityIT {
                 .get(0)
                 .get("id")
                 .asLong();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     private static JsonNode add(String name, String role, String interfaces) throws Exception {
@@ -74,12 +72,18 @@ class ApiSecurityIT {
 
     @Test
     void everyApiRouteInTheAccessTableNeedsALogin() throws Exception {
-        List<Access.Rule> rules = new java.util.ArrayList<>(Access.RULES);
-        rules.add(Access.UNLISTED);
-        for (Access.Rule rule : rules) {
-            String method = rule.method().equals("*") ? "GET" : rule.method();
-            HttpResponse<String> r = engine.send(method, rule.example(), method.equals("GET") ? null : "{}", null);
-            assertThat(r.statusCode()).as(method + " " + rule.example()).isEqualTo(401);
+        List<String[]> requests = new java.util.ArrayList<>();
+        for (Endpoint e : Endpoints.declared()) {
+            for (ApiPath route : e.open() ? List.<ApiPath>of() : e.routes()) {
+                requests.add(new String[] {e.method().name(), example(route)});
+            }
+        }
+        requests.add(new String[] {"GET", "/api/not-a-route"});
+        assertThat(requests).hasSizeGreaterThan(60);
+        for (String[] request : requests) {
+            String method = request[0];
+            HttpResponse<String> r = engine.send(method, request[1], method.equals("GET") ? null : "{}", null);
+            assertThat(r.statusCode()).as(method + " " + request[1]).isEqualTo(401);
             assertThat(r.headers().firstValue("WWW-Authenticate"))
                     .hasValueSatisfying(v -> assertThat(v).startsWith("Basic realm="));
             assertThat(r.body()).contains("Log in");
@@ -91,9 +95,14 @@ class ApiSecurityIT {
 
     @Test
     void theOpenRoutesAnswerWithoutLoginAndShowOnlyUpDownAndPartNames() throws Exception {
-        for (Access.Rule rule : Access.OPEN) {
-            HttpResponse<String> r = engine.get(rule.example(), null);
-            assertThat(r.statusCode()).as(rule.example()).isEqualTo(200);
+        List<String> probes = Endpoints.declared().stream()
+                .filter(e -> e.open() && e.path().template().startsWith("/health"))
+                .map(e -> e.path().template())
+                .toList();
+        assertThat(probes).containsExactly("/health", "/health/ready", "/health/live");
+        for (String probe : probes) {
+            HttpResponse<String> r = engine.get(probe, null);
+            assertThat(r.statusCode()).as(probe).isEqualTo(200);
             JsonNode body = JSON.readTree(r.body());
             assertThat(body.get("status").asText()).isEqualTo("UP");
             assertThat(r.body()).doesNotContain("Secretname").doesNotContain("jdbc");
@@ -278,6 +287,11 @@ class ApiSecurityIT {
             assertThat(two.get("/api/interfaces/clinic-b/messages", ann).statusCode())
                     .isEqualTo(403);
         }
+    }
+
+    /** A request path for a route: the running interface, and 1 for every other parameter. */
+    private static String example(ApiPath route) {
+        return route.filled(p -> p.equals(ApiPath.INTERFACE) ? "default" : "1");
     }
 
     /** One raw HTTP/1.1 exchange (the JDK client will not send a foreign Host); the answer's text. */

@@ -1,7 +1,10 @@
 package com.webptbridge.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webptbridge.support.EngineExtension;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -42,7 +46,9 @@ class ConsoleBrowserIT {
     private static final Path SHOTS = Path.of("target", "console-screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static TestEngine engine;
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.start();
+
     private static ChromeDriver driver;
     private static WebDriverWait wait;
 
@@ -52,7 +58,6 @@ class ConsoleBrowserIT {
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed"
                         + " (apt-get install -y chromium chromium-driver; .ci/run installs them)");
-        engine = TestEngine.start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100");
@@ -75,27 +80,30 @@ class ConsoleBrowserIT {
         if (driver != null) {
             driver.quit();
         }
-        if (engine != null) {
-            engine.close();
-        }
     }
 
     static String adt(String controlId, String patientId) {
-        return "MSH|^~\\&|WEBPT|CONSOLE|CMD|BILLING|20261121||ADT^A04^ADT_A01|" + controlId + "|P|2.5.1\n" + "PID|1||"
-                + patientId + "^^^WEBPT^MR||Console^Cora||19800101|F\n";
+        return Hl7Builder.adt("A04")
+                .facility("CONSOLE")
+                .controlId(controlId)
+                .patient(patientId)
+                .field("PID", 5, "Console^Cora")
+                .field("PID", 7, "19800101")
+                .text();
     }
 
     static String dft(String controlId, String patientId, String payer) {
-        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return String.join(
-                "\n",
-                "MSH|^~\\&|WEBPT|CONSOLE|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
-                "EVN|P03|20261121",
-                "PID|1||" + patientId + "^^^WEBPT^MR||Console^Cora||19800101|F",
-                "PV1|1|O|^^^7|||||1987654328^Ref^Rita^^^^^^^^^^NPI|||||||||||V-" + controlId,
-                "FT1|1|" + controlId + "-1||20261121||CG|97110|||1|45.00|||||^^^7||||" + performer + "|||||97110",
-                "IN1|1|PLAN|" + payer + "|Payer||||G1||||||||Console^Cora|SEL|19800101||||||||||||||||||M-"
-                        + patientId);
+        return SeededDft.builder("CONSOLE", controlId, patientId, new SeededDft.Charge("97110", "1", "45.00"))
+                .field("PID", 5, "Console^Cora")
+                .field("PID", 7, "19800101")
+                .field("PV1", 8, "1987654328^Ref^Rita^^^^^^^^^^NPI")
+                .field("PV1", 19, "V-" + controlId)
+                .field("FT1", 2, controlId + "-1")
+                .field("IN1", 3, payer)
+                .field("IN1", 4, "Payer")
+                .field("IN1", 16, "Console^Cora")
+                .field("IN1", 18, "19800101")
+                .text();
     }
 
     static String send(String message) throws Exception {

@@ -13,7 +13,7 @@ class FailureAnswerTest {
 
     @Test
     void sqlExceptionIsStoreUnavailable() {
-        ApiResponse answer = AdminApi.failure("GET", "/api/patients", new SQLException("connection refused"));
+        ApiResponse answer = Answers.failure("GET", "/api/patients", new SQLException("connection refused"));
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.body()).isEqualTo(Map.of("error", "The billing store is not available; try again later."));
     }
@@ -22,12 +22,12 @@ class FailureAnswerTest {
     void sqlExceptionDeepInTheCauseChainIsStoreUnavailable() {
         Exception wrapped =
                 new IllegalStateException("pool", new RuntimeException(new SQLTransientConnectionException("timeout")));
-        assertThat(AdminApi.failure("GET", "/api/messages", wrapped).status()).isEqualTo(503);
+        assertThat(Answers.failure("GET", "/api/messages", wrapped).status()).isEqualTo(503);
     }
 
     @Test
     void anyOtherExceptionIsAnInternalError() {
-        ApiResponse answer = AdminApi.failure("GET", "/api/patients", new NullPointerException());
+        ApiResponse answer = Answers.failure("GET", "/api/patients", new NullPointerException());
         assertThat(answer.status()).isEqualTo(500);
         assertThat(answer.body()).isEqualTo(Map.of("error", "Internal error in the interface; it has been logged."));
     }
@@ -37,7 +37,7 @@ class FailureAnswerTest {
         Exception bug = new IllegalStateException(
                 "patient Rawson, Ada born 1961-03-07", new IllegalArgumentException("SSN 123-45-6789"));
         try (LogCapture log = new LogCapture()) {
-            AdminApi.failure("GET", "/api/patients", bug);
+            Answers.failure("GET", "/api/patients", bug);
             assertThat(log.text())
                     .contains("GET /api/patients")
                     .contains("java.lang.IllegalStateException\n\tat com.webptbridge.api.FailureAnswerTest.")
@@ -54,6 +54,6 @@ class FailureAnswerTest {
         RuntimeException b = new RuntimeException("b", a);
         a.initCause(b);
         assertThat(com.webptbridge.store.Database.isStoreFailure(a)).isFalse();
-        assertThat(AdminApi.withoutMessages(a)).containsOnlyOnce("Caused by:");
+        assertThat(Answers.withoutMessages(a)).containsOnlyOnce("Caused by:");
     }
 }

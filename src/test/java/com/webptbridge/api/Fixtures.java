@@ -1,13 +1,15 @@
 package com.webptbridge.api;
 
+import com.webptbridge.billing.ChargeLine;
+import com.webptbridge.billing.Coverage;
 import com.webptbridge.billing.PatientField;
 import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.maintenance.Reprocessor;
-import com.webptbridge.store.JournalEntry;
-import com.webptbridge.store.MessageError;
-import com.webptbridge.store.MessageStatus;
-import com.webptbridge.store.PatientAccount;
-import com.webptbridge.store.PatientRecord;
+import com.webptbridge.store.billing.PatientAccount;
+import com.webptbridge.store.billing.PatientRecord;
+import com.webptbridge.store.journal.JournalEntry;
+import com.webptbridge.store.journal.MessageError;
+import com.webptbridge.store.journal.MessageStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,25 +44,26 @@ final class Fixtures {
                 1,
                 1042,
                 "Cigna",
-                "M123",
-                "G9",
-                null,
-                LocalDate.of(2026, 1, 1),
-                null,
-                "Rawson",
-                "Bob",
-                "01",
-                LocalDate.of(1960, 2, 2),
-                "M",
-                "1 Main St",
-                null,
-                "Springfield",
-                "IL",
-                "62701");
+                new Coverage(
+                        "M123",
+                        "G9",
+                        null,
+                        LocalDate.of(2026, 1, 1),
+                        null,
+                        "Rawson",
+                        "Bob",
+                        "01",
+                        LocalDate.of(1960, 2, 2),
+                        "M",
+                        "1 Main St",
+                        null,
+                        "Springfield",
+                        "IL",
+                        "62701"));
     }
 
     static PatientAccount.EncounterView encounter(boolean referred) {
-        PatientAccount.ChargeView charge = new PatientAccount.ChargeView(
+        ChargeLine charge = new ChargeLine(
                 "T1",
                 LocalDate.of(2026, 11, 20),
                 "97112",

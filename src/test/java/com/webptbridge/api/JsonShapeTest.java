@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JsonShapeTest {
 
-    private final ObjectMapper json = AdminApi.json();
+    private final ObjectMapper json = Answers.json();
 
     @Test
     void patientWritesEveryFieldInOrderWithNullsThenInsurancesAndEncounters() throws Exception {
@@ -29,9 +29,9 @@ class JsonShapeTest {
         MessageJson message = MessageJson.of(
                 Fixtures.message(true, true),
                 List.of(
-                        new com.webptbridge.store.Journal.Attempt(
+                        new com.webptbridge.store.journal.Journal.Attempt(
                                 1, java.time.Instant.parse("2026-11-20T14:03:05Z"), "ERROR", "AE", "MSH|first"),
-                        new com.webptbridge.store.Journal.Attempt(
+                        new com.webptbridge.store.journal.Journal.Attempt(
                                 2, java.time.Instant.parse("2026-11-20T14:03:06Z"), "ERROR", "AE", "MSH|second")));
         assertThat(write(message)).isEqualTo(MESSAGE_DETAIL);
     }
@@ -52,13 +52,15 @@ class JsonShapeTest {
     }
 
     @Test
-    void healthSaysStatusThenDatabase() throws Exception {
-        assertThat(write(new HealthJson("UP", "UP")))
+    void healthSaysStatusThenDatabaseThenTheBuild() throws Exception {
+        assertThat(write(new HealthJson("UP", "UP", "1.0.0", "3e3493369e")))
                 .isEqualTo(
                         """
                 {
                   "status" : "UP",
-                  "database" : "UP"
+                  "database" : "UP",
+                  "version" : "1.0.0",
+                  "commit" : "3e3493369e"
                 }""");
     }
 

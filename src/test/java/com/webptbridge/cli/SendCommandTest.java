@@ -1,6 +1,7 @@
 package com.webptbridge.cli;
 
 import com.webptbridge.support.Cli;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,8 +89,11 @@ class SendCommandTest {
     }
 
     private static String message(String control, String acceptAckType) {
-        return "MSH|^~\\&|WEBPT|CLINIC|CMD|BILLING|2026||ADT^A04^ADT_A01|" + control + "|P|2.5.1|||" + acceptAckType
-                + "\rPID|1||P1^^^W^MR||Doe^Jane\r";
+        return Hl7Builder.adt("A04")
+                .controlId(control)
+                .field("MSH", 15, acceptAckType)
+                .field("PID", 5, "Doe^Jane")
+                .text();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.webptbridge.engine;
 
 import com.webptbridge.store.Database;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
@@ -141,8 +142,13 @@ class RollingStopIT {
     }
 
     private static String message(String controlId) {
-        return "MSH|^~\\&|WEBPT|ROLL|CMD|BILLING|2026||ADT^A08^ADT_A01|" + controlId + "|P|2.5.1\nPID|1||" + controlId
-                + "^^^W^MR||Roll^Test||19800101|F";
+        return Hl7Builder.adt("A08")
+                .facility("ROLL")
+                .controlId(controlId)
+                .field("PID", 3, controlId + "^^^W^MR")
+                .field("PID", 5, "Roll^Test")
+                .field("PID", 7, "19800101")
+                .text();
     }
 
     private static void send(int port, int connection, Set<String> acknowledged, Map<String, String> unanswered) {

@@ -30,6 +30,58 @@ class SettingsTest {
     }
 
     @Test
+    void theHomeHoldsTheSettingsFileDataRoutesAndConfWhateverTheCurrentDirectory(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/application.properties"), "bridge.http.port=3001\n");
+
+        Settings s = Settings.load(Map.of("BRIDGE_HOME", home.toString()), new Properties());
+
+        assertThat(s.getInt("bridge.http.port")).isEqualTo(3001); // its conf/application.properties was read
+        assertThat(s.get("bridge.db.url")).isEqualTo("jdbc:h2:file:" + home.resolve("data/bridge"));
+        assertThat(s.get("bridge.routes.dir")).isEqualTo(home.resolve("routes").toString());
+        assertThat(s.get("bridge.interfaces.dir"))
+                .isEqualTo(home.resolve("conf/interfaces").toString());
+        assertThat(s.get("bridge.profile"))
+                .isEqualTo(home.resolve("conf/profiles/webpt.yaml").toString());
+        assertThat(s.get("bridge.reference.dir"))
+                .isEqualTo(home.resolve("conf/reference").toString());
+        assertThat(s.path("conf/reference/clinic-b")).isEqualTo(home.resolve("conf/reference/clinic-b"));
+        assertThat(s.get("bridge.admin.password-file")).isEmpty(); // empty stays "beside the database"
+        assertThat(s.get("bridge.tls.keystore")).isEmpty();
+    }
+
+    @Test
+    void aPathGivenAbsoluteStaysAndTheSystemPropertyHomeWins(@TempDir Path home, @TempDir Path elsewhere) {
+        Properties system = new Properties();
+        system.setProperty("bridge.home", home.toString());
+        system.setProperty("bridge.routes.dir", elsewhere.toString());
+        system.setProperty("bridge.db.url", "jdbc:h2:file:./db/x;MODE=PostgreSQL");
+
+        Settings s = Settings.load(
+                Map.of("BRIDGE_HOME", elsewhere.resolve("not-this").toString()), system);
+
+        assertThat(s.get("bridge.routes.dir")).isEqualTo(elsewhere.toString());
+        assertThat(s.get("bridge.db.url")).isEqualTo("jdbc:h2:file:" + home.resolve("db/x") + ";MODE=PostgreSQL");
+        assertThat(s.path(elsewhere.toString())).isEqualTo(elsewhere);
+        assertThat(s.get("bridge.profile")).startsWith(home.toString());
+    }
+
+    @Test
+    void withoutAHomePathsStayRelativeToTheCurrentDirectory() {
+        Settings s = Settings.load(Map.of(), new Properties());
+
+        assertThat(s.get("bridge.routes.dir")).isEqualTo("routes");
+        assertThat(s.get("bridge.db.url")).isEqualTo("jdbc:h2:file:./data/bridge");
+        assertThat(s.path("conf/x")).isEqualTo(Path.of("conf/x"));
+    }
+
+    @Test
+    void aLogFormatOtherThanTextOrJsonStopsTheStartNamingIt() {
+        assertThatThrownBy(() -> LogFormat.apply(Settings.of(Map.of("bridge.log.format", "xml"))))
+                .hasMessageContaining("bridge.log.format must be text or json, was 'xml'");
+    }
+
+    @Test
     void aBadNumberSaysWhichSetting() {
         assertThatThrownBy(() -> Settings.of(Map.of("bridge.mllp.port", "twenty")))
                 .isInstanceOf(IllegalStateException.class)
@@ -80,7 +132,5 @@ class SettingsTest {
                     .as(key)
                     .isEqualTo(shipped.getProperty(key).trim());
         }
-        assertThat(BridgeEngine.safeUrl("jdbc:postgresql://h/db?password=secret"))
-                .isEqualTo("jdbc:postgresql://h/db");
     }
 }

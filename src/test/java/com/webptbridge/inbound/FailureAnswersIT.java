@@ -43,7 +43,7 @@ class FailureAnswersIT {
         Path routes = Files.createDirectories(dir.resolve("routes"));
         String route = Files.readString(Path.of("routes/webpt-inbound.yaml"));
         String broken = route.replace(
-                "{ ref: \"patientInfo-{{interfaceId}}\", method: map }",
+                "{ ref: \"{{patientInfo}}\", method: map }",
                 "{ beanType: " + BrokenStep.class.getName() + ", method: map }");
         assertThat(broken).as("the route still names the Patient Info step").isNotEqualTo(route);
         Files.writeString(routes.resolve("webpt-inbound.yaml"), broken);

@@ -4,8 +4,9 @@ import ca.uhn.hl7v2.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.Journal;
-import com.webptbridge.store.Receipt;
+import com.webptbridge.store.journal.Journal;
+import com.webptbridge.store.journal.Receipt;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestDatabase;
 import com.webptbridge.support.TestEngine;
@@ -24,8 +25,12 @@ class HardeningIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String adt(String controlId, String patient) {
-        return "MSH|^~\\&|WEBPT|HARD|CMD|BILLING|20261120||ADT^A08^ADT_A01|" + controlId + "|P|2.5.1\r" + "PID|1||"
-                + patient + "^^^WEBPT^MR||Hard^Harriet||19700101|F\r";
+        return Hl7Builder.adt("A08")
+                .facility("HARD")
+                .controlId(controlId)
+                .patient(patient)
+                .field("PID", 5, "Hard^Harriet")
+                .text();
     }
 
     private static Message exchange(TestEngine engine, String message) throws Exception {

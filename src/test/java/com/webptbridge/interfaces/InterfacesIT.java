@@ -4,7 +4,9 @@ import ca.uhn.hl7v2.model.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.Cli;
+import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
@@ -49,19 +51,28 @@ class InterfacesIT {
     }
 
     private static String dft(String facility, String controlId, String patientId, String payer) {
-        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return String.join(
-                "\n",
-                "MSH|^~\\&|WEBPT|" + facility + "|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
-                "PID|1||" + patientId + "^^^WEBPT^MR||Shared^Sam||19800101|F",
-                "PV1|1|O|^^^7|||||1987654328^Patel^Anita^^^^^^^^^^NPI|||||||||||V-" + controlId,
-                "FT1|1|" + controlId + "-1||20261121||CG|97110|||1|45.00|||||^^^7||||" + performer + "|||||97110",
-                "IN1|1|PLAN|" + payer + "|Payer||||G1||||||||Shared^Sam|SEL|19800101||||||||||||||||||M-" + patientId);
+        return SeededDft.builder(facility, controlId, patientId, new SeededDft.Charge("97110", "1", "45.00"))
+                .field("PID", 5, "Shared^Sam")
+                .field("PID", 7, "19800101")
+                .field("PV1", 8, "1987654328^Patel^Anita^^^^^^^^^^NPI")
+                .field("PV1", 19, "V-" + controlId)
+                .field("FT1", 2, controlId + "-1")
+                .field("IN1", 3, payer)
+                .field("IN1", 4, "Payer")
+                .field("IN1", 16, "Shared^Sam")
+                .field("IN1", 18, "19800101")
+                .without("EVN")
+                .text();
     }
 
     private static String adt(String facility, String controlId, String patientId) {
-        return "MSH|^~\\&|WEBPT|" + facility + "|CMD|BILLING|20261121||ADT^A08^ADT_A01|" + controlId + "|P|2.5.1\n"
-                + "PID|1||" + patientId + "^^^WEBPT^MR||Facility^" + facility + "||19800101|F\n";
+        return Hl7Builder.adt("A08")
+                .facility(facility)
+                .controlId(controlId)
+                .patient(patientId)
+                .field("PID", 5, "Facility^" + facility)
+                .field("PID", 7, "19800101")
+                .text();
     }
 
     private static Message send(int port, String message) throws Exception {

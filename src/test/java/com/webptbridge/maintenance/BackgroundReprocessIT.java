@@ -3,6 +3,7 @@ package com.webptbridge.maintenance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
@@ -95,14 +96,18 @@ class BackgroundReprocessIT {
     }
 
     private static String dft(String controlId, String patientId) {
-        String performer = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
-        return String.join(
-                "\n",
-                "MSH|^~\\&|WEBPT|JOBS|CMD|BILLING|20261121||DFT^P03^DFT_P03|" + controlId + "|P|2.5.1",
-                "PID|1||" + patientId + "^^^WEBPT^MR||Job^Jo||19800101|F",
-                "PV1|1|O|^^^7|||||1987654328^Ref^Rita^^^^^^^^^^NPI|||||||||||V-" + controlId,
-                "FT1|1|" + controlId + "-1||20261121||CG|97750|||1||||||^^^7||||" + performer + "|||||97750",
-                "IN1|1|PLAN|1042|Payer||||G1||||||||Job^Jo|SEL|19800101||||||||||||||||||M-" + patientId);
+        return SeededDft.builder("JOBS", controlId, patientId, new SeededDft.Charge("97750", "1", ""))
+                .field("PID", 5, "Job^Jo")
+                .field("PID", 7, "19800101")
+                .field("PV1", 8, "1987654328^Ref^Rita^^^^^^^^^^NPI")
+                .field("PV1", 19, "V-" + controlId)
+                .field("FT1", 2, controlId + "-1")
+                .field("IN1", 3, "1042")
+                .field("IN1", 4, "Payer")
+                .field("IN1", 16, "Job^Jo")
+                .field("IN1", 18, "19800101")
+                .without("EVN")
+                .text();
     }
 
     private static int charges(TestEngine engine) throws Exception {

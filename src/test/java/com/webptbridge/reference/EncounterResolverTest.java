@@ -19,11 +19,14 @@ import com.webptbridge.mapping.MappedEncounter;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.mapping.MessageView;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.ReferenceLookup;
+import com.webptbridge.store.reference.ReferenceLookup;
 import com.webptbridge.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +36,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Resolving a mapped DFT against billing reference data kept in a real, fresh database: what a
@@ -402,86 +407,88 @@ class EncounterResolverTest {
 
     // --- unknown references ---------------------------------------------------------------
 
-    @Test
-    void anUnknownPayerWaitsForThatPayer() throws Exception {
+    /** Per kind: the message naming an unknown one, where, what it waits for, and the sentence. */
+    static Stream<Arguments> unknownReferences() {
+        return Stream.of(
+                arguments(
+                        new String[] {pv1(), ft1(1), DG1, in1("1", "1042", "M1"), in1("2", "2001", "M2")},
+                        "IN1[2]-3",
+                        new WaitingFor(WaitingKind.PAYER, "2001"),
+                        ReferenceKind.PAYER,
+                        "2001",
+                        "IN1-3",
+                        "Payer Alternate ID 2001 (IN1-3)",
+                        "add the payer in the billing system"),
+                arguments(
+                        new String[] {pv1(3, "^^^70"), ft1(1), DG1, in1("1", "1042", "M1")},
+                        "PV1-3",
+                        new WaitingFor(WaitingKind.FACILITY, "70"),
+                        ReferenceKind.FACILITY,
+                        "70",
+                        "PV1-3",
+                        "Facility Alternate ID 70 (PV1-3)",
+                        "add the facility in the billing system"),
+                arguments(
+                        new String[] {
+                            pv1(),
+                            ft1(1, 20, "99^Reyes~" + RENDERING_NPI + "^Reyes^^^^^^^NPI"),
+                            DG1,
+                            in1("1", "1042", "M1")
+                        },
+                        "FT1-20",
+                        new WaitingFor(WaitingKind.PROVIDER, "99"),
+                        ReferenceKind.PROVIDER,
+                        "99",
+                        "FT1-20",
+                        "Rendering provider Alternate ID 99 (FT1-20)",
+                        "add the provider"),
+                arguments(
+                        new String[] {pv1(8, "1111111112^Kim^Jo"), ft1(1), DG1, in1("1", "1042", "M1")},
+                        "PV1-8",
+                        new WaitingFor(WaitingKind.REFERRING_PROVIDER, "1111111112"),
+                        ReferenceKind.REFERRING_PROVIDER,
+                        "1111111112",
+                        "PV1-8",
+                        "Referring provider NPI 1111111112 (PV1-8)",
+                        "add the referring provider with this NPI"),
+                arguments(
+                        new String[] {pv1(), ft1(1), ft1(2, 25, "97999"), DG1, in1("1", "1042", "M1")},
+                        "FT1[2]-25",
+                        new WaitingFor(WaitingKind.PROCEDURE_CODE, "97999"),
+                        ReferenceKind.PROCEDURE_CODE,
+                        "97999",
+                        "FT1[2]-25",
+                        "Procedure code 97999 (FT1[2]-25)",
+                        "add the CPT/HCPCS code"));
+    }
+
+    @ParameterizedTest(name = "{3} {4}")
+    @MethodSource("unknownReferences")
+    void anUnknownReferenceWaitsForThatRecord(
+            String[] message,
+            String location,
+            WaitingFor waitingFor,
+            ReferenceKind kind,
+            String key,
+            String where,
+            String names,
+            String advice)
+            throws Exception {
         knownReferences();
 
-        Encounter e = resolve(pv1(), ft1(1), DG1, in1("1", "1042", "M1"), in1("2", "2001", "M2"));
+        Encounter e = resolve(message);
 
         assertThat(e).isNull();
         Problem p = onlyProblem();
         assertThat(p.reason().hl7Code()).isEqualTo(204);
         assertThat(p.reason().ackCode()).isEqualTo(AcknowledgmentCode.AE);
-        assertThat(p.location().display()).isEqualTo("IN1[2]-3");
-        assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.PAYER, "2001"));
+        assertThat(p.location().display()).isEqualTo(location);
+        assertThat(p.waitingFor()).isEqualTo(waitingFor);
         assertThat(p.sentence())
-                .isEqualTo(ReferenceSentences.unknown(ReferenceKind.PAYER, p.location(), "2001", "IN1-3")
+                .isEqualTo(ReferenceSentences.unknown(kind, p.location(), key, where)
                         .sentence())
-                .contains("Payer Alternate ID 2001 (IN1-3)")
-                .contains("add the payer in the billing system");
-    }
-
-    @Test
-    void anUnknownFacilityWaitsForThatFacility() throws Exception {
-        knownReferences();
-
-        Encounter e = resolve(pv1(3, "^^^70"), ft1(1), DG1, in1("1", "1042", "M1"));
-
-        assertThat(e).isNull();
-        Problem p = onlyProblem();
-        assertThat(p.reason().hl7Code()).isEqualTo(204);
-        assertThat(p.location().display()).isEqualTo("PV1-3");
-        assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.FACILITY, "70"));
-        assertThat(p.sentence())
-                .contains("Facility Alternate ID 70 (PV1-3)")
-                .contains("add the facility in the billing system");
-    }
-
-    @Test
-    void anUnknownRenderingProviderWaitsForThatProvider() throws Exception {
-        knownReferences();
-
-        Encounter e = resolve(
-                pv1(), ft1(1, 20, "99^Reyes~" + RENDERING_NPI + "^Reyes^^^^^^^NPI"), DG1, in1("1", "1042", "M1"));
-
-        assertThat(e).isNull();
-        Problem p = onlyProblem();
-        assertThat(p.reason().hl7Code()).isEqualTo(204);
-        assertThat(p.location().display()).isEqualTo("FT1-20");
-        assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.PROVIDER, "99"));
-        assertThat(p.sentence())
-                .contains("Rendering provider Alternate ID 99 (FT1-20)")
-                .contains("add the provider");
-    }
-
-    @Test
-    void anUnknownReferringProviderWaitsForItsNpi() throws Exception {
-        knownReferences();
-
-        Encounter e = resolve(pv1(8, "1111111112^Kim^Jo"), ft1(1), DG1, in1("1", "1042", "M1"));
-
-        assertThat(e).isNull();
-        Problem p = onlyProblem();
-        assertThat(p.reason().hl7Code()).isEqualTo(204);
-        assertThat(p.location().display()).isEqualTo("PV1-8");
-        assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.REFERRING_PROVIDER, "1111111112"));
-        assertThat(p.sentence())
-                .contains("Referring provider NPI 1111111112 (PV1-8)")
-                .contains("add the referring provider with this NPI");
-    }
-
-    @Test
-    void anUnknownProcedureCodeWaitsForThatCodeAtItsCharge() throws Exception {
-        knownReferences();
-
-        Encounter e = resolve(pv1(), ft1(1), ft1(2, 25, "97999"), DG1, in1("1", "1042", "M1"));
-
-        assertThat(e).isNull();
-        Problem p = onlyProblem();
-        assertThat(p.reason().hl7Code()).isEqualTo(204);
-        assertThat(p.location().display()).isEqualTo("FT1[2]-25");
-        assertThat(p.waitingFor()).isEqualTo(new WaitingFor(WaitingKind.PROCEDURE_CODE, "97999"));
-        assertThat(p.sentence()).contains("Procedure code 97999 (FT1[2]-25)").contains("add the CPT/HCPCS code");
+                .contains(names)
+                .contains(advice);
     }
 
     @Test

@@ -29,9 +29,12 @@ public final class Cli {
         return runAsGiven(all);
     }
 
+    /** The command tree, only looked at (which options a command has): built once, not per run. */
+    private static final CommandLine TREE = BridgeCommand.commandLine();
+
     /** True when the command the arguments name (its deepest subcommand given) takes --user. */
     private static boolean takesLogin(String... args) {
-        CommandLine command = BridgeCommand.commandLine();
+        CommandLine command = TREE;
         for (String arg : args) {
             CommandLine sub = command.getSubcommands().get(arg);
             if (sub == null) {

@@ -5,9 +5,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,20 @@ public final class LogCapture implements AutoCloseable {
     public String textAsShipped() {
         return text(e ->
                 e.getLoggerName().startsWith("com.webptbridge.") || e.getLevel().isGreaterOrEqual(Level.WARN));
+    }
+
+    /**
+     * The events {@link #textAsShipped} keeps, as the given encoder writes them (the shipped text
+     * pattern or the JSON format): what a log file would hold, byte for byte, MDC fields included.
+     */
+    public String encodedAsShipped(Encoder<ILoggingEvent> encoder) {
+        StringBuilder out = new StringBuilder();
+        for (ILoggingEvent e : List.copyOf(appender.list)) {
+            if (e.getLoggerName().startsWith("com.webptbridge.") || e.getLevel().isGreaterOrEqual(Level.WARN)) {
+                out.append(new String(encoder.encode(e), StandardCharsets.UTF_8));
+            }
+        }
+        return out.toString();
     }
 
     /** The captured events that match, as one text: messages with arguments, and stack traces. */

@@ -60,6 +60,22 @@ public final class TestEngine implements AutoCloseable {
         return MllpClient.connect("127.0.0.1", mllpPort(), Duration.ofSeconds(20));
     }
 
+    /** Sends one message on a new connection and returns the ACK's text (UTF-8). */
+    public String exchange(byte[] message) throws IOException {
+        try (MllpClient client = connect()) {
+            return new String(client.exchange(message), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    public String exchange(Hl7Builder message) throws IOException {
+        return exchange(message.bytes());
+    }
+
+    /** Sends one message and returns the ACK as HAPI reads it. */
+    public ca.uhn.hl7v2.model.Message ack(Hl7Builder message) throws IOException, ca.uhn.hl7v2.HL7Exception {
+        return Hl7Text.parseAck(exchange(message));
+    }
+
     /** GET on the admin API as admin: status and body. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return get(path, ADMIN_AUTH);

@@ -2,8 +2,8 @@ package com.webptbridge.store.migration;
 
 import com.webptbridge.hl7.InboundMessage;
 import com.webptbridge.store.Database;
-import com.webptbridge.store.Journal;
 import com.webptbridge.store.Sql;
+import com.webptbridge.store.journal.Journal;
 import com.webptbridge.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,148 @@
+package com.webptbridge.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webptbridge.interfaces.InterfaceRegistry;
+import com.webptbridge.interfaces.RunningInterface;
+import com.webptbridge.store.security.AccessLog;
+import io.vertx.ext.web.RoutingContext;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who may call the endpoint the router matched, and what the access log keeps of it: the least
+ * role (more with {@code ?raw=true} where the endpoint says so), the engine-wide flag, the
+ * interfaces an account is limited to, and the query parameters a GET takes. The interface a
+ * request is about is the {@code :interface} of its path or, on a short path, the only one running.
+ */
+final class AccessCheck {
+
+    private final InterfaceRegistry interfaces;
+    private final InterfacesResource running;
+    private final AccessLog accessLog;
+    private final ObjectMapper json;
+
+    AccessCheck(InterfaceRegistry interfaces, AccessLog accessLog, ObjectMapper json) {
+        this.interfaces = interfaces;
+        this.running = new InterfacesResource(interfaces);
+        this.accessLog = accessLog;
+        this.json = json;
+    }
+
+    /** Answers a logged-in caller's request to {@code endpoint}, matched at {@code route}. */
+    ApiResponse serve(
+            RoutingContext ctx,
+            Endpoint endpoint,
+            ApiPath route,
+            Authenticator.Principal principal,
+            Map<String, String> query)
+            throws Exception {
+        boolean raw = endpoint.raw() != null && "true".equalsIgnoreCase(query.getOrDefault("raw", ""));
+        Endpoint.Access access = raw ? endpoint.raw() : new Endpoint.Access(endpoint.role(), endpoint.audit());
+        String method = ctx.request().method().name();
+        if (!principal.role().allows(access.role())) {
+            return ApiResponse.error(
+                    403,
+                    "Account " + principal.name() + " (" + principal.role().code() + ") may not do this: " + method
+                            + " " + endpoint.path().template() + " needs the "
+                            + access.role().code() + " role.");
+        }
+        if (principal.interfaces() != null && endpoint.engineWide()) {
+            return ApiResponse.error(
+                    403,
+                    "Account " + principal.name() + " is limited to interfaces " + principal.interfaces()
+                            + ": engine-wide resources need an account that is not.");
+        }
+        boolean scoped = route.parameters().contains(ApiPath.INTERFACE);
+        List<RunningInterface> all = interfaces.running();
+        String interfaceId = endpoint.engineWide()
+                ? null
+                : scoped
+                        ? ctx.pathParam(ApiPath.INTERFACE)
+                        : endpoint.perInterface() && all.size() == 1
+                                ? all.get(0).id()
+                                : null;
+        if (!principal.mayUse(interfaceId)) {
+            return ApiResponse.error(
+                    403,
+                    "Account " + principal.name() + " may use interfaces " + principal.interfaces() + " only, not "
+                            + interfaceId + ".");
+        }
+        RunningInterface practice = null;
+        ApiResponse response;
+        if (endpoint.perInterface() && scoped) {
+            practice = running.running(interfaceId);
+        } else if (endpoint.perInterface() && all.size() != 1) {
+            response = InterfacesResource.several(
+                    all, route.ofInterface().filled(p -> p.equals(ApiPath.INTERFACE) ? "{id}" : ctx.pathParam(p)));
+            record(ctx, principal, access.audit(), route, interfaceId, response.status());
+            return response;
+        } else if (endpoint.perInterface()) {
+            practice = all.get(0);
+        }
+        if (method.equals("GET")) {
+            allow(query, endpoint);
+        }
+        response = endpoint.handler().handle(new Call(ctx, query, principal, practice, () -> principal, json));
+        record(ctx, principal, access.audit(), route, interfaceId, response.status());
+        return response;
+    }
+
+    /**
+     * Refuses query parameters the endpoint does not take: a misspelt filter that were ignored would
+     * answer with everything, which looks like an answer to the question asked.
+     */
+    private static void allow(Map<String, String> query, Endpoint endpoint) {
+        List<String> known = endpoint.query();
+        for (String name : query.keySet()) {
+            if (!known.contains(name)) {
+                throw new ApiException(
+                        400,
+                        "Unknown query parameter '" + name + "' on GET "
+                                + endpoint.path().template() + ": "
+                                + (known.isEmpty() ? "it takes none." : "it takes " + String.join(", ", known) + "."));
+            }
+        }
+    }
+
+    /**
+     * The access log's row for a read of patient data or a raw message, or a change: the patient ID
+     * and journal id from their path parameters, and the resource without the patient ID in it.
+     */
+    private void record(
+            RoutingContext ctx,
+            Authenticator.Principal principal,
+            Endpoint.Audit audit,
+            ApiPath route,
+            String interfaceId,
+            int status)
+            throws SQLException {
+        if (audit == Endpoint.Audit.NONE) {
+            return;
+        }
+        boolean patient =
+                audit == Endpoint.Audit.READ_PATIENT && route.parameters().contains(PatientsResource.PATIENT_ID);
+        String patientId = patient ? ctx.pathParam(PatientsResource.PATIENT_ID) : null;
+        Long journalId = null;
+        if (route.parameters().contains(MessagesResource.JOURNAL_ID)) {
+            try {
+                journalId = Long.valueOf(ctx.pathParam(MessagesResource.JOURNAL_ID));
+            } catch (NumberFormatException e) {
+                journalId = null;
+            }
+        }
+        String resource = patient
+                ? route.filled(p -> p.equals(PatientsResource.PATIENT_ID) ? "{id}" : ctx.pathParam(p))
+                : ctx.request().path();
+        accessLog.record(
+                principal.name(),
+                audit.name(),
+                ctx.request().method().name(),
+                resource,
+                interfaceId,
+                patientId,
+                journalId,
+                status);
+    }
+}

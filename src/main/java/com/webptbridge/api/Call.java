@@ -1,0 +1,95 @@
+package com.webptbridge.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webptbridge.interfaces.RunningInterface;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Map;
+
+/**
+ * One allowed request as a handler sees it: its path parameters (from the Vert.x route), query,
+ * body, who sends it and, for one interface's resource, that interface.
+ */
+final class Call {
+
+    /** Who is logged in, asked only when an open endpoint wants to know (GET /health). */
+    @FunctionalInterface
+    interface Login {
+        Authenticator.Principal principal() throws Exception;
+    }
+
+    private final RoutingContext ctx;
+    private final Map<String, String> query;
+    private final Authenticator.Principal principal;
+    private final RunningInterface practice;
+    private final Login login;
+    private final ObjectMapper json;
+
+    Call(
+            RoutingContext ctx,
+            Map<String, String> query,
+            Authenticator.Principal principal,
+            RunningInterface practice,
+            Login login,
+            ObjectMapper json) {
+        this.ctx = ctx;
+        this.query = query;
+        this.principal = principal;
+        this.practice = practice;
+        this.login = login;
+        this.json = json;
+    }
+
+    /** A path parameter, decoded by Vert.x. */
+    String param(String name) {
+        return ctx.pathParam(name);
+    }
+
+    /** A query parameter (the first when repeated), or null. */
+    String query(String name) {
+        return query.get(name);
+    }
+
+    /** The interface a per-interface endpoint is about. */
+    RunningInterface practice() {
+        return practice;
+    }
+
+    /** The request body as a JSON object; empty when there is none, 400 when it is not one. */
+    Map<String, Object> body() {
+        return Answers.jsonObject(bytes(), json);
+    }
+
+    byte[] bytes() {
+        return ctx.body() == null || ctx.body().buffer() == null
+                ? new byte[0]
+                : ctx.body().buffer().getBytes();
+    }
+
+    String header(String name) {
+        return ctx.request().getHeader(name);
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    /** Who makes a reference change in its audit trail: X-Operator, else the account. */
+    String operator() {
+        String operator = header("X-Operator");
+        return operator == null || operator.isBlank() ? principal.name() : operator;
+    }
+
+    /** Whether the caller logged in (an open endpoint may show a logged-in caller more). */
+    boolean loggedIn() throws Exception {
+        return principal != null || login.principal() != null;
+    }
+
+    /** A body field as text: null when absent or blank. */
+    static String text(Map<String, Object> body, String key) {
+        Object v = body.get(key);
+        return v == null || String.valueOf(v).isBlank()
+                ? null
+                : String.valueOf(v).trim();
+    }
+}
