@@ -40,7 +40,10 @@ public final class AdminApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
     private static final String REALM = "Basic realm=\"WebPT Bridge\", charset=\"UTF-8\"";
 
-    /** How the server listens: address, TLS (a PKCS12 keystore, or null for plain HTTP), host names, body limit, slow clients. */
+    /**
+     * How the server listens: address, TLS (a PKCS12 keystore, or null for plain HTTP), host names,
+     * body limit, and the slow-client bounds.
+     */
     public record Options(
             String host,
             int port,

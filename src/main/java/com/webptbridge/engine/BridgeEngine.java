@@ -23,9 +23,8 @@ import java.util.Optional;
  * The running engine, and the order its parts start and stop in. Start: database (schema
  * migrated), the route templates, the MLLP options, Camel, the shared beans and parser warm-up, the
  * interfaces (each MLLP port opens last, ready to answer at once), admin's account, then the API,
- * then the backup schedule and recovery of what a stop left
- * unfinished. Close stops taking messages first and closes the
- * database last.
+ * then the backup schedule and recovery of what a stop left unfinished. Close stops taking
+ * messages first and closes the database last.
  */
 public final class BridgeEngine implements AutoCloseable {
 
