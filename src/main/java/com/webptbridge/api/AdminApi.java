@@ -40,14 +40,18 @@ public final class AdminApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
     private static final String REALM = "Basic realm=\"WebPT Bridge\", charset=\"UTF-8\"";
 
-    /** How the server listens: address, TLS (a PKCS12 keystore, or null for plain HTTP), host names, body limit. */
+    /**
+     * How the server listens: address, TLS (a PKCS12 keystore, or null for plain HTTP), host names,
+     * body limit, and the slow-client bounds.
+     */
     public record Options(
             String host,
             int port,
             Path keystore,
             String keystorePassword,
             Set<String> allowedHosts,
-            int maxBodyBytes) {}
+            int maxBodyBytes,
+            SlowClients.Bounds slowClients) {}
 
     /** Prunes raw message text per the retention settings (POST /api/prune); what it removed. */
     @FunctionalInterface
@@ -107,8 +111,10 @@ public final class AdminApi implements AutoCloseable {
                     BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()),
                     handler);
             router.route().failureHandler(handler.answers::failed);
+            SlowClients slow = new SlowClients(vertx, options.slowClients());
             HttpServer server = vertx.createHttpServer(ServerOptions.http(options))
-                    .requestHandler(router)
+                    .connectionHandler(slow::connected)
+                    .requestHandler(slow.tracking(router))
                     .listen()
                     .toCompletionStage()
                     .toCompletableFuture()

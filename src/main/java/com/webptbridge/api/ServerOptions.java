@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
  * How the admin server runs: one event loop (the work is on workers: database calls may take
  * minutes for a large reprocess), no file serving from the class path or cache, HTTP/1.1 (or TLS
  * 1.2/1.3 with a PKCS12 keystore), idle connections closed after two minutes, headers up to 16 KB.
+ * Stalled requests, kept-alive connections left idle and the connections per address are bounded
+ * by {@link SlowClients}, from {@code Options.slowClients()}.
  */
 final class ServerOptions {
 

@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
             UserCommand.class,
             PruneCommand.class,
             TlsCommand.class,
-            CompactCommand.class
+            CompactCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class
         },
         modelTransformer = BridgeCommand.WithReferenceCommands.class)
 public final class BridgeCommand implements Runnable {

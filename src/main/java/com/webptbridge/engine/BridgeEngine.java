@@ -7,6 +7,7 @@ import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.DatabaseUrl;
 import com.webptbridge.store.security.Accounts;
+import com.webptbridge.transport.ConnectionClosures;
 import com.webptbridge.transport.ConnectionGate;
 import com.webptbridge.transport.ConnectionLimit;
 import org.apache.camel.CamelContext;
@@ -16,13 +17,14 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The running engine, and the order its parts start and stop in. Start: database (schema
  * migrated), the route templates, the MLLP options, Camel, the shared beans and parser warm-up, the
  * interfaces (each MLLP port opens last, ready to answer at once), admin's account, then the API,
- * then recovery of what a stop left unfinished. Close stops taking messages first and closes the
- * database last.
+ * then the backup schedule and recovery of what a stop left unfinished. Close stops taking
+ * messages first and closes the database last.
  */
 public final class BridgeEngine implements AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class BridgeEngine implements AutoCloseable {
     private final Readiness readiness;
     private final Recovery recovery;
     private final RetentionJob retention;
+    private final Optional<BackupJob> backups;
     private final ConnectionGate gate;
     private final Duration drainLimit;
 
@@ -48,6 +51,7 @@ public final class BridgeEngine implements AutoCloseable {
             Readiness readiness,
             Recovery recovery,
             RetentionJob retention,
+            Optional<BackupJob> backups,
             ConnectionGate gate,
             Duration drainLimit) {
         this.db = db;
@@ -58,6 +62,7 @@ public final class BridgeEngine implements AutoCloseable {
         this.readiness = readiness;
         this.recovery = recovery;
         this.retention = retention;
+        this.backups = backups;
         this.gate = gate;
         this.drainLimit = drainLimit;
     }
@@ -72,15 +77,21 @@ public final class BridgeEngine implements AutoCloseable {
                 settings.getInt("bridge.db.pool-size"));
         CamelContext camel = null;
         InterfaceWiring wiring = null;
+        Optional<BackupJob> backups = Optional.empty();
         try {
             camel = CamelRoutes.load(settings);
-            ConnectionLimit connections = new ConnectionLimit(settings.getInt("bridge.mllp.max-connections"));
+            ConnectionLimit connections = new ConnectionLimit(
+                    settings.getInt("bridge.mllp.max-connections"),
+                    settings.getInt("bridge.mllp.reserved-connections"),
+                    settings.getInt("bridge.mllp.max-connections-per-address"),
+                    new ConnectionClosures());
             ConnectionGate gate = new ConnectionGate();
             MllpOptions.bind(settings, camel, connections, gate);
             camel.start();
             Metrics metrics = new Metrics(db, connections);
             wiring = new InterfaceWiring(settings, db, camel, metrics);
-            InterfaceRuntime interfaces = new InterfaceRuntime(camel, new InterfaceFolder(settings), wiring);
+            InterfaceRuntime interfaces =
+                    new InterfaceRuntime(camel, new InterfaceFolder(settings), wiring, connections);
             interfaces.startConfigured();
             metrics.watch(interfaces);
             new Authenticator(new Accounts(db))
@@ -90,13 +101,19 @@ public final class BridgeEngine implements AutoCloseable {
             AdminApi api;
             try {
                 api = AdminApi.start(
-                        HttpOptions.of(settings), db, interfaces, retention::prune, metrics::scrape, readiness::report);
+                        HttpOptions.of(settings, metrics.httpClosures()),
+                        db,
+                        interfaces,
+                        retention::prune,
+                        metrics::scrape,
+                        readiness::report);
             } catch (Exception e) {
                 if (!BindErrors.portInUse(e)) {
                     throw e;
                 }
                 throw BindErrors.httpPortInUse(settings.getInt("bridge.http.port"));
             }
+            backups = BackupJob.start(settings, db);
             Recovery recovery = new Recovery(settings, db, interfaces);
             BridgeEngine engine = new BridgeEngine(
                     db,
@@ -107,6 +124,7 @@ public final class BridgeEngine implements AutoCloseable {
                     readiness,
                     recovery,
                     retention,
+                    backups,
                     gate,
                     Duration.ofSeconds(settings.getInt("bridge.shutdown.drain-seconds")));
             readiness.serving();
@@ -122,6 +140,7 @@ public final class BridgeEngine implements AutoCloseable {
                             .toList());
             return engine;
         } catch (Exception e) {
+            backups.ifPresent(BackupJob::close);
             if (camel != null) {
                 camel.stop();
             }
@@ -164,6 +183,11 @@ public final class BridgeEngine implements AutoCloseable {
         return camel;
     }
 
+    /** The scheduled backups, when on (tests run one at once). */
+    Optional<BackupJob> backups() {
+        return backups;
+    }
+
     public Database database() {
         return db;
     }
@@ -193,6 +217,7 @@ public final class BridgeEngine implements AutoCloseable {
         recovery.close();
         try {
             retention.close();
+            backups.ifPresent(BackupJob::close);
             camel.stop();
             wiring.close();
         } finally {

@@ -1,25 +1,28 @@
 package com.webptbridge.engine;
 
 import com.webptbridge.api.AdminApi;
+import com.webptbridge.api.SlowClients;
+import com.webptbridge.transport.ConnectionClosures;
 import com.webptbridge.transport.Tls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** How the HTTP API listens, from the {@code bridge.http.*} settings: address, TLS, host names, body limit. */
+/** How the HTTP API listens, from the {@code bridge.http.*} settings: address, TLS, host names, body limit, slow clients. */
 final class HttpOptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpOptions.class);
 
     private HttpOptions() {}
 
-    static AdminApi.Options of(Settings settings) {
+    static AdminApi.Options of(Settings settings, ConnectionClosures closures) {
         Tls.Store keystore = null;
         if (settings.getBoolean("bridge.http.tls")) {
             keystore = TlsStores.read(settings, "bridge.tls.keystore");
@@ -35,7 +38,11 @@ final class HttpOptions {
                 keystore == null ? null : keystore.file(),
                 keystore == null ? null : keystore.password(),
                 allowedHosts(settings.getList("bridge.http.allowed-hosts"), host),
-                settings.getInt("bridge.http.max-body-bytes"));
+                settings.getInt("bridge.http.max-body-bytes"),
+                new SlowClients.Bounds(
+                        Duration.ofSeconds(settings.getInt("bridge.http.request-timeout-seconds")),
+                        settings.getInt("bridge.http.max-connections-per-address"),
+                        closures));
     }
 
     /**

@@ -4,6 +4,8 @@ import com.webptbridge.inbound.Intake;
 import com.webptbridge.interfaces.InterfaceDefinition;
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
+import com.webptbridge.transport.ConnectionLimit;
+import com.webptbridge.transport.KnownSenders;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
@@ -19,7 +21,7 @@ import java.util.TreeMap;
 /**
  * Starts and stops the practices' interfaces: for each, a processing route from the route template
  * with its own beans ({@link InterfaceWiring}); for each MLLP port, a listener route whose intake
- * knows the interfaces on that port. Definitions come from the {@link InterfaceFolder}.
+ * knows the interfaces on that port, and whose connection limit knows their known senders. Definitions come from the {@link InterfaceFolder}.
  */
 final class InterfaceRuntime implements InterfaceRegistry {
 
@@ -28,13 +30,15 @@ final class InterfaceRuntime implements InterfaceRegistry {
     private final CamelContext camel;
     private final InterfaceFolder folder;
     private final InterfaceWiring wiring;
+    private final ConnectionLimit connections;
     private final Map<String, RunningInterface> running = new LinkedHashMap<>();
     private final Map<Integer, Intake> listeners = new TreeMap<>();
 
-    InterfaceRuntime(CamelContext camel, InterfaceFolder folder, InterfaceWiring wiring) {
+    InterfaceRuntime(CamelContext camel, InterfaceFolder folder, InterfaceWiring wiring, ConnectionLimit connections) {
         this.camel = camel;
         this.folder = folder;
         this.wiring = wiring;
+        this.connections = connections;
     }
 
     /** Starts the configured interfaces; a port already taken stops the start naming the setting to change. */
@@ -127,6 +131,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
             process.add();
             listen(d, wired.target());
             running.put(id, wired.face());
+            knowSenders(d.port());
             LOG.info("Interface {} listening on port {}", id, d.port());
             return wired.face();
         } catch (IllegalArgumentException e) {
@@ -172,7 +177,19 @@ final class InterfaceRuntime implements InterfaceRegistry {
             listeners.remove(d.port());
         }
         removeRoute(processRoute(id));
+        knowSenders(d.port());
         LOG.info("Interface {} stopped", id);
+    }
+
+    /** Tells the connection limit the known senders of every interface running on {@code port}. */
+    private void knowSenders(int port) {
+        connections.knownSenders(
+                port,
+                running.values().stream()
+                        .map(RunningInterface::definition)
+                        .filter(d -> d.port() == port)
+                        .map(InterfaceDefinition::knownSenders)
+                        .reduce(KnownSenders.NONE, KnownSenders::and));
     }
 
     private List<InterfaceDefinition> definitions() {

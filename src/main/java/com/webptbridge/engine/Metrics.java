@@ -6,6 +6,8 @@ import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.journal.Journal;
+import com.webptbridge.transport.ConnectionClosures;
+import com.webptbridge.transport.ConnectionClosures.Reason;
 import com.webptbridge.transport.ConnectionLimit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -33,6 +35,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import static com.webptbridge.transport.ConnectionClosures.Reason.BODY;
+import static com.webptbridge.transport.ConnectionClosures.Reason.CAP;
+import static com.webptbridge.transport.ConnectionClosures.Reason.HANDSHAKE;
+import static com.webptbridge.transport.ConnectionClosures.Reason.HEADERS;
+import static com.webptbridge.transport.ConnectionClosures.Reason.IDLE;
+import static com.webptbridge.transport.ConnectionClosures.Reason.PER_ADDRESS;
+
 /**
  * The engine's meters, written at {@code /metrics} in Prometheus text format: messages by type,
  * status and ACK code, ACK latency, waiting messages and the age of the oldest per interface, MLLP
@@ -46,6 +55,7 @@ final class Metrics implements Outcomes {
     private static final Pattern TYPE = Pattern.compile("[A-Z0-9]{2,3}\\^[A-Z0-9]{2,3}");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ConnectionClosures httpClosures = new ConnectionClosures();
     private final MultiGauge waiting;
     private final MultiGauge oldest;
 
@@ -80,6 +90,8 @@ final class Metrics implements Outcomes {
         FunctionCounter.builder("bridge.store.batch.writes", db, d -> d.batchTotals()[1])
                 .description("Outcomes written in them (divided by bridge_store_batches_total: the mean batch)")
                 .register(registry);
+        closures("bridge.mllp.connections.closed", "MLLP", connections.closures(), CAP, PER_ADDRESS, IDLE, HANDSHAKE);
+        closures("bridge.http.connections.closed", "HTTP API", httpClosures, PER_ADDRESS, HEADERS, BODY, IDLE);
         Gauge.builder("bridge.mllp.connections", connections, ConnectionLimit::open)
                 .description("MLLP connections open now")
                 .register(registry);
@@ -96,6 +108,20 @@ final class Metrics implements Outcomes {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
+    }
+
+    /** Connections the HTTP API closed (its slow-client guard counts here). */
+    ConnectionClosures httpClosures() {
+        return httpClosures;
+    }
+
+    private void closures(String name, String listener, ConnectionClosures closures, Reason... reasons) {
+        for (Reason reason : reasons) {
+            FunctionCounter.builder(name, closures, c -> c.count(reason))
+                    .description(listener + " connections the engine closed or refused, by reason")
+                    .tag("reason", reason.label())
+                    .register(registry);
+        }
     }
 
     /** The running interfaces, once the runtime exists. */

@@ -15,7 +15,7 @@ import java.time.Duration;
 /**
  * How the MLLP listeners read and write, from the {@code bridge.mllp.*} settings: the Netty
  * handlers the listener template names ({@code #mllpConnectionLimit}, {@code #mllpTls},
- * {@code #mllpFrameDecoder}, {@code #mllpGate}, {@code #mllpFrameEncoder}) and the processing threads.
+ * {@code #mllpFrameDecoder}, {@code #mllpIdle}, {@code #mllpGate}, {@code #mllpFrameEncoder}) and the processing threads.
  */
 final class MllpOptions {
 
@@ -31,7 +31,14 @@ final class MllpOptions {
                 .setMaximumPoolSize(settings.getInt("bridge.mllp.processing-threads"));
         Registry beans = camel.getRegistry();
         beans.bind("mllpGate", gate);
-        beans.bind("mllpTls", Tls.handler(tls(settings)));
+        beans.bind(
+                "mllpTls",
+                Tls.handler(tls(settings), Duration.ofMillis(settings.getInt("bridge.mllp.tls.handshake-timeout-ms"))));
+        beans.bind(
+                "mllpIdle",
+                MllpCodec.idleLimit(
+                        Duration.ofSeconds(settings.getInt("bridge.mllp.idle-timeout-seconds")),
+                        connections.closures()));
         beans.bind("mllpConnectionLimit", MllpCodec.connectionLimit(connections));
         beans.bind("mllpFrameDecoder", MllpCodec.decoder(limits));
         beans.bind("mllpFrameEncoder", MllpCodec.encoder());

@@ -5,6 +5,6 @@
  * templates ({@code CamelRoutes}), the MLLP and HTTP listener options ({@code MllpOptions},
  * {@code HttpOptions}, {@code TlsStores}, {@code BindErrors}), the interfaces' beans and routes
  * ({@code InterfaceWiring}, {@code InterfaceRuntime}, {@code InterfaceFolder}), readiness,
- * recovery, retention and metrics.
+ * recovery, retention, backups and metrics.
  */
 package com.webptbridge.engine;

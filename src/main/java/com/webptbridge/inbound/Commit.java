@@ -101,6 +101,16 @@ public final class Commit {
         }
     }
 
+    /** Answers with {@code problem} over an outcome that was committed but not synced: the journal keeps it. */
+    void notDurable(InFlight m, Problem problem) {
+        m.reply = answer(m, List.of(problem));
+        outcomes.recorded(
+                m.getInterfaceId(),
+                LogSafe.type(m.header()),
+                "NOT_DURABLE",
+                m.reply.code().name());
+    }
+
     private Preview preview(InFlight m) {
         if (preview == null) {
             throw new IllegalStateException("This commit step previews nothing: " + LogSafe.type(m.header()));

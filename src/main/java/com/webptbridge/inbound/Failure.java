@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * constraint the database refused while applying a message's change never gets here: the commit
  * step answers it AE at the segment it came from ({@link Change#refused}); one refused anywhere
  * else is such a bug (only this message's writes were rolled back, its batch neighbours applied).
+ * A disk sync that failed after the commit is answered AR 207 too, but the committed outcome stays
+ * the journal's record (the sender's resend is then answered by the duplicate guard).
  */
 public final class Failure {
 
@@ -31,7 +33,14 @@ public final class Failure {
     public void answer(InFlight m, Exchange exchange) {
         Throwable e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         try (LogSafe.Fields fields = LogSafe.fields(m)) {
-            if (Database.isStoreFailure(e) && !Database.isDataRefusal(e)) {
+            if (Database.isCommittedNotDurable(e)) {
+                // The outcome was committed and the journal says so: answer AR 207 without recording over it.
+                LOG.error(
+                        "journal={} control={} committed but the disk sync failed: answered AR 207, journal kept",
+                        journal(m),
+                        LogSafe.controlId(m.header()));
+                commit.notDurable(m, Sentence.STORE_UNAVAILABLE.problem());
+            } else if (Database.isStoreFailure(e) && !Database.isDataRefusal(e)) {
                 LOG.error(
                         "journal={} control={} could not be processed, store unavailable: {}",
                         journal(m),

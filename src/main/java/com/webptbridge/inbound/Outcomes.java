@@ -13,7 +13,8 @@ public interface Outcomes {
     Outcomes NONE = new Outcomes() {};
 
     /**
-     * An outcome was recorded in the journal (or could not be: status {@code NOT_JOURNALED}).
+     * An outcome was recorded in the journal (or could not be: status {@code NOT_JOURNALED}; or was
+     * committed but its disk sync failed, so it was answered AR 207: {@code NOT_DURABLE}).
      *
      * @param type message type and trigger, e.g. {@code ADT^A04}, or {@code unknown}
      */

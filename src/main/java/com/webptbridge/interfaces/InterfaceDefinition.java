@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.webptbridge.hl7.MessageHeader;
+import com.webptbridge.transport.KnownSenders;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +17,9 @@ import java.util.Locale;
 /**
  * One client practice's interface as an analyst writes it in {@code conf/interfaces/<id>.yaml}: its
  * id and name, the MLLP listener, which messages on a shared port are its own (MSH-4 / MSH-6), the
- * mapping profile, the reference-data seed folder and the ACK mode. Unset profile, reference and
- * ACK mode fall back to the engine's settings.
+ * mapping profile, the reference-data seed folder, the ACK mode, and its known senders (addresses or
+ * TLS certificate subjects that keep room on the listener when strangers flood it). Unset profile,
+ * reference and ACK mode fall back to the engine's settings.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InterfaceDefinition(
@@ -28,7 +30,8 @@ public record InterfaceDefinition(
         String profile,
         String reference,
         String ackMode,
-        Boolean enabled) {
+        Boolean enabled,
+        KnownSenders senders) {
 
     /** The interface that runs when none is configured: everything works as for one practice. */
     public static final String DEFAULT_ID = "default";
@@ -51,7 +54,21 @@ public record InterfaceDefinition(
         }
     }
 
+    /** An interface with no known senders listed. */
+    public InterfaceDefinition(
+            String id,
+            String name,
+            Listener mllp,
+            Match match,
+            String profile,
+            String reference,
+            String ackMode,
+            Boolean enabled) {
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, null);
+    }
+
     /** Checks what an analyst must get right; the sentence names the field and the file. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public InterfaceDefinition {
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,39}")) {
             throw new IllegalArgumentException("Interface id '" + id + "' must be 1 to 40 lower-case letters, digits"
@@ -62,6 +79,9 @@ public record InterfaceDefinition(
         }
         if (match != null && match.isEmpty()) {
             match = null;
+        }
+        if (senders != null && senders.isEmpty()) {
+            senders = null;
         }
         if (ackMode != null && !ackMode.equals("original") && !ackMode.equals("enhanced")) {
             throw new IllegalArgumentException(
@@ -81,7 +101,7 @@ public record InterfaceDefinition(
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("Interface file " + file + ": unknown key '" + e.getPropertyName()
                     + "'; an interface has id, name, mllp (host, port), match (sendingFacility,"
-                    + " receivingFacility), profile, reference, ackMode, enabled");
+                    + " receivingFacility), profile, reference, ackMode, enabled, senders (addresses, subjects)");
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
         } catch (IOException e) {
@@ -105,12 +125,18 @@ public record InterfaceDefinition(
         return mllp.port();
     }
 
+    /** The known senders listed (none when unset). */
+    public KnownSenders knownSenders() {
+        return senders == null ? KnownSenders.NONE : senders;
+    }
+
     public boolean isEnabled() {
         return enabled == null || enabled;
     }
 
     public InterfaceDefinition withEnabled(boolean on) {
-        return new InterfaceDefinition(id, name, mllp, match, profile, reference, ackMode, on ? null : Boolean.FALSE);
+        return new InterfaceDefinition(
+                id, name, mllp, match, profile, reference, ackMode, on ? null : Boolean.FALSE, senders);
     }
 
     /** True when a message with this header belongs here: no match criteria, or every one given agrees. */

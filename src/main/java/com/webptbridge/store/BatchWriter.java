@@ -153,6 +153,9 @@ final class BatchWriter implements AutoCloseable {
                     try (Statement s = c.createStatement()) {
                         // CHECKPOINT alone only hands the store to the OS; SYNC also forces it to the device.
                         s.execute("CHECKPOINT SYNC");
+                    } catch (SQLException e) {
+                        // The commit stands: what the journal says is true, only not known to be on disk.
+                        throw new NotDurableException(e);
                     }
                 }
             } catch (SQLException | RuntimeException | Error e) {

@@ -201,6 +201,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * True when the work was committed but the disk sync after it failed ({@link NotDurableException}):
+     * the journal already records the true outcome, which must not be overwritten.
+     */
+    public static boolean isCommittedNotDurable(Throwable e) {
+        return anySqlException(e, s -> s instanceof NotDurableException);
+    }
+
+    /**
      * True when the database refused a value or a constraint (SQLSTATE class 22 or 23): the data of
      * this one message, not the store, is at fault, so sending it again would fail the same way.
      */

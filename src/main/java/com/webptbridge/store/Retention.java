@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * Retention of journaled messages across every interface. Raw text and ACK text of messages that
- * are done (PROCESSED, REJECTED, DUPLICATE) and older than the raw cutoff are removed; their
+ * Retention of journaled messages across every interface. Raw text and ACK text (of the journal
+ * row and of every attempt row) of messages that are done (PROCESSED, REJECTED, DUPLICATE) and older than the raw cutoff are removed; their
  * metadata (control ID, type, status, error codes, times) stays until the metadata cutoff, and a
  * message another one duplicates, or that the duplicate guard still needs, keeps its row.
  * Messages in ERROR are never touched: they wait for the analyst. Each statement is short and
@@ -15,6 +15,10 @@ import java.time.Instant;
 public final class Retention {
 
     private static final String DONE = "status IN ('PROCESSED', 'REJECTED', 'DUPLICATE')";
+
+    /** An attempt of the journal row {@code j} that still holds its ACK text. */
+    private static final String ATTEMPT_TEXT =
+            " OR EXISTS (SELECT 1 FROM message_attempt a WHERE a.journal_id = j.id" + " AND a.ack_message IS NOT NULL)";
 
     private final Database db;
 
@@ -28,8 +32,8 @@ public final class Retention {
 
     public Result prune(Instant rawBefore, Instant metadataBefore, boolean dryRun) throws SQLException {
         try (Connection c = db.connection()) {
-            String rawWhere = " FROM message_journal WHERE " + DONE + " AND received_at < ?"
-                    + " AND (raw_message IS NOT NULL OR ack_message IS NOT NULL)";
+            String rawWhere = " FROM message_journal j WHERE " + DONE + " AND received_at < ?"
+                    + " AND (raw_message IS NOT NULL OR ack_message IS NOT NULL" + ATTEMPT_TEXT + ")";
             // Metadata goes only for messages nothing refers to: not applied (the duplicate guard's key),
             // not the original of a duplicate.
             String metaWhere = " FROM message_journal j WHERE " + DONE + " AND received_at < ?"
@@ -42,9 +46,17 @@ public final class Retention {
             }
             raw = Sql.update(
                     c,
-                    "UPDATE message_journal SET raw_message = NULL, ack_message = NULL, pruned_at = ? WHERE " + DONE
-                            + " AND received_at < ? AND (raw_message IS NOT NULL OR ack_message IS NOT NULL)",
+                    "UPDATE message_journal j SET raw_message = NULL, ack_message = NULL, pruned_at = ? WHERE " + DONE
+                            + " AND received_at < ? AND (raw_message IS NOT NULL OR ack_message IS NOT NULL"
+                            + ATTEMPT_TEXT + ")",
                     Instant.now(),
+                    rawBefore);
+            // The attempts keep their ACK code and error codes: the duplicate guard answers a resend from the code.
+            Sql.update(
+                    c,
+                    "UPDATE message_attempt SET ack_message = NULL WHERE ack_message IS NOT NULL"
+                            + " AND journal_id IN (SELECT j.id FROM message_journal j WHERE " + DONE
+                            + " AND received_at < ?)",
                     rawBefore);
             String doomed = "SELECT j.id" + metaWhere;
             Sql.update(c, "DELETE FROM message_error WHERE journal_id IN (" + doomed + ")", metadataBefore);

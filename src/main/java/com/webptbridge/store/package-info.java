@@ -2,9 +2,9 @@
  * Durable state and all SQL, on embedded H2 or PostgreSQL. The top level is the SQL kit every room
  * uses: {@link com.webptbridge.store.Database} (pool, Flyway schema, transactions, the batch writer
  * for message outcomes), {@link com.webptbridge.store.Sql} (binding, rows, retries), job locks,
- * retention and embedded compaction. The rooms below it use the kit and never each other:
- * {@code journal} (messages and their outcomes), {@code billing} (patients, policies, encounters),
- * {@code reference} (reference data) and {@code security} (accounts, access log). Accepts billing
- * data only as resolved {@code billing} records; never parses HL7 and never logs field values.
+ * retention, embedded compaction and backups of the embedded database. The rooms below it use the
+ * kit and never each other: {@code journal} (messages and their outcomes), {@code billing}
+ * (patients, policies, encounters), {@code reference} (reference data) and {@code security}
+ * (accounts, access log). Accepts billing data only as resolved {@code billing} records; never parses HL7 and never logs field values.
  */
 package com.webptbridge.store;

@@ -30,6 +30,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,6 +45,9 @@ public final class Tls {
     private static final Logger LOG = LoggerFactory.getLogger(Tls.class);
 
     public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+    /** How long a handshake may take where no setting says otherwise (bridge.mllp.tls.handshake-timeout-ms). */
+    static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
 
     /** TLS 1.3's suites, then TLS 1.2's ECDHE with AES-GCM or ChaCha20-Poly1305. */
     public static final List<String> CIPHERS = List.of(
@@ -116,13 +120,22 @@ public final class Tls {
      * The first handler of each MLLP connection ({@code decoders=#mllpTls,...}): TLS when a context
      * is given, a pass-through otherwise.
      */
-    public static ChannelHandlerFactory handler(SslContext context) {
-        return new Factory(context);
+    public static ChannelHandlerFactory handler(SslContext context, Duration handshakeTimeout) {
+        return new Factory(context, handshakeTimeout);
     }
 
     /** Puts TLS first in a pipeline (for listeners built without camel-netty, e.g. the ack-server). */
     public static void addFirst(ChannelPipeline pipeline, SslContext context) {
+        addFirst(pipeline, context, DEFAULT_HANDSHAKE_TIMEOUT);
+    }
+
+    /**
+     * Puts TLS first in a pipeline; a handshake not finished within {@code handshakeTimeout} closes
+     * the connection (a stranger that connects and stalls holds no place for long).
+     */
+    public static void addFirst(ChannelPipeline pipeline, SslContext context, Duration handshakeTimeout) {
         SslHandler ssl = context.newHandler(pipeline.channel().alloc());
+        ssl.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
         Channel channel = pipeline.channel();
         ssl.handshakeFuture().addListener(f -> {
             if (f.isSuccess()) {
@@ -232,9 +245,11 @@ public final class Tls {
     private static final class Factory extends ChannelInboundHandlerAdapter implements ChannelHandlerFactory {
         private static final PassThrough PASS = new PassThrough();
         private final SslContext context;
+        private final Duration handshakeTimeout;
 
-        Factory(SslContext context) {
+        Factory(SslContext context, Duration handshakeTimeout) {
             this.context = context;
+            this.handshakeTimeout = handshakeTimeout;
         }
 
         @Override
@@ -245,7 +260,7 @@ public final class Tls {
             return new ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel ch) {
-                    addFirst(ch.pipeline(), context);
+                    addFirst(ch.pipeline(), context, handshakeTimeout);
                 }
             };
         }

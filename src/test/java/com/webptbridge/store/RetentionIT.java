@@ -37,6 +37,19 @@ class RetentionIT {
                 .asLong();
     }
 
+    /** Attempt rows of a journal entry that still hold ACK text, read straight from the database. */
+    private static int attemptTexts(TestEngine engine, long id) throws Exception {
+        try (var c = engine.engine().database().connection();
+                var ps = c.prepareStatement(
+                        "SELECT COUNT(*) FROM message_attempt WHERE journal_id = ? AND ack_message IS NOT NULL")) {
+            ps.setLong(1, id);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     @Test
     void pruningRemovesOldRawTextButKeepsMetadataDuplicatesAndErrors() throws Exception {
         try (TestEngine engine = TestEngine.start(Map.of("bridge.retention.raw-days", "0"))) {
@@ -62,6 +75,11 @@ class RetentionIT {
             assertThat(after.get("controlId").asText()).isEqualTo("RET-1");
             assertThat(after.get("status").asText()).isEqualTo("PROCESSED");
             assertThat(message(engine, error).get("rawMessage").asText()).contains("MSH|");
+            // The attempt rows of the pruned message keep their ACK code, not their ACK text.
+            assertThat(after.get("attemptHistory").get(0).get("ackCode").asText())
+                    .isEqualTo("AA");
+            assertThat(attemptTexts(engine, processed)).isZero();
+            assertThat(attemptTexts(engine, error)).isOne();
 
             // The resend is still recognised and answered AA without being applied again.
             String again = exchange(engine, a04);

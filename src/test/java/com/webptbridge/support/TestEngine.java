@@ -103,6 +103,20 @@ public final class TestEngine implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A series' value in /metrics (a regular expression for its name and labels, e.g.
+     * {@code bridge_mllp_connections}), or -1 when it is not there.
+     */
+    public long metric(String series) {
+        try {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + series + " ([0-9.E+-]+)$")
+                    .matcher(get("/metrics").body());
+            return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("GET /metrics failed", e);
+        }
+    }
+
     /** The admin API's base URL. */
     public String url() {
         return "http://127.0.0.1:" + engine.httpPort();
