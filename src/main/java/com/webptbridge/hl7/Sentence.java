@@ -91,7 +91,6 @@ public enum Sentence {
             NakReason.INTERNAL_ERROR,
             "Internal error in the billing interface; the message is kept and is reprocessed once the interface is"
                     + " fixed. There is no need to send it again."),
-    NO_STEP_FOR_EVENT(NakReason.INTERNAL_ERROR, "No step of this interface maps {event}"),
 
     // The patient.
     NO_PID(NakReason.REQUIRED_FIELD_MISSING, "The message has no PID segment, so there is no patient to update."),

@@ -1,18 +1,21 @@
 package com.webptbridge.reference;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.reference.ReferenceException.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,69 +44,37 @@ public final class ReferenceSeed {
         LOG.info("Reference seed from {}: {} record(s) added", dir, added);
     }
 
+    /** Comment lines ({@code #}) and blank lines are skipped; a cell may be double-quoted to hold commas. */
+    private static final ObjectReader CSV = new CsvMapper()
+            .enable(CsvParser.Feature.ALLOW_COMMENTS)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .readerFor(new TypeReference<Map<String, Object>>() {})
+            .with(CsvSchema.emptySchema().withHeader());
+
     private static int load(Path file, ReferenceKind kind, ReferenceMaintenance maintenance)
             throws IOException, SQLException {
         if (!Files.exists(file)) {
             return 0;
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<String> header = null;
         int added = 0;
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            List<String> cells = cells(line);
-            if (header == null) {
-                header = cells;
-                continue;
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                String value = i < cells.size() ? cells.get(i).trim() : "";
-                if (!value.isEmpty()) {
-                    row.put(header.get(i).trim(), value);
-                }
-            }
-            try {
-                maintenance.create(kind, row, OPERATOR);
-                added++;
-            } catch (ReferenceException e) {
-                if (e.failure() != Failure.CONFLICT) { // a conflict means the row is already stored
-                    throw new IllegalStateException(file + " line " + (n + 1) + ": " + e.getMessage(), e);
+        int row = 0;
+        try (MappingIterator<Map<String, Object>> rows = CSV.readValues(file.toFile())) {
+            while (rows.hasNextValue()) {
+                Map<String, Object> values = new LinkedHashMap<>(rows.nextValue());
+                row++;
+                values.values().removeIf(v -> v == null || v.toString().isEmpty());
+                try {
+                    maintenance.create(kind, values, OPERATOR);
+                    added++;
+                } catch (ReferenceException e) {
+                    if (e.failure() != Failure.CONFLICT) { // a conflict means the row is already stored
+                        throw new IllegalStateException(
+                                file + " row " + row + " (after the header): " + e.getMessage(), e);
+                    }
                 }
             }
         }
         return added;
-    }
-
-    /** Comma-separated cells; a cell may be double-quoted to hold commas ("" is a quote). */
-    static List<String> cells(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
     }
 }

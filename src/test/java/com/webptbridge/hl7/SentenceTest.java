@@ -122,7 +122,6 @@ class SentenceTest {
                         Sentence.INTERNAL_ERROR,
                         "Internal error in the billing interface; the message is kept and is reprocessed once the"
                                 + " interface is fixed. There is no need to send it again."),
-                words(Sentence.NO_STEP_FOR_EVENT, "No step of this interface maps A40", "A40"),
                 words(Sentence.NO_PID, "The message has no PID segment, so there is no patient to update."),
                 words(
                         Sentence.NO_PATIENT_ID,

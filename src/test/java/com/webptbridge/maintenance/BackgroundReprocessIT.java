@@ -2,11 +2,13 @@ package com.webptbridge.maintenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -16,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,48 +28,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A bulk reprocess of a large backlog is a background job: the API answers at once and stays responsive. */
 class BackgroundReprocessIT {
 
+    @RegisterExtension
+    final EngineExtension extension = EngineExtension.with("bridge.reprocess.auto", "false");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WAITING = 5_000;
 
     @Test
-    void fiveThousandWaitingMessagesAreReprocessedByAJobWhileTheApiKeepsAnswering() throws Exception {
-        try (TestEngine engine = TestEngine.start(Map.of("bridge.reprocess.auto", "false"))) {
-            sendWaiting(engine);
-            HttpResponse<String> added = engine.send(
-                    "POST",
-                    "/api/procedure-codes",
-                    "{\"code\": \"97750\", \"description\": \"Physical performance test\", \"defaultCharge\": \"30\"}",
-                    TestEngine.ADMIN_AUTH);
-            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    void fiveThousandWaitingMessagesAreReprocessedByAJobWhileTheApiKeepsAnswering(TestEngine engine) throws Exception {
+        sendWaiting(engine);
+        HttpResponse<String> added = engine.send(
+                "POST",
+                "/api/procedure-codes",
+                "{\"code\": \"97750\", \"description\": \"Physical performance test\", \"defaultCharge\": \"30\"}",
+                TestEngine.ADMIN_AUTH);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 
-            HttpResponse<String> started = engine.send(
-                    "POST",
-                    "/api/messages/reprocess",
-                    "{\"waitingKind\": \"procedure-code\", \"waitingKey\": \"97750\", \"limit\": 10000}",
-                    TestEngine.ADMIN_AUTH);
+        HttpResponse<String> started = engine.send(
+                "POST",
+                "/api/messages/reprocess",
+                "{\"waitingKind\": \"procedure-code\", \"waitingKey\": \"97750\", \"limit\": 10000}",
+                TestEngine.ADMIN_AUTH);
 
-            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-            JsonNode job = JSON.readTree(started.body());
-            assertThat(job.get("total").asInt()).isEqualTo(WAITING);
-            String id = job.get("id").asText();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-            int answeredMeanwhile = 0;
-            while (!job.get("status").asText().equals("DONE")) {
-                assertThat(Instant.now())
-                        .as("the job finishes within 5 minutes")
-                        .isBefore(deadline);
-                assertThat(job.get("status").asText()).isEqualTo("RUNNING");
-                assertThat(engine.get("/health").statusCode()).isEqualTo(200);
-                assertThat(engine.get("/api/messages?limit=1").statusCode()).isEqualTo(200);
-                answeredMeanwhile++;
-                job = JSON.readTree(engine.get("/api/jobs/" + id).body());
-            }
-            assertThat(answeredMeanwhile)
-                    .as("the API answered while the job ran")
-                    .isPositive();
-            assertThat(job.get("done").asInt()).isEqualTo(WAITING);
-            assertThat(charges(engine)).isEqualTo(WAITING);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode job = JSON.readTree(started.body());
+        assertThat(job.get("total").asInt()).isEqualTo(WAITING);
+        String id = job.get("id").asText();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        int answeredMeanwhile = 0;
+        while (!job.get("status").asText().equals("DONE")) {
+            assertThat(Instant.now()).as("the job finishes within 5 minutes").isBefore(deadline);
+            assertThat(job.get("status").asText()).isEqualTo("RUNNING");
+            assertThat(engine.get("/health").statusCode()).isEqualTo(200);
+            assertThat(engine.get("/api/messages?limit=1").statusCode()).isEqualTo(200);
+            answeredMeanwhile++;
+            job = JSON.readTree(engine.get("/api/jobs/" + id).body());
         }
+        assertThat(answeredMeanwhile).as("the API answered while the job ran").isPositive();
+        assertThat(job.get("done").asInt()).isEqualTo(WAITING);
+        assertThat(charges(engine)).isEqualTo(WAITING);
     }
 
     /** The backlog: DFTs naming a procedure code the billing side does not have yet, over four connections. */
