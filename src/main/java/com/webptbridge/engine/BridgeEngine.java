@@ -130,7 +130,7 @@ public final class BridgeEngine implements AutoCloseable {
             readiness.serving();
             recovery.start(settings, starting);
             LOG.info(
-                    "WebPT Bridge {} ready: MLLP on port {}, HTTP on port {}, database {}, interfaces {}",
+                    "WebPT Bridge ready: version {}, MLLP on port {}, HTTP on port {}, database {}, interfaces {}",
                     BuildInfo.current(),
                     interfaces.firstPort(),
                     api.port(),
