@@ -191,6 +191,21 @@ class LoginAndAccessLogIT {
         assertThat(answer).startsWith("HTTP/1.1 400").contains("X-Operator");
     }
 
+    @Test
+    void anEmptyInterfaceLimitOrAWrongJsonTypeIsRefusedNotAnAccountOfEverything() throws Exception {
+        for (String body : List.of(
+                "{\"name\":\"empty\",\"role\":\"analyst\",\"interfaces\":[]}",
+                "{\"name\":\"blank\",\"role\":\"analyst\",\"interfaces\":\"  \"}",
+                "{\"name\":\"objs\",\"role\":\"analyst\",\"interfaces\":[{\"id\":\"default\"}]}",
+                "{\"name\":{\"x\":1},\"role\":\"analyst\"}",
+                "{\"name\":\"arr\",\"role\":[\"admin\"]}")) {
+            HttpResponse<String> r = engine.send("POST", "/api/users", body, TestEngine.ADMIN_AUTH);
+            assertThat(r.statusCode()).as(body + " -> " + r.body()).isEqualTo(400);
+            assertThat(r.body()).containsAnyOf("interfaces", "name", "role");
+        }
+        assertThat(engine.get("/api/users").body()).doesNotContain("\"empty\"").doesNotContain("\"objs\"");
+    }
+
     /** One raw HTTP/1.1 exchange from a given local address; the answer's text. */
     private static String raw(String from, String request) throws Exception {
         try (Socket s = new Socket()) {
