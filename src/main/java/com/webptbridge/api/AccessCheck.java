@@ -41,33 +41,49 @@ final class AccessCheck {
         boolean raw = endpoint.raw() != null && "true".equalsIgnoreCase(query.getOrDefault("raw", ""));
         Endpoint.Access access = raw ? endpoint.raw() : new Endpoint.Access(endpoint.role(), endpoint.audit());
         String method = ctx.request().method().name();
+        Map<String, String> params = route.values(ctx.request().path());
         if (!principal.role().allows(access.role())) {
-            return ApiResponse.error(
-                    403,
-                    "Account " + principal.name() + " (" + principal.role().code() + ") may not do this: " + method
-                            + " " + endpoint.path().template() + " needs the "
-                            + access.role().code() + " role.");
+            return refused(
+                    ctx,
+                    principal,
+                    access.audit(),
+                    route,
+                    params,
+                    ApiResponse.error(
+                            403,
+                            "Account " + principal.name() + " ("
+                                    + principal.role().code() + ") may not do this: " + method
+                                    + " " + endpoint.path().template() + " needs the "
+                                    + access.role().code() + " role."));
         }
         if (principal.interfaces() != null && endpoint.engineWide()) {
-            return ApiResponse.error(
-                    403,
-                    "Account " + principal.name() + " is limited to interfaces " + principal.interfaces()
-                            + ": engine-wide resources need an account that is not.");
+            return refused(
+                    ctx,
+                    principal,
+                    access.audit(),
+                    route,
+                    params,
+                    ApiResponse.error(
+                            403,
+                            "Account " + principal.name() + " is limited to interfaces " + principal.interfaces()
+                                    + ": engine-wide resources need an account that is not."));
         }
         boolean scoped = route.parameters().contains(ApiPath.INTERFACE);
         List<RunningInterface> all = interfaces.running();
         String interfaceId = endpoint.engineWide()
                 ? null
                 : scoped
-                        ? ctx.pathParam(ApiPath.INTERFACE)
+                        ? params.get(ApiPath.INTERFACE)
                         : endpoint.perInterface() && all.size() == 1
                                 ? all.get(0).id()
                                 : null;
         if (!principal.mayUse(interfaceId)) {
-            return ApiResponse.error(
+            ApiResponse refusal = ApiResponse.error(
                     403,
                     "Account " + principal.name() + " may use interfaces " + principal.interfaces() + " only, not "
                             + interfaceId + ".");
+            record(ctx, principal, access.audit(), route, params, interfaceId, refusal.status());
+            return refusal;
         }
         RunningInterface practice = null;
         ApiResponse response;
@@ -75,8 +91,8 @@ final class AccessCheck {
             practice = running.running(interfaceId);
         } else if (endpoint.perInterface() && all.size() != 1) {
             response = InterfacesResource.several(
-                    all, route.ofInterface().filled(p -> p.equals(ApiPath.INTERFACE) ? "{id}" : ctx.pathParam(p)));
-            record(ctx, principal, access.audit(), route, interfaceId, response.status());
+                    all, route.ofInterface().filled(p -> p.equals(ApiPath.INTERFACE) ? "{id}" : params.get(p)));
+            record(ctx, principal, access.audit(), route, params, interfaceId, response.status());
             return response;
         } else if (endpoint.perInterface()) {
             practice = all.get(0);
@@ -84,9 +100,22 @@ final class AccessCheck {
         if (method.equals("GET")) {
             allow(query, endpoint);
         }
-        response = endpoint.handler().handle(new Call(ctx, query, principal, practice, () -> principal, json));
-        record(ctx, principal, access.audit(), route, interfaceId, response.status());
+        response = endpoint.handler().handle(new Call(ctx, params, query, principal, practice, () -> principal, json));
+        record(ctx, principal, access.audit(), route, params, interfaceId, response.status());
         return response;
+    }
+
+    /** A refusal by role or scope, in the access log too when the endpoint is audited (tries count). */
+    private ApiResponse refused(
+            RoutingContext ctx,
+            Authenticator.Principal principal,
+            Endpoint.Audit audit,
+            ApiPath route,
+            Map<String, String> params,
+            ApiResponse refusal)
+            throws SQLException {
+        record(ctx, principal, audit, route, params, null, refusal.status());
+        return refusal;
     }
 
     /**
@@ -115,6 +144,7 @@ final class AccessCheck {
             Authenticator.Principal principal,
             Endpoint.Audit audit,
             ApiPath route,
+            Map<String, String> params,
             String interfaceId,
             int status)
             throws SQLException {
@@ -123,17 +153,17 @@ final class AccessCheck {
         }
         boolean patient =
                 audit == Endpoint.Audit.READ_PATIENT && route.parameters().contains(PatientsResource.PATIENT_ID);
-        String patientId = patient ? ctx.pathParam(PatientsResource.PATIENT_ID) : null;
+        String patientId = patient ? params.get(PatientsResource.PATIENT_ID) : null;
         Long journalId = null;
-        if (route.parameters().contains(MessagesResource.JOURNAL_ID)) {
-            try {
-                journalId = Long.valueOf(ctx.pathParam(MessagesResource.JOURNAL_ID));
-            } catch (NumberFormatException e) {
+        if (params.containsKey(MessagesResource.JOURNAL_ID)) {
+            try { // read as the handler reads it
+                journalId = Params.number(params.get(MessagesResource.JOURNAL_ID), "message id");
+            } catch (ApiException e) {
                 journalId = null;
             }
         }
         String resource = patient
-                ? route.filled(p -> p.equals(PatientsResource.PATIENT_ID) ? "{id}" : ctx.pathParam(p))
+                ? route.filled(p -> p.equals(PatientsResource.PATIENT_ID) ? "{id}" : params.get(p))
                 : ctx.request().path();
         accessLog.record(
                 principal.name(),

@@ -103,11 +103,32 @@ final class AccountsResource {
         } catch (IllegalArgumentException e) {
             return ApiResponse.error(400, e.getMessage());
         }
+        for (String field : List.of("name", "role", "password")) {
+            Object v = body.get(field);
+            if (v != null && !(v instanceof String)) {
+                return ApiResponse.error(
+                        400,
+                        field + " must be a JSON string, was " + v.getClass().getSimpleName());
+            }
+        }
         Object given = body.get("interfaces");
+        boolean texts = given == null
+                || given instanceof String
+                || (given instanceof List<?> list && list.stream().allMatch(String.class::isInstance));
+        if (!texts) {
+            return ApiResponse.error(400, "interfaces must be a list of interface ids (JSON strings) or one string.");
+        }
         Set<String> limited = Authenticator.interfaces(
                 given instanceof List<?> list
                         ? String.join(",", list.stream().map(String::valueOf).toList())
                         : Call.text(body, "interfaces"));
+        if (given != null && limited == null) {
+            // An empty limit must not mean "no limit": that would fail open.
+            return ApiResponse.error(
+                    400,
+                    "interfaces is empty: list the interface ids the account may use, or leave interfaces out"
+                            + " for an account of every interface.");
+        }
         String password = Call.text(body, "password");
         if (password == null) {
             password = Authenticator.newPassword();

@@ -285,7 +285,14 @@ public final class AdminApi implements AutoCloseable {
                 ctx.queryParams().forEach(e -> query.putIfAbsent(e.getKey(), e.getValue()));
                 if (endpoint.open()) {
                     response = endpoint.handler()
-                            .handle(new Call(ctx, query, null, null, () -> principal(ctx), answers.mapper()));
+                            .handle(new Call(
+                                    ctx,
+                                    route.values(request.path()),
+                                    query,
+                                    null,
+                                    null,
+                                    () -> principal(ctx),
+                                    answers.mapper()));
                 } else {
                     Object who = authenticator.authenticate(
                             request.getHeader("Authorization"), String.valueOf(request.remoteAddress()));

@@ -1,7 +1,11 @@
 package com.webptbridge.api;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -84,6 +88,28 @@ record ApiPath(List<Segment> segments) {
     /** The path with each parameter given a value (e.g. the request's, or a sample). */
     String filled(UnaryOperator<String> value) {
         return render(s -> s.param() ? value.apply(s.name()) : s.name());
+    }
+
+    /**
+     * The path parameters of a request path this route matched, each percent-decoded exactly once
+     * from the path as sent (the router's own decoding is not trusted to agree with itself: the
+     * key read and the key logged must be one value). 400 when it is not valid percent-encoding.
+     */
+    Map<String, String> values(String rawPath) {
+        String[] parts = rawPath.split("/", -1);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < segments.size() && i + 1 < parts.length; i++) {
+            if (segments.get(i).param()) {
+                try {
+                    out.put(
+                            segments.get(i).name(),
+                            URLDecoder.decode(parts[i + 1].replace("+", "%2B"), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw new ApiException(400, "The request's path is not valid percent-encoding.");
+                }
+            }
+        }
+        return out;
     }
 
     private String render(java.util.function.Function<Segment, String> segment) {

@@ -30,19 +30,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who is calling: HTTP Basic (accounts' passwords, stored as bcrypt hashes) or a bearer token
- * (stored as its SHA-256; tokens are 32 random bytes, so a fast hash is enough). Failed logins for
- * one account are logged (never the password) and slowed down: after three in a row, each answer
- * waits, doubling up to 30 seconds, and the account takes no attempt for twice that long.
+ * (stored as its SHA-256; tokens are 32 random bytes, so a fast hash is enough). Failed logins are
+ * logged (never the password) and throttled per account and source address ({@link LoginThrottle}).
+ * A name without an account costs the same hash work and gets the same answers as a real one.
  */
 public final class Authenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
     private static final int COST = 10;
     private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2A;
-    private static final int FREE_FAILURES = 3;
-    private static final long MAX_DELAY_MS = 30_000;
     private static final Duration VERIFIED_FOR = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A hash no password matches (of random bytes), checked for names that have no account. */
+    private static final String UNKNOWN_HASH = hash(random(18));
 
     /** A logged-in account; {@code interfaces} null means every interface. */
     record Principal(String name, Role role, Set<String> interfaces) {
@@ -54,12 +54,10 @@ public final class Authenticator {
     /** A login that failed, with how long to wait before answering. */
     record Refusal(String reason, long delayMs) {}
 
-    private record Failures(int count, long until) {}
-
     private record Verified(String passwordHash, long until) {}
 
     private final Accounts accounts;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle = new LoginThrottle();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public Authenticator(Accounts accounts) {
@@ -105,31 +103,50 @@ public final class Authenticator {
 
     private Object login(String name, String password, String from) throws SQLException {
         long now = System.currentTimeMillis();
-        Failures f = failures.get(name);
-        if (f != null && now < f.until()) {
+        Object admitted = throttle.admit(name, host(from), now);
+        if (admitted instanceof LoginThrottle.Wait wait) {
+            LOG.warn("Refused a login from {} unchecked: too many failed logins from there", from);
             return new Refusal(
-                    "Too many failed logins for this account; try again in " + ((f.until() - now) / 1000 + 1) + " s.",
-                    f.until() - now);
+                    "Too many failed logins for this account; try again in " + (wait.ms() / 1000 + 1) + " s.",
+                    wait.ms());
         }
-        Optional<Accounts.Account> account = accounts.find(name);
-        if (account.isPresent() && matches(name, password, account.get().passwordHash(), now)) {
-            failures.remove(name);
+        LoginThrottle.Ticket ticket = (LoginThrottle.Ticket) admitted;
+        Optional<Accounts.Account> account;
+        boolean ok;
+        try {
+            account = accounts.find(name);
+            // An unknown name costs the same bcrypt work as a real one: the answer's time tells nothing.
+            ok = matches(
+                            name,
+                            password,
+                            account.map(Accounts.Account::passwordHash).orElse(UNKNOWN_HASH),
+                            now)
+                    && account.isPresent();
+        } catch (RuntimeException | SQLException e) {
+            throttle.failed(ticket, now);
+            throw e;
+        }
+        if (ok) {
+            throttle.succeeded(ticket);
             return principal(account.get());
         }
-        int count = (f == null ? 0 : f.count()) + 1;
-        long delay = count < FREE_FAILURES ? 0 : Math.min(MAX_DELAY_MS, 1000L << Math.min(count - FREE_FAILURES, 15));
+        long delay = throttle.failed(ticket, System.currentTimeMillis());
         if (account.isPresent()) {
-            failures.put(name, new Failures(count, now + 2 * delay)); // the answer waits delay; the account twice that
             LOG.warn(
-                    "Failed login for account '{}' from {} ({} in a row{})",
+                    "Failed login for account '{}' from {}{}",
                     name,
                     from,
-                    count,
-                    delay > 0 ? "; the next attempt is taken in " + delay / 1000 + " s" : "");
+                    delay > 0 ? "; the next attempt from there is taken in " + (delay / 1000 + 1) + " s" : "");
         } else {
             LOG.warn("Failed login for an unknown account from {}", from);
         }
         return new Refusal("Wrong user name or password.", delay);
+    }
+
+    /** The address of {@code host:port} (the key the throttle counts by: every connection has its own port). */
+    private static String host(String from) {
+        int colon = from.lastIndexOf(':');
+        return colon > 0 ? from.substring(0, colon) : from;
     }
 
     /** Checks a password against its bcrypt hash; a recent success is remembered (by digest) to spare the CPU. */

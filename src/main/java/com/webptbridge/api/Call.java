@@ -12,6 +12,9 @@ import java.util.Map;
  */
 final class Call {
 
+    /** The longest X-Operator name the audit trail takes. */
+    static final int MAX_OPERATOR = 100; // the audit column's width (V3 migration)
+
     /** Who is logged in, asked only when an open endpoint wants to know (GET /health). */
     @FunctionalInterface
     interface Login {
@@ -20,6 +23,7 @@ final class Call {
 
     private final RoutingContext ctx;
     private final Map<String, String> query;
+    private final Map<String, String> params;
     private final Authenticator.Principal principal;
     private final RunningInterface practice;
     private final Login login;
@@ -27,6 +31,7 @@ final class Call {
 
     Call(
             RoutingContext ctx,
+            Map<String, String> params,
             Map<String, String> query,
             Authenticator.Principal principal,
             RunningInterface practice,
@@ -34,15 +39,16 @@ final class Call {
             ObjectMapper json) {
         this.ctx = ctx;
         this.query = query;
+        this.params = params;
         this.principal = principal;
         this.practice = practice;
         this.login = login;
         this.json = json;
     }
 
-    /** A path parameter, decoded by Vert.x. */
+    /** A path parameter, percent-decoded once ({@link ApiPath#values}); what the access log records. */
     String param(String name) {
-        return ctx.pathParam(name);
+        return params.get(name);
     }
 
     /** A query parameter (the first when repeated), or null. */
@@ -77,6 +83,12 @@ final class Call {
     /** Who makes a reference change in its audit trail: X-Operator, else the account. */
     String operator() {
         String operator = header("X-Operator");
+        if (operator != null && operator.length() > MAX_OPERATOR) {
+            throw new ApiException(
+                    400,
+                    "The X-Operator header is " + operator.length() + " characters; send at most " + MAX_OPERATOR
+                            + ".");
+        }
         return operator == null || operator.isBlank() ? principal.name() : operator;
     }
 

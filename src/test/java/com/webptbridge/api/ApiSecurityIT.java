@@ -249,7 +249,7 @@ class ApiSecurityIT {
             assertThat(last).isEqualTo(401);
             assertThat(logs.textAsShipped())
                     .contains("Failed login for account 'flo'")
-                    .contains("3 in a row")
+                    .contains("the next attempt from there is taken in")
                     .doesNotContain("guess-number");
         }
         HttpResponse<String> locked = engine.get("/api/messages", TestEngine.basic("flo", "guess-number-9"));
