@@ -56,6 +56,8 @@ final class Endpoints {
         all.addAll(new ConsoleResource().endpoints());
         all.addAll(new HealthResource(db, readiness).endpoints());
         all.addAll(new MetricsResource(metrics).endpoints());
+        // Read when asked for, by then the whole table (this endpoint included).
+        all.addAll(new OpenApiResource(() -> List.copyOf(all)).endpoints());
         all.addAll(new InterfacesResource(interfaces).endpoints());
         all.addAll(new PatientsResource().endpoints());
         all.addAll(new MessagesResource().endpoints());
