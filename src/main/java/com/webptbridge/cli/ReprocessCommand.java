@@ -181,10 +181,17 @@ final class ReprocessCommand extends ApiCommand implements java.util.concurrent.
         }
     }
 
-    /** ", still waits for payer 1042, procedure-code 97112" when the message waits for anything. */
+    /**
+     * ", still waits for payer 1042, procedure-code 97112" when the message waits for anything, and
+     * "; still to be fixed by the sender: required field missing (101) (PID-7): ..." for what no
+     * record fixes.
+     */
     private static String waits(JsonNode message) {
         List<String> waiting = new ArrayList<>();
         message.path("waitingFor").forEach(w -> waiting.add(w.asText()));
-        return waiting.isEmpty() ? "" : ", still waits for " + String.join(", ", waiting);
+        List<String> remains = new ArrayList<>();
+        message.path("remains").forEach(r -> remains.add(r.asText()));
+        return (waiting.isEmpty() ? "" : ", still waits for " + String.join(", ", waiting))
+                + (remains.isEmpty() ? "" : "; still to be fixed by the sender: " + String.join("; ", remains));
     }
 }

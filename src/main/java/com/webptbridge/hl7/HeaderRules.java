@@ -42,16 +42,20 @@ public final class HeaderRules {
                     Sentence.UNSUPPORTED_EVENT.at(ErrorLocation.component("MSH", 1, 9, 2), type, trigger, accepted()));
         }
         if (!versions.contains(h.version())) {
-            problems.add(Sentence.UNSUPPORTED_VERSION.at(
-                    ErrorLocation.field("MSH", 1, 12),
-                    h.version(),
-                    String.join(", ", new java.util.TreeSet<>(versions))));
+            String accepted = String.join(", ", new java.util.TreeSet<>(versions));
+            problems.add(
+                    h.version().isEmpty()
+                            ? Sentence.EMPTY_VERSION.at(ErrorLocation.field("MSH", 1, 12), accepted)
+                            : Sentence.UNSUPPORTED_VERSION.at(
+                                    ErrorLocation.field("MSH", 1, 12), h.version(), accepted));
         }
         if (!processingIds.contains(h.processingId())) {
-            problems.add(Sentence.UNSUPPORTED_PROCESSING_ID.at(
-                    ErrorLocation.field("MSH", 1, 11),
-                    h.processingId(),
-                    String.join(", ", new java.util.TreeSet<>(processingIds))));
+            String accepted = String.join(", ", new java.util.TreeSet<>(processingIds));
+            problems.add(
+                    h.processingId().isEmpty()
+                            ? Sentence.EMPTY_PROCESSING_ID.at(ErrorLocation.field("MSH", 1, 11), accepted)
+                            : Sentence.UNSUPPORTED_PROCESSING_ID.at(
+                                    ErrorLocation.field("MSH", 1, 11), h.processingId(), accepted));
         }
         return problems;
     }

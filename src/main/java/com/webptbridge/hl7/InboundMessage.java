@@ -4,8 +4,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A frame's bytes read as HL7 text. Tolerant about form: a UTF-8 byte-order mark before MSH is
@@ -68,43 +71,77 @@ public record InboundMessage(String received, String text, Charset charset, Mess
     }
 
     /**
-     * What makes this message this message, whatever time it was sent: a SHA-256 of the text with
-     * MSH-7 (the time of sending) left out. A resend has the same digest; a different message that
-     * reuses a control ID does not.
+     * What makes this message this message, whatever time and however it was sent: a SHA-256 of its
+     * segments as a parser reads them, with MSH-7 (the time of sending) left out. A resend has the
+     * same digest even when it ends its segments in LF or CRLF instead of CR, leaves out the CR after
+     * the last segment, or drops (or adds) trailing empty fields or components; a different message
+     * that reuses a control ID does not.
      */
     public String digest() {
         return digest(text);
     }
 
     static String digest(String text) {
-        String withoutSendTime = text;
-        int end = text.indexOf('\r');
-        String msh = end < 0 ? text : text.substring(0, end);
-        if (msh.startsWith("MSH") && msh.length() > 3) {
-            char fs = msh.charAt(3);
-            int field = 1; // MSH-1 is the separator itself: field n starts after the (n-1)th separator
-            int from = -1;
-            for (int i = 3; i < msh.length(); i++) {
-                if (msh.charAt(i) == fs) {
-                    field++;
-                    if (field == 7) {
-                        from = i + 1;
-                    } else if (field == 8) {
-                        withoutSendTime = text.substring(0, from) + text.substring(i);
-                        break;
-                    }
-                }
-            }
-            if (from >= 0 && field == 7) {
-                withoutSendTime = text.substring(0, from) + text.substring(msh.length());
-            }
-        }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(withoutSendTime.getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(canonical(text).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+    }
+
+    /**
+     * The message as its parsed segments say it: each segment ended by one CR, blank lines dropped,
+     * MSH-7 emptied, and trailing empty fields (and each field's trailing empty repetitions,
+     * components and sub-components) left out. A message already in that form is its own canonical
+     * text, so its digest is the one journals before this rule recorded for it.
+     */
+    static String canonical(String text) {
+        String[] segments = text.replace("\r\n", "\r").replace('\n', '\r').split("\r");
+        if (segments.length == 0 || !segments[0].startsWith("MSH") || segments[0].length() < 4) {
+            return text;
+        }
+        String msh = segments[0];
+        char fs = msh.charAt(3);
+        int encodingEnd = msh.indexOf(fs, 4);
+        String encoding = encodingEnd < 0 ? msh.substring(4) : msh.substring(4, encodingEnd);
+        StringBuilder out = new StringBuilder(text.length());
+        for (String segment : segments) {
+            if (segment.isBlank()) {
+                continue;
+            }
+            boolean isMsh = segment.startsWith("MSH") && segment.length() > 3 && segment.charAt(3) == fs;
+            List<String> fields = new ArrayList<>(List.of(segment.split(Pattern.quote(String.valueOf(fs)), -1)));
+            // In MSH, fields[1] is MSH-2 (the encoding characters, never trimmed) and fields[6] is MSH-7.
+            for (int i = isMsh ? 2 : 1; i < fields.size(); i++) {
+                fields.set(i, isMsh && i == 6 ? "" : withoutTrailing(fields.get(i), encoding));
+            }
+            while (fields.size() > 1 && fields.get(fields.size() - 1).isEmpty()) {
+                fields.remove(fields.size() - 1);
+            }
+            out.append(String.join(String.valueOf(fs), fields)).append('\r');
+        }
+        return out.toString();
+    }
+
+    /** A field without trailing component, repetition or sub-component separators (empty parts). */
+    private static String withoutTrailing(String field, String encoding) {
+        int end = field.length();
+        while (end > 0 && isSeparator(field.charAt(end - 1), encoding)) {
+            end--;
+        }
+        return field.substring(0, end);
+    }
+
+    /** MSH-2's component (1st), repetition (2nd) and sub-component (4th) separators; not the escape. */
+    private static boolean isSeparator(char c, String encoding) {
+        for (int i = 0; i < encoding.length(); i++) {
+            if (i != 2 && encoding.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Segments as HL7 separates them: CRLF and LF become CR, and blank lines between segments are dropped. */

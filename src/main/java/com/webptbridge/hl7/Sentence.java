@@ -50,9 +50,12 @@ public enum Sentence {
     UNSUPPORTED_VERSION(
             NakReason.UNSUPPORTED_VERSION,
             "HL7 version '{version}' (MSH-12) is not supported; send one of {versions}."),
+    EMPTY_VERSION(NakReason.UNSUPPORTED_VERSION, "The HL7 version (MSH-12) is empty; send one of {versions}."),
     UNSUPPORTED_PROCESSING_ID(
             NakReason.UNSUPPORTED_PROCESSING_ID,
             "Processing ID '{processingId}' (MSH-11) is not accepted; send one of {accepted}."),
+    EMPTY_PROCESSING_ID(
+            NakReason.UNSUPPORTED_PROCESSING_ID, "The processing ID (MSH-11) is empty; send one of {accepted}."),
     NO_INTERFACE(
             NakReason.NO_INTERFACE,
             "No interface on this port takes messages from sending facility '{sending}' (MSH-4) to receiving"
@@ -95,6 +98,11 @@ public enum Sentence {
     NO_PATIENT_ID(
             NakReason.REQUIRED_FIELD_MISSING,
             "The patient ID ({where}) is empty: WebPT must send its patient ID to identify the billing patient."),
+    PATIENT_ID_ONLY_NATIONAL(
+            NakReason.REQUIRED_FIELD_MISSING,
+            "The patient ID ({where}) holds only a national or document number (SS, NI, DL, PPN, SB), which is"
+                    + " never the patient key: WebPT must send its patient ID (identifier type {types}) to identify"
+                    + " the billing patient."),
     DATE_OF_BIRTH_NOT_A_DATE(
             NakReason.DATA_TYPE_ERROR,
             "The date of birth ({where}) is not a date in the form YYYYMMDD: correct it in WebPT."),
@@ -131,7 +139,8 @@ public enum Sentence {
             "The {what} ({where}) has no Alternate ID: set the provider's Alternate ID in WebPT to their billing"
                     + " Sequence Number."),
     NO_PROVIDER_NPI(
-            NakReason.REQUIRED_FIELD_MISSING, "The {what} ({where}) has no NPI: add the provider's NPI in WebPT."),
+            NakReason.REQUIRED_FIELD_MISSING,
+            "The {what} ({where}) has no NPI (looked in {places}): add the provider's NPI in WebPT."),
     NO_CHARGES(
             NakReason.REQUIRED_FIELD_MISSING,
             "The encounter has no charges (no FT1 segment): a DFT^P03 must carry at least one charge."),
@@ -151,6 +160,34 @@ public enum Sentence {
             NakReason.DATA_TYPE_ERROR,
             "Charge {n} has '{value}' where a DG1 set ID belongs ({where}): correct the charge's diagnoses in"
                     + " WebPT."),
+    UNKNOWN_CHARGE_TYPE(
+            NakReason.TABLE_VALUE_NOT_FOUND,
+            "FT1 {n} has transaction type '{type}' ({where}), which is not in HL7 table 0017: send CG for a charge"
+                    + " (CD credit, PY payment, AJ adjustment and CO co-payment are not posted). Correct the charge's"
+                    + " type in WebPT's charge setup."),
+    NOTHING_TO_POST(
+            NakReason.REQUIRED_FIELD_MISSING,
+            "FT1 {n} is {what}, which the billing interface does not post, and the message has no charge (CG): it"
+                    + " would post nothing. Send the visit's charges."),
+    REPEATED_TRANSACTION_ID(
+            NakReason.DATA_TYPE_ERROR,
+            "Charge {n} has transaction ID {id} ({where}), the same as charge {first}: each charge needs its own"
+                    + " transaction ID, since a charge is posted once per transaction ID. Correct the charges in WebPT"
+                    + " and send the visit again."),
+    NOT_A_CPT_CODE(
+            NakReason.TABLE_VALUE_NOT_FOUND,
+            "Charge {n} has code '{code}' ({where}), which is not a CPT/HCPCS code (5 letters or digits, e.g."
+                    + " 97110) and cannot be added to the billing system: correct the charge's CPT/HCPCS code in"
+                    + " WebPT's charge setup and send the visit again."),
+    NEW_PATIENT_WITHOUT(
+            NakReason.REQUIRED_FIELD_MISSING,
+            "Patient {id} is new to the billing system and the message has no {what} ({where}): a billing patient"
+                    + " needs both. Add it to the patient's demographics in WebPT and send the patient again."),
+    CONTENT_REFUSED(
+            NakReason.DATA_TYPE_ERROR,
+            "The billing database refused {which} as it stands (SQLSTATE {state}: a value or rule of the billing"
+                    + " tables it does not meet); nothing was applied. Correct it in WebPT and send it again, or ask"
+                    + " the interface analyst which billing rule it breaks."),
     NO_AMOUNT(
             NakReason.REQUIRED_FIELD_MISSING,
             "Charge {n} has no amount and code {code} has no default charge: send the amount (FT1-11) or give the"

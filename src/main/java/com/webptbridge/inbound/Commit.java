@@ -134,6 +134,11 @@ public final class Commit {
                 log(id, m, MessageStatus.PROCESSED, applied);
                 return applied;
             } catch (SQLException e) {
+                Problem refused = m.change.refused(e);
+                if (refused != null) {
+                    // Only this message's savepoint was rolled back; it waits to be corrected.
+                    return finish(id, m, List.of(refused));
+                }
                 if (attempt >= MAX_TRIES) {
                     throw e;
                 }

@@ -1,6 +1,7 @@
 package com.webptbridge.inbound;
 
 import com.webptbridge.billing.Encounter;
+import com.webptbridge.hl7.Problem;
 import com.webptbridge.mapping.EncounterMapper;
 import com.webptbridge.mapping.FieldLimits;
 import com.webptbridge.mapping.MappedEncounter;
@@ -48,17 +49,28 @@ public final class EncounterStep {
             return;
         }
         m.patientId = mapped.patient().patientId();
+        // Only a message without a last name or date of birth costs the look-up.
+        List<Problem> forNew = mapper.newPatientProblems(mapped.patient());
+        if (!forNew.isEmpty() && patients.find(m.patientId).isEmpty()) {
+            m.problems.addAll(forNew);
+        }
         Encounter encounter = resolver.resolve(mapped, m.problems);
         if (encounter == null || !m.problems.isEmpty()) {
             return;
         }
         long journalId = m.journalId();
         String sendingFacility = m.header().sendingFacility();
-        m.change = c -> {
-            List<String> notes = new ArrayList<>();
-            long patientRef = patients.apply(c, encounter.patient(), journalId, notes);
-            notes.addAll(encounters.apply(c, patientRef, encounter, sendingFacility, journalId));
-            return notes;
-        };
+        // Resolved one for one: with no problem, every mapped charge became the charge at its place.
+        List<Integer> chargeSegments = mapped.charges().stream()
+                .map(charge -> charge.procedureCode().at().sequence())
+                .toList();
+        m.change = new Change(
+                c -> {
+                    List<String> notes = new ArrayList<>();
+                    long patientRef = patients.apply(c, encounter.patient(), journalId, notes);
+                    notes.addAll(encounters.apply(c, patientRef, encounter, sendingFacility, journalId));
+                    return notes;
+                },
+                chargeSegments);
     }
 }

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * unavailable" (AR 207: the same message sent later can succeed). Anything else is a bug in the
  * interface: a resend would fail the same way, so it is answered AE 207, journaled ERROR (the
  * worklist shows it as an internal error) and reprocessed once the interface is fixed. A value or
- * constraint the database refused is such a bug too (the mapping let through what the store cannot
- * hold): only this message's writes were rolled back, its batch neighbours were applied.
+ * constraint the database refused while applying a message's change never gets here: the commit
+ * step answers it AE at the segment it came from ({@link Change#refused}); one refused anywhere
+ * else is such a bug (only this message's writes were rolled back, its batch neighbours applied).
  */
 public final class Failure {
 

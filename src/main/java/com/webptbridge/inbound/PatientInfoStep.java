@@ -1,11 +1,13 @@
 package com.webptbridge.inbound;
 
 import com.webptbridge.billing.PatientInfo;
+import com.webptbridge.hl7.Problem;
 import com.webptbridge.mapping.FieldLimits;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.mapping.PatientInfoMapper;
 import com.webptbridge.store.billing.PatientStore;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +30,7 @@ public final class PatientInfoStep {
         this.patients = patients;
     }
 
-    public void map(InFlight m) {
+    public void map(InFlight m) throws SQLException {
         for (String segment : IGNORED) {
             int count = m.view.all(segment).size();
             if (count > 0) {
@@ -47,11 +49,17 @@ public final class PatientInfoStep {
         if (!m.problems.isEmpty()) {
             return;
         }
+        // Only a message without a last name or date of birth costs the look-up.
+        List<Problem> forNew = mapper.newPatientProblems(info);
+        if (!forNew.isEmpty() && patients.find(info.patientId()).isEmpty()) {
+            m.problems.addAll(forNew);
+            return;
+        }
         long journalId = m.journalId();
-        m.change = c -> {
+        m.change = new Change(c -> {
             List<String> notes = new ArrayList<>();
             patients.apply(c, info, journalId, notes);
             return notes;
-        };
+        });
     }
 }

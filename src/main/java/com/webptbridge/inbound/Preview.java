@@ -65,7 +65,15 @@ final class Preview {
             c.setAutoCommit(false);
             try {
                 before = patients.find(c, m.patientId);
-                notes.addAll(m.change.apply(c));
+                try {
+                    notes.addAll(m.change.apply(c));
+                } catch (SQLException e) {
+                    Problem refused = m.change.refused(e);
+                    if (refused == null) {
+                        throw e;
+                    }
+                    return answer(m, List.of(refused), List.of(), false, m.notes); // the live run's answer
+                }
                 Optional<PatientRecord> after = patients.find(c, m.patientId);
                 for (PatientField f : PatientField.values()) {
                     String was = text(before.map(r -> r.get(f)).orElse(null));

@@ -101,8 +101,7 @@ public final class Maintenance {
             String title;
             String action;
             if (g.waitingKind() == null) {
-                title = ReferenceSentences.errorTitle(
-                        g.reason().replace('_', ' ').toLowerCase(java.util.Locale.ROOT), g.hl7Code(), g.location());
+                title = Reprocessor.title(g.hl7Code(), g.reason(), g.location());
                 action = g.reason().equals("INTERNAL_ERROR")
                         ? Sentence.REPORT_INTERNAL_ERROR.format()
                         : Sentence.CORRECT_AND_RESEND.format();

@@ -1,6 +1,7 @@
 package com.webptbridge.maintenance;
 
 import com.webptbridge.hl7.InboundMessage;
+import com.webptbridge.hl7.ReferenceSentences;
 import com.webptbridge.inbound.AckMode;
 import com.webptbridge.inbound.InFlight;
 import com.webptbridge.inbound.Reply;
@@ -58,10 +59,24 @@ public final class Reprocessor {
 
     /**
      * How one reprocess ended. {@code skipped} explains why nothing was done (e.g. already processed);
-     * {@code waitingFor} names what a message still in ERROR waits for, e.g. {@code payer 1042}.
+     * {@code waitingFor} names what a message still in ERROR waits for, e.g. {@code payer 1042};
+     * {@code remains} what no record fixes and only the sender can, as the worklist titles it (e.g.
+     * {@code required field missing (101) (PID-7): ...}).
      */
     public record Outcome(
-            long id, String controlId, String status, String ackCode, String skipped, List<String> waitingFor) {}
+            long id,
+            String controlId,
+            String status,
+            String ackCode,
+            String skipped,
+            List<String> waitingFor,
+            List<String> remains) {
+
+        public Outcome(
+                long id, String controlId, String status, String ackCode, String skipped, List<String> waitingFor) {
+            this(id, controlId, status, ackCode, skipped, waitingFor, List.of());
+        }
+    }
 
     /** A message a bulk reprocess would take, and what it waits for now (a dry run changes nothing). */
     public record Candidate(long id, String controlId, String status, List<String> waitingFor) {}
@@ -104,7 +119,8 @@ public final class Reprocessor {
                     e.status().name(),
                     e.ackCode(),
                     "another engine instance is reprocessing it right now; look again in a moment",
-                    waitingFor(e)));
+                    waitingFor(e),
+                    remains(e)));
         }
         try {
             return reprocessClaimed(id, note);
@@ -129,7 +145,8 @@ public final class Reprocessor {
                     entry.rawMessage() == null
                             ? "the message was not stored (too large), so WebPT must send it again"
                             : "already " + entry.status().name() + ": nothing to do",
-                    waitingFor(entry)));
+                    waitingFor(entry),
+                    remains(entry)));
         }
         Charset charset = Charset.forName(entry.charset());
         InboundMessage message = InboundMessage.read(entry.rawMessage().getBytes(charset), charset);
@@ -141,7 +158,13 @@ public final class Reprocessor {
         JournalEntry after = journal.find(id, false).orElseThrow();
         LOG.info("journal={} reprocessed: status={} ack={}", id, after.status(), reply.code());
         return Optional.of(new Outcome(
-                id, after.controlId(), after.status().name(), reply.code().name(), null, waitingFor(after)));
+                id,
+                after.controlId(),
+                after.status().name(),
+                reply.code().name(),
+                null,
+                waitingFor(after),
+                remains(after)));
     }
 
     /** Reprocesses every message the filter selects, oldest first (arrival order, so per patient too). */
@@ -178,6 +201,21 @@ public final class Reprocessor {
                             out.add(new Candidate(id, e.controlId(), e.status().name(), waitingFor(e))));
         }
         return out;
+    }
+
+    /** What the entry's latest attempt needs from the sender: each error no record fixes, titled as in the worklist. */
+    private static List<String> remains(JournalEntry entry) {
+        return entry.errors().stream()
+                .filter(e -> e.waitingKind() == null)
+                .map(e -> title(e.hl7Code(), e.reason(), e.location()) + ": " + e.text())
+                .distinct()
+                .toList();
+    }
+
+    /** An error no record fixes as the worklist and reprocess lines title it: {@code required field missing (101) (PID-7)}. */
+    static String title(int hl7Code, String reason, String location) {
+        return ReferenceSentences.errorTitle(
+                reason.replace('_', ' ').toLowerCase(java.util.Locale.ROOT), hl7Code, location);
     }
 
     /** What the entry's latest attempt waits for, as the worklist and the CLI spell it: {@code payer 1042}. */

@@ -1,24 +1,34 @@
 package com.webptbridge.mapping;
 
 import ca.uhn.hl7v2.model.Segment;
+import com.webptbridge.billing.ProcedureCode;
 import com.webptbridge.hl7.ErrorLocation;
 import com.webptbridge.hl7.Problem;
 import com.webptbridge.hl7.Sentence;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Each FT1 to a {@link MappedCharge}: transaction ID, date of service, procedure code and modifiers,
- * units and amounts, and diagnosis pointers into the encounter's diagnosis list. Non-charge
- * transaction types are noted and skipped.
+ * units and amounts, and diagnosis pointers into the encounter's diagnosis list. Credits, payments
+ * and adjustments (table 0017) are noted and skipped; a type outside table 0017 is a problem at its
+ * FT1-6, since skipping it could lose a charge without a word, and so is a message that would post
+ * no charge at all. Two charges with one transaction ID are refused here, before the database's
+ * unique key would refuse them.
  */
 final class ChargeMapper {
 
-    private static final Set<String> CHARGE_TYPES = Set.of("", "CG");
+    /** Table 0017's transaction types; an empty type is a charge. */
+    private static final Map<String, String> NOT_CHARGES =
+            Map.of("CD", "a credit", "PY", "a payment", "AJ", "an adjustment", "CO", "a co-payment");
+
     private final ProfileReader read;
 
     ChargeMapper(ProfileReader read) {
@@ -32,15 +42,37 @@ final class ChargeMapper {
             return List.of();
         }
         List<MappedCharge> out = new ArrayList<>();
+        Map<Integer, String> skipped = new LinkedHashMap<>(); // FT1 number -> what it is
+        Map<String, Integer> transactionIds = new HashMap<>(); // transaction ID -> first FT1 with it
+        boolean unknownType = false;
         int n = 0;
         for (Segment ft1 : ft1s) {
             n++;
             String type = read.text(m, ft1, ProfileKey.CHARGE_TYPE).toUpperCase(Locale.ROOT);
-            if (!CHARGE_TYPES.contains(type)) {
+            if (NOT_CHARGES.containsKey(type)) {
                 notes.add("FT1 " + n + " has transaction type " + type + ": only charges (CG) are posted; skipped.");
+                skipped.put(n, NOT_CHARGES.get(type) + " (" + type + ")");
+                continue;
+            }
+            if (!type.isEmpty() && !type.equals("CG")) {
+                unknownType = true;
+                problems.add(Sentence.UNKNOWN_CHARGE_TYPE.at(
+                        read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_TYPE)),
+                        n,
+                        type,
+                        read.list(ProfileKey.CHARGE_TYPE)));
                 continue;
             }
             String transactionId = read.text(m, ft1, ProfileKey.CHARGE_TRANSACTION_ID);
+            Integer first = transactionId.isEmpty() ? null : transactionIds.putIfAbsent(transactionId, n);
+            if (first != null) {
+                problems.add(Sentence.REPEATED_TRANSACTION_ID.at(
+                        read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_TRANSACTION_ID)),
+                        n,
+                        transactionId,
+                        read.list(ProfileKey.CHARGE_TRANSACTION_ID),
+                        first));
+            }
             if (transactionId.isEmpty()) {
                 problems.add(Sentence.NO_TRANSACTION_ID.at(
                         read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_TRANSACTION_ID)),
@@ -71,6 +103,10 @@ final class ChargeMapper {
                         read.at("FT1", n, read.profile().positions(ProfileKey.CHARGE_PROCEDURE_CODE)),
                         n,
                         read.list(ProfileKey.CHARGE_PROCEDURE_CODE)));
+            } else if (!ProcedureCode.wellFormed(code.text())) {
+                problems.add(Sentence.NOT_A_CPT_CODE.at(
+                        read.at("FT1", n, List.of(code.position())), n, code.text(), code.position()));
+                code = null;
             }
             List<String> modifiers = read.repetitions(m, ft1, ProfileKey.CHARGE_MODIFIERS);
             if (modifiers.size() > 4) {
@@ -112,11 +148,36 @@ final class ChargeMapper {
                             .map(s -> s.toUpperCase(Locale.ROOT))
                             .toList(),
                     read.decimal(m, ft1, n, ProfileKey.CHARGE_UNITS, "units", problems),
-                    read.decimal(m, ft1, n, ProfileKey.CHARGE_AMOUNT, "amount", problems),
-                    read.decimal(m, ft1, n, ProfileKey.CHARGE_UNIT_AMOUNT, "unit amount", problems),
+                    amount(m, ft1, n, ProfileKey.CHARGE_AMOUNT, "amount", problems, notes),
+                    amount(m, ft1, n, ProfileKey.CHARGE_UNIT_AMOUNT, "unit amount", problems, notes),
                     read.blankToNull(read.text(m, ft1, ProfileKey.CHARGE_REVENUE_CODE)),
                     pointers));
         }
+        if (out.isEmpty() && !unknownType) {
+            // Credits and payments alone: an AA would tell WebPT the visit was billed when nothing was.
+            skipped.forEach((ft1, what) -> problems.add(Sentence.NOTHING_TO_POST.at(
+                    read.at("FT1", ft1, read.profile().positions(ProfileKey.CHARGE_TYPE)), ft1, what)));
+        }
         return out;
+    }
+
+    /**
+     * An amount as the charge gives it; 0 is "no amount" (a charge is never billed at 0.00), so the
+     * code's default charge applies, or the charge is refused when the code has none.
+     */
+    private BigDecimal amount(
+            MessageView m,
+            Segment ft1,
+            int n,
+            ProfileKey key,
+            String what,
+            List<Problem> problems,
+            List<String> notes) {
+        BigDecimal amount = read.decimal(m, ft1, n, key, what, problems);
+        if (amount != null && amount.signum() == 0) {
+            notes.add("Charge " + n + ": " + what + " 0 (" + read.list(key) + ") read as no " + what + ".");
+            return null;
+        }
+        return amount;
     }
 }

@@ -39,9 +39,14 @@ public final class EncounterMapper {
         this.providers = new ProviderMapper(read);
     }
 
+    /** What keeps the encounter's patient from being created when it is new (see {@link PatientInfoMapper}). */
+    public List<Problem> newPatientProblems(PatientInfo patient) {
+        return patients.newPatientProblems(patient);
+    }
+
     public MappedEncounter map(MessageView m, List<Problem> problems, List<String> notes) {
         PatientInfo patient = patients.map(m, problems, notes);
-        List<MappedPolicy> policies = this.policies.map(m, problems);
+        List<MappedPolicy> policies = this.policies.map(m, patient, problems, notes);
         Diagnoses diagnoses = diagnoses(m);
         List<MappedCharge> charges = this.charges.map(m, diagnoses, problems, notes);
 

@@ -101,7 +101,10 @@ public final class MessageView {
 
     /**
      * Like {@link #value} for a component whose sub-components are parts of one value (SAD, the
-     * street address: {@code 1000&Hospital Lane}): the valued sub-components joined with a space.
+     * street address: {@code 1000&Hospital Lane}): the valued sub-components joined with a space,
+     * each once and in order. Senders that fill SAD.1 with the whole street and repeat its name
+     * (SAD.2) and number (SAD.3) after it ({@code 12 Oak St&Oak St&12}) get {@code 12 Oak St}, not
+     * the street twice.
      */
     public FieldValue valueJoiningSubcomponents(Segment segment, FieldPosition position) {
         if (position.subcomponent() > 0) {
@@ -119,14 +122,24 @@ public final class MessageView {
         if (!(component instanceof Composite c)) {
             return valueOf(rep, position.component(), 0);
         }
-        List<String> parts = new ArrayList<>();
+        String joined = "";
         for (int i = 1; i <= c.getComponents().length; i++) {
             String part = text(rep, Math.max(position.component(), 1), i).trim();
-            if (!part.isEmpty()) {
-                parts.add(part);
+            if (part.isEmpty() || containsWords(joined, part)) {
+                continue;
             }
+            joined = containsWords(part, joined) ? part : joined.isEmpty() ? part : joined + " " + part;
         }
-        return parts.isEmpty() ? FieldValue.CLEAR : new FieldValue.Present(String.join(" ", parts));
+        return joined.isEmpty() ? FieldValue.CLEAR : new FieldValue.Present(joined);
+    }
+
+    /** True when {@code words} occurs in {@code text} as whole words, ignoring case. */
+    private static boolean containsWords(String text, String words) {
+        if (words.isEmpty()) {
+            return true;
+        }
+        String t = " " + text.toLowerCase(java.util.Locale.ROOT) + " ";
+        return t.contains(" " + words.toLowerCase(java.util.Locale.ROOT) + " ");
     }
 
     /** What one repetition says at a component/sub-component (0 = the first primitive). */

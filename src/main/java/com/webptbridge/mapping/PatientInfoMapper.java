@@ -30,6 +30,9 @@ public final class PatientInfoMapper {
     private static final Map<String, String> USE_WORDS =
             Map.of("HOME", "PRN", "WORK", "WPN", "CELL", "PRN", "MOBILE", "PRN", "EMAIL", "NET");
 
+    /** Table 0203 types that identify a person to a state or an insurer, never the patient to WebPT. */
+    private static final Set<String> NOT_PATIENT_IDS = Set.of("SS", "NI", "DL", "PPN", "SB");
+
     private final MappingProfile profile;
     private final FieldLimits limits;
 
@@ -56,7 +59,15 @@ public final class PatientInfoMapper {
         String patientId = patientId(message, pid);
         if (patientId == null) {
             FieldPosition at = profile.patientId();
-            problems.add(Sentence.NO_PATIENT_ID.at(ErrorLocation.field(at.segment(), 1, at.field()), at));
+            problems.add(
+                    message.repetitions(pid, at.field()).isEmpty()
+                            ? Sentence.NO_PATIENT_ID.at(ErrorLocation.field(at.segment(), 1, at.field()), at)
+                            : Sentence.PATIENT_ID_ONLY_NATIONAL.at(
+                                    ErrorLocation.field(at.segment(), 1, at.field()),
+                                    at,
+                                    profile.patientIdTypes().isEmpty()
+                                            ? "its own identifier"
+                                            : String.join(" or ", profile.patientIdTypes())));
         } else {
             FieldPosition at = profile.patientId();
             limits.fits(
@@ -109,6 +120,31 @@ public final class PatientInfoMapper {
         return patientId == null ? null : new PatientInfo(patientId, changes);
     }
 
+    /**
+     * The patient ID: the first repetition of an identifier type the profile names, else the first
+     * repetition whose type is not a person's national or document number (SS, NI, DL, PPN, SB),
+     * which identifies the person to the state, not the patient to WebPT, and is PHI besides.
+     */
+    /**
+     * What keeps {@code info} from creating a billing patient: a new patient needs a last name and
+     * a date of birth (101 at each field left out), since a patient without them cannot be billed or
+     * told apart from another. An update of an existing patient may leave them out.
+     */
+    public List<Problem> newPatientProblems(PatientInfo info) {
+        List<Problem> out = new java.util.ArrayList<>();
+        for (PatientField field : List.of(PatientField.LAST_NAME, PatientField.DATE_OF_BIRTH)) {
+            FieldPosition at = profile.position(field);
+            if (at != null && info.changes().get(field) == null) {
+                out.add(Sentence.NEW_PATIENT_WITHOUT.at(
+                        ErrorLocation.field(at.segment(), 1, at.field()),
+                        info.patientId(),
+                        field == PatientField.LAST_NAME ? "last name" : "date of birth",
+                        at));
+            }
+        }
+        return out;
+    }
+
     private String patientId(MessageView message, Segment pid) {
         FieldPosition at = profile.patientId();
         List<Type> reps = message.repetitions(pid, at.field());
@@ -122,7 +158,8 @@ public final class PatientInfoMapper {
         }
         for (Type rep : reps) {
             String id = message.text(rep, at.component(), 0);
-            if (!id.isBlank() && !message.isClear(rep)) {
+            String type = message.text(rep, 5, 0).trim().toUpperCase(Locale.ROOT);
+            if (!id.isBlank() && !message.isClear(rep) && !NOT_PATIENT_IDS.contains(type)) {
                 return id.trim();
             }
         }
@@ -130,8 +167,10 @@ public final class PatientInfoMapper {
     }
 
     /**
-     * Picks a home phone, mobile or email among the XTN repetitions. A present field replaces all
-     * three: one that the field no longer lists is cleared.
+     * Picks a home phone, mobile or email among the XTN repetitions. A present field replaces both
+     * phones: one that the field no longer lists is cleared. The email is taken from any repetition
+     * and placement ({@link #email}); a field that lists none leaves the stored email alone, since
+     * senders that put only phones in PID-13 do not mean "no email". Only {@code ""} clears it.
      */
     private FieldValue contact(
             MessageView message, Segment pid, FieldPosition at, PatientField wanted, List<String> notes) {
@@ -146,25 +185,24 @@ public final class PatientInfoMapper {
             String written = message.text(rep, 2, 0).toUpperCase(Locale.ROOT);
             String use = USE_WORDS.getOrDefault(written, written);
             String equipment = message.text(rep, 3, 0).toUpperCase(Locale.ROOT);
-            String address = message.text(rep, 4, 0);
-            boolean email = use.equals("NET")
-                    || equipment.equals("INTERNET")
-                    || equipment.equals("X.400")
-                    || (address.contains("@")
-                            && message.text(rep, 1, 0).isBlank()
-                            && phoneNumber(message, rep).isEmpty());
-            boolean mobile = !email && (equipment.equals("CP") || written.equals("CELL") || written.equals("MOBILE"));
-            boolean home = !email && !mobile && (use.isEmpty() || use.equals("PRN") || use.equals("ORN"));
+            boolean emailOnly = use.equals("NET") || equipment.equals("INTERNET") || equipment.equals("X.400");
+            boolean mobile =
+                    !emailOnly && (equipment.equals("CP") || written.equals("CELL") || written.equals("MOBILE"));
+            boolean home = !emailOnly && !mobile && (use.isEmpty() || use.equals("PRN") || use.equals("ORN"));
             if (!use.equals(written) && wanted == PatientField.HOME_PHONE) {
                 notes.add(at + " use code '" + written + "' is not in HL7 table 0201: read as " + use + ".");
             }
-            if (wanted == PatientField.EMAIL && email) {
-                if (!use.equals("NET") && wanted == PatientField.EMAIL) {
-                    notes.add(at + " email read from XTN.4 of a repetition coded "
-                            + (written.isEmpty() ? "(none)" : written) + "/"
-                            + (equipment.isEmpty() ? "(none)" : equipment) + ".");
+            if (wanted == PatientField.EMAIL) {
+                int component = emailComponent(message, rep, emailOnly);
+                if (component > 0) {
+                    if (!use.equals("NET") || component != 4) {
+                        notes.add(at + " email read from XTN." + component + " of a repetition coded "
+                                + (written.isEmpty() ? "(none)" : written) + "/"
+                                + (equipment.isEmpty() ? "(none)" : equipment) + ".");
+                    }
+                    return new FieldValue.Present(
+                            message.text(rep, component, 0).trim());
                 }
-                return FieldValue.of(address);
             }
             if ((wanted == PatientField.MOBILE_PHONE && mobile) || (wanted == PatientField.HOME_PHONE && home)) {
                 String number = phoneNumber(message, rep);
@@ -173,7 +211,26 @@ public final class PatientInfoMapper {
                 }
             }
         }
-        return FieldValue.CLEAR;
+        return wanted == PatientField.EMAIL ? FieldValue.ABSENT : FieldValue.CLEAR;
+    }
+
+    /**
+     * Where the email one XTN repetition carries is (0: none): XTN.4 (the standard place, also beside a phone number in
+     * XTN.1), or an address in XTN.1 or XTN.2 (senders that write {@code a@b.org^EMAIL} or
+     * {@code a@b.org^^Internet}). In a repetition marked as email (NET, Internet, X.400) XTN.4 counts
+     * even without an {@code @} (an X.400 address has none).
+     */
+    private static int emailComponent(MessageView message, Type xtn, boolean emailOnly) {
+        String standard = message.text(xtn, 4, 0).trim();
+        if (standard.contains("@") || (emailOnly && !standard.isEmpty())) {
+            return 4;
+        }
+        for (int component = 1; component <= 2; component++) {
+            if (message.text(xtn, component, 0).contains("@")) {
+                return component;
+            }
+        }
+        return 0;
     }
 
     /** The first repetition's number (PID-14 holds business numbers only). */
@@ -186,10 +243,10 @@ public final class PatientInfoMapper {
         return number.isEmpty() ? FieldValue.CLEAR : new FieldValue.Present(number);
     }
 
-    /** XTN-1 when valued, else area code, local number and extension (XTN-6/7/8). */
+    /** XTN-1 when valued (and not an email), else area code, local number and extension (XTN-6/7/8). */
     private static String phoneNumber(MessageView message, Type xtn) {
         String formatted = message.text(xtn, 1, 0);
-        if (!formatted.isBlank()) {
+        if (!formatted.isBlank() && !formatted.contains("@")) {
             return formatted.trim();
         }
         String area = message.text(xtn, 6, 0);

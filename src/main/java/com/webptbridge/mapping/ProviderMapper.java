@@ -20,10 +20,16 @@ final class ProviderMapper {
         this.read = read;
     }
 
+    /** Where {@link #npi} looks, for the NAK that says it found none. */
+    private static final String PLACES = "XCN.1 of a repetition with XCN.13 = NPI, or whose assigning authority"
+            + " (XCN.9) names NPI or " + NPI_OID + " in XCN.9.1, XCN.9.2 or XCN.9.3; XCN.9.2 when XCN.9.3 = NPI"
+            + " and XCN.1 is empty";
+
     /**
      * A provider from the first XCN field with a value. The NPI is the repetition marked as one
-     * (XCN.13 = NPI, or XCN.9 naming the NPI authority by text or OID); the Alternate ID is the first
-     * XCN.1 that is not the NPI. For a referring provider an unmarked 10-digit XCN.1 is taken as NPI.
+     * (XCN.13 = NPI, or XCN.9 naming the NPI authority in any of its components); the Alternate ID is
+     * the first XCN.1 that is not the NPI. For a referring provider an unmarked 10-digit XCN.1 is
+     * taken as NPI.
      */
     ProviderKey map(MessageView m, ProfileKey key, boolean rendering, List<Problem> problems) {
         String what = rendering ? "rendering provider" : "referring provider";
@@ -43,7 +49,17 @@ final class ProviderMapper {
             for (Type rep : reps) {
                 String id = m.text(rep, 1, 0).trim();
                 String marked = npiRule(m, rep);
-                if (marked != null && npi == null && !id.isEmpty()) {
+                // ^^^^^^^^&1861436503&NPI: the authority's universal ID carries the NPI itself.
+                String carried = "NPI".equalsIgnoreCase(m.text(rep, 9, 3).trim())
+                        ? m.text(rep, 9, 2).trim()
+                        : "";
+                if (npi == null && carried.matches("\\d{10}") && !id.matches("\\d{10}")) {
+                    npi = carried;
+                    rule = "XCN.9.2 with XCN.9.3 = NPI";
+                    if (alternateId == null && !id.isEmpty()) {
+                        alternateId = id;
+                    }
+                } else if (marked != null && npi == null && !id.isEmpty()) {
                     npi = id;
                     rule = marked;
                 } else if (alternateId == null && !id.isEmpty()) {
@@ -59,7 +75,7 @@ final class ProviderMapper {
                 problems.add(Sentence.NO_PROVIDER_ALTERNATE_ID.at(at, what, p));
             }
             if (npi == null) {
-                problems.add(Sentence.NO_PROVIDER_NPI.at(at, what, p));
+                problems.add(Sentence.NO_PROVIDER_NPI.at(at, what, p, PLACES));
             }
             return new ProviderKey(alternateId, npi, rule, at, p);
         }
@@ -74,10 +90,11 @@ final class ProviderMapper {
         if ("NPI".equalsIgnoreCase(m.text(xcn, 13, 0).trim())) {
             return "XCN.13 = NPI";
         }
-        String authority = m.text(xcn, 9, 1).trim();
-        String universalId = m.text(xcn, 9, 2).trim();
-        if ("NPI".equalsIgnoreCase(authority) || NPI_OID.equals(authority) || NPI_OID.equals(universalId)) {
-            return "XCN.9 names the NPI authority";
+        for (int component = 1; component <= 3; component++) {
+            String part = m.text(xcn, 9, component).trim();
+            if ("NPI".equalsIgnoreCase(part) || NPI_OID.equals(part)) {
+                return "XCN.9 names the NPI authority";
+            }
         }
         return null;
     }

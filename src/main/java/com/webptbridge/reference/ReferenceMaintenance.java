@@ -1,5 +1,6 @@
 package com.webptbridge.reference;
 
+import com.webptbridge.billing.ProcedureCode;
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferenceKind.Field;
 import com.webptbridge.reference.ReferenceException.Failure;
@@ -246,7 +247,7 @@ public final class ReferenceMaintenance {
             case PLACE_OF_SERVICE -> text.matches("\\d{2}")
                     ? null
                     : f.json() + " must be a 2-digit place of service code (e.g. 11)";
-            case PROCEDURE_CODE -> text.matches("[A-Za-z0-9]{5}")
+            case PROCEDURE_CODE -> ProcedureCode.wellFormed(text)
                     ? null
                     : f.json() + " must be a 5-character CPT/HCPCS code";
             case AMOUNT -> text.matches("\\d{1,9}(\\.\\d{1,2})?") ? null : f.json() + " must be an amount like 45.00";

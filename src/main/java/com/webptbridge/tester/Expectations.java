@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Compares what a sample expected with what happened: the ACK code and control ID, the ERR codes
- * with locations, and (when the sample names them) the stored patient's fields, policies, encounter
- * count, diagnoses and charges as read back from the HTTP API. Can also rewrite an expectation
+ * with locations, and (when the sample names them) the stored patient's fields, policies and their
+ * insureds, encounter count, diagnoses and charges as read back from the HTTP API. Can also rewrite an expectation
  * from what happened, for a reviewed change.
  */
 public final class Expectations {
@@ -45,7 +45,11 @@ public final class Expectations {
                     patients.find(e.get("absentPatient").asText()) == null ? "absent" : "present",
                     diffs);
         }
-        if (!e.has("patient") && !e.has("insurances") && !e.has("charges") && !e.has("encounters")) {
+        if (!e.has("patient")
+                && !e.has("insurances")
+                && !e.has("insureds")
+                && !e.has("charges")
+                && !e.has("encounters")) {
             return diffs;
         }
         String patientId = sample.patient().getOrDefault("patientId", patientIdOf(sample));
@@ -62,6 +66,13 @@ public final class Expectations {
                     "insurances",
                     lines(e.get("insurances")).toString(),
                     insurances(patient).toString(),
+                    diffs);
+        }
+        if (e.has("insureds")) {
+            check(
+                    "insureds",
+                    lines(e.get("insureds")).toString(),
+                    insureds(patient).toString(),
                     diffs);
         }
         JsonNode encounters = patient.path("encounters");
@@ -94,7 +105,7 @@ public final class Expectations {
         e.put("ack", ack.ackCode());
         ArrayNode errors = e.putArray("errors");
         ack.errors().forEach(errors::add);
-        JsonNode patient = e.has("patient") || e.has("insurances") || e.has("charges")
+        JsonNode patient = e.has("patient") || e.has("insurances") || e.has("insureds") || e.has("charges")
                 ? patients.find(sample.patient().getOrDefault("patientId", patientIdOf(sample)))
                 : null;
         if (patient != null) {
@@ -112,6 +123,10 @@ public final class Expectations {
             if (e.has("insurances")) {
                 ArrayNode a = e.putArray("insurances");
                 insurances(patient).forEach(a::add);
+            }
+            if (e.has("insureds")) {
+                ArrayNode a = e.putArray("insureds");
+                insureds(patient).forEach(a::add);
             }
             if (e.has("encounters")) {
                 e.put("encounters", patient.path("encounters").size());
@@ -146,6 +161,25 @@ public final class Expectations {
                         + (i.get("groupNumber").isNull()
                                 ? "-"
                                 : i.get("groupNumber").asText())));
+        return out;
+    }
+
+    /** Each policy's insured as "priority relationship lastName firstName dateOfBirth line1 city". */
+    static List<String> insureds(JsonNode patient) {
+        List<String> out = new ArrayList<>();
+        patient.path("insurances").forEach(i -> {
+            JsonNode insured = i.path("insured");
+            JsonNode address = insured.path("address");
+            out.add(String.join(
+                    " ",
+                    i.get("priority").asText(),
+                    text(insured.path("relationship")),
+                    text(insured.path("lastName")),
+                    text(insured.path("firstName")),
+                    text(insured.path("dateOfBirth")),
+                    text(address.path("line1")),
+                    text(address.path("city"))));
+        });
         return out;
     }
 

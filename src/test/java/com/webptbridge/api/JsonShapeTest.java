@@ -264,7 +264,8 @@ class JsonShapeTest {
                     "status" : "PROCESSED",
                     "ackCode" : "AA",
                     "skipped" : null,
-                    "waitingFor" : [ ]
+                    "waitingFor" : [ ],
+                    "remains" : [ ]
                   } ]
                 }""";
 
@@ -282,7 +283,8 @@ class JsonShapeTest {
                     "status" : "PROCESSED",
                     "ackCode" : "AA",
                     "skipped" : null,
-                    "waitingFor" : [ ]
+                    "waitingFor" : [ ],
+                    "remains" : [ ]
                   } ]
                 }""";
 }

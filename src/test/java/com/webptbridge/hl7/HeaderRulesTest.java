@@ -107,6 +107,19 @@ class HeaderRulesTest {
     }
 
     @Test
+    void anEmptyProcessingIdOrVersionIsSaidToBeEmpty() {
+        List<Problem> problems = check("DFT^P03", "C1", "", "");
+
+        assertThat(problems)
+                .extracting(p -> p.reason().hl7Code() + "@" + p.location().display())
+                .containsExactly("203@MSH-12", "202@MSH-11");
+        assertThat(problems.get(0).sentence()).startsWith("The HL7 version (MSH-12) is empty;");
+        assertThat(problems.get(1).sentence())
+                .startsWith("The processing ID (MSH-11) is empty;")
+                .doesNotContain("''");
+    }
+
+    @Test
     void aProcessingModeComponentDoesNotHideAnAcceptedProcessingId() {
         assertThat(check("DFT^P03", "C1", "P^T", "2.5.1")).isEmpty();
     }

@@ -62,4 +62,42 @@ class InboundMessageTest {
         assertThat(read(CR.replace("A^B", "A^C")).digest()).isNotEqualTo(digest);
         assertThat(read(CR.replace("|C1|", "|C2|")).digest()).isNotEqualTo(digest);
     }
+
+    @Test
+    void theDigestIsTheParsedSegmentsWhateverTheTerminatorsAndTrailingEmptyParts() {
+        String digest = read(CR).digest();
+        String noFinalCr = CR.substring(0, CR.length() - 1);
+
+        assertThat(read(noFinalCr).digest()).as("no CR after the last segment").isEqualTo(digest);
+        assertThat(read(noFinalCr.replace("\r", "\r\n")).digest())
+                .as("CRLF, none at the end")
+                .isEqualTo(digest);
+        assertThat(read(CR.replace("\r", "\n")).digest()).as("LF").isEqualTo(digest);
+        assertThat(read(CR.replace("\r", "\r\n") + "\r\n").digest())
+                .as("a blank line at the end")
+                .isEqualTo(digest);
+        assertThat(read(CR.replace("A^B\r", "A^B||||\r")).digest())
+                .as("trailing empty fields")
+                .isEqualTo(digest);
+        assertThat(read(CR.replace("2.5.1\r", "2.5.1|||\r")).digest())
+                .as("in MSH too")
+                .isEqualTo(digest);
+        assertThat(read(CR.replace("A^B\r", "A^B^^~\r")).digest())
+                .as("trailing empty components")
+                .isEqualTo(digest);
+        // An empty field in the middle is content: it moves the fields after it.
+        assertThat(read(CR.replace("||A^B", "|||A^B")).digest()).isNotEqualTo(digest);
+        assertThat(read(CR.replace("A^B", "A^^B")).digest()).isNotEqualTo(digest);
+    }
+
+    @Test
+    void aMessageAlreadyInCanonicalFormHasTheDigestOfItsTextWithoutTheSendTime() throws Exception {
+        // Digests journaled before the canonical form are still matched by a resend.
+        String withoutSendTime = CR.replace("20261121090000", "");
+        String expected = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(withoutSendTime.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(read(CR).digest()).isEqualTo(expected);
+    }
 }

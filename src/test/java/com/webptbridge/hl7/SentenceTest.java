@@ -75,6 +75,8 @@ class SentenceTest {
                         "Processing ID 'T' (MSH-11) is not accepted; send one of P.",
                         "T",
                         "P"),
+                words(Sentence.EMPTY_PROCESSING_ID, "The processing ID (MSH-11) is empty; send one of P.", "P"),
+                words(Sentence.EMPTY_VERSION, "The HL7 version (MSH-12) is empty; send one of 2.5.1.", "2.5.1"),
                 words(
                         Sentence.NO_INTERFACE,
                         "No interface on this port takes messages from sending facility 'CLINIC9' (MSH-4) to"
@@ -127,6 +129,13 @@ class SentenceTest {
                         "The patient ID (PID-3) is empty: WebPT must send its patient ID to identify the billing"
                                 + " patient.",
                         "PID-3"),
+                words(
+                        Sentence.PATIENT_ID_ONLY_NATIONAL,
+                        "The patient ID (PID-3) holds only a national or document number (SS, NI, DL, PPN, SB), which"
+                                + " is never the patient key: WebPT must send its patient ID (identifier type MR or PI)"
+                                + " to identify the billing patient.",
+                        "PID-3",
+                        "MR or PI"),
                 words(
                         Sentence.DATE_OF_BIRTH_NOT_A_DATE,
                         "The date of birth (PID-7.1) is not a date in the form YYYYMMDD: correct it in WebPT.",
@@ -183,9 +192,11 @@ class SentenceTest {
                         "FT1-20"),
                 words(
                         Sentence.NO_PROVIDER_NPI,
-                        "The referring provider (PV1-8) has no NPI: add the provider's NPI in WebPT.",
+                        "The referring provider (PV1-8) has no NPI (looked in XCN.13 = NPI): add the provider's NPI"
+                                + " in WebPT.",
                         "referring provider",
-                        "PV1-8"),
+                        "PV1-8",
+                        "XCN.13 = NPI"),
                 words(
                         Sentence.NO_CHARGES,
                         "The encounter has no charges (no FT1 segment): a DFT^P03 must carry at least one charge."),
@@ -222,6 +233,53 @@ class SentenceTest {
                         2,
                         "M54.5",
                         "FT1-19"),
+                words(
+                        Sentence.UNKNOWN_CHARGE_TYPE,
+                        "FT1 2 has transaction type 'C' (FT1-6), which is not in HL7 table 0017: send CG for a charge"
+                                + " (CD credit, PY payment, AJ adjustment and CO co-payment are not posted). Correct"
+                                + " the charge's type in WebPT's charge setup.",
+                        2,
+                        "C",
+                        "FT1-6"),
+                words(
+                        Sentence.NOTHING_TO_POST,
+                        "FT1 1 is a payment (PY), which the billing interface does not post, and the message has no"
+                                + " charge (CG): it would post nothing. Send the visit's charges.",
+                        1,
+                        "a payment (PY)"),
+                words(
+                        Sentence.REPEATED_TRANSACTION_ID,
+                        "Charge 2 has transaction ID T1 (FT1-2), the same as charge 1: each charge needs its own"
+                                + " transaction ID, since a charge is posted once per transaction ID. Correct the"
+                                + " charges in WebPT and send the visit again.",
+                        2,
+                        "T1",
+                        "FT1-2",
+                        1),
+                words(
+                        Sentence.NOT_A_CPT_CODE,
+                        "Charge 1 has code 'EVAL-LOW' (FT1-25.1), which is not a CPT/HCPCS code (5 letters or digits,"
+                                + " e.g. 97110) and cannot be added to the billing system: correct the charge's"
+                                + " CPT/HCPCS code in WebPT's charge setup and send the visit again.",
+                        1,
+                        "EVAL-LOW",
+                        "FT1-25.1"),
+                words(
+                        Sentence.NEW_PATIENT_WITHOUT,
+                        "Patient P1 is new to the billing system and the message has no date of birth (PID-7.1): a"
+                                + " billing patient needs both. Add it to the patient's demographics in WebPT and"
+                                + " send the patient again.",
+                        "P1",
+                        "date of birth",
+                        "PID-7.1"),
+                words(
+                        Sentence.CONTENT_REFUSED,
+                        "The billing database refused the charge in FT1[2] as it stands (SQLSTATE 23514: a value or"
+                                + " rule of the billing tables it does not meet); nothing was applied. Correct it in"
+                                + " WebPT and send it again, or ask the interface analyst which billing rule it"
+                                + " breaks.",
+                        "the charge in FT1[2]",
+                        "23514"),
                 words(
                         Sentence.NO_AMOUNT,
                         "Charge 1 has no amount and code 97110 has no default charge: send the amount (FT1-11) or give"

@@ -93,10 +93,10 @@ class CommitTest {
         InFlight one = beans.checked(Hl7Builder.adt("A08").controlId("RACE"));
         InFlight two = beans.checked(Hl7Builder.adt("A08").controlId("RACE"));
         for (InFlight m : List.of(one, two)) {
-            m.change = c -> {
+            m.change = new Change(c -> {
                 applications.add("applied");
                 return List.of();
-            };
+            });
             beans.commit.commit(m);
         }
 

@@ -68,10 +68,10 @@ final class RouteBeans implements AutoCloseable {
     InFlight applied(Hl7Builder message, List<String> applications) throws SQLException {
         InFlight m = checked(message);
         if (m.isOpen()) {
-            m.change = c -> {
+            m.change = new Change(c -> {
                 applications.add("applied");
                 return List.of("a note of the change");
-            };
+            });
         }
         commit.commit(m);
         return m;

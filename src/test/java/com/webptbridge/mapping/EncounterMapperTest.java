@@ -636,4 +636,160 @@ class EncounterMapperTest {
         assertThat(problemCodes())
                 .containsExactlyInAnyOrder("103@IN1-1", "101@IN1[2]-36", "101@FT1-2", "102@FT1-26", "101@PV1-3");
     }
+
+    // --- issue 21: other vendors' shapes --------------------------------------------------
+
+    @Test
+    void anFt1TypeOutsideTable0017IsATableErrorAtItsFt1Dash6() throws Exception {
+        MappedEncounter e = map(pv1(), ft1(1, 6, "c"), ft1(2, 6, "CHARGE"), ft1(3, 6, "cg"));
+
+        assertThat(problemCodes()).containsExactly("103@FT1-6", "103@FT1[2]-6");
+        assertThat(problems.get(0).sentence()).contains("'C'").contains("table 0017");
+        assertThat(e.charges())
+                .extracting(MappedCharge::transactionId)
+                .as("cg in any case is a charge")
+                .containsExactly("T3");
+    }
+
+    @Test
+    void aDftWhoseFt1sAreAllCreditsOrPaymentsNamesEachOfThem() throws Exception {
+        MappedEncounter e = map(pv1(), ft1(1, 6, "PY"), ft1(2, 6, "cd"));
+
+        assertThat(e.charges()).isEmpty();
+        assertThat(problemCodes()).containsExactly("101@FT1-6", "101@FT1[2]-6");
+        assertThat(problems.get(0).sentence()).contains("a payment (PY)").contains("post nothing");
+        assertThat(problems.get(1).sentence()).contains("a credit (CD)");
+    }
+
+    @Test
+    void aCreditBesideACchargeIsStillOnlyNoted() throws Exception {
+        MappedEncounter e = map(pv1(), ft1(1, 6, "CD"), ft1(2));
+
+        assertThat(problems).isEmpty();
+        assertThat(e.charges()).extracting(MappedCharge::transactionId).containsExactly("T2");
+    }
+
+    @Test
+    void twoChargesWithOneTransactionIdAreADataErrorAtTheSecondsFt1Dash2() throws Exception {
+        map(pv1(), ft1(1, 2, "V9-1"), ft1(2, 2, "V9-2"), ft1(3, 2, "V9-1"), ft1(4, 2, "V9-1"));
+
+        assertThat(problemCodes()).containsExactly("102@FT1[3]-2", "102@FT1[4]-2");
+        assertThat(problems.get(0).sentence()).contains("V9-1").contains("same as charge 1");
+    }
+
+    @Test
+    void anExplicitZeroAmountIsNoAmount() throws Exception {
+        MappedEncounter e = map(pv1(), ft1(1, 11, "0.00"), ft1(2, 11, "0.000000", 12, "0"), ft1(3, 11, "12.50"));
+
+        assertThat(problems).isEmpty();
+        assertThat(e.charges().get(0).amount()).isNull();
+        assertThat(e.charges().get(1).amount()).isNull();
+        assertThat(e.charges().get(1).unitAmount()).isNull();
+        assertThat(e.charges().get(2).amount()).isEqualByComparingTo("12.50");
+        assertThat(notes).anyMatch(n -> n.startsWith("Charge 1: amount 0"));
+    }
+
+    @Test
+    void aCodeThatIsNoCptOrHcpcsCodeIsRefusedNamingWebptsChargeSetup() throws Exception {
+        MappedEncounter e = map(pv1(), ft1(1, 7, "EVAL-LOW", 25, ""), ft1(2, 25, "9711"), ft1(3, 25, "g0283"));
+
+        assertThat(problemCodes()).containsExactly("103@FT1-7", "103@FT1[2]-25");
+        assertThat(problems.get(0).sentence())
+                .contains("'EVAL-LOW'")
+                .contains("not a CPT/HCPCS code")
+                .contains("WebPT's charge setup")
+                .doesNotContain("bridge procedure-code add");
+        assertThat(problems).allMatch(p -> p.waitingFor() == null);
+        assertThat(e.charges())
+                .extracting(c ->
+                        c.procedureCode() == null ? null : c.procedureCode().value())
+                .containsExactly(null, null, "G0283");
+    }
+
+    @Test
+    void theNpiIsFoundInEveryDocumentedPlacementOfTheAssigningAuthority() throws Exception {
+        for (String xcn : List.of(
+                "^^^^^^^^&1234567893&NPI~12^Reyes", // XCN.9.2 carries it, XCN.9.3 = NPI
+                "12^Reyes^Maria^^^^^^&1234567893&NPI", // the same beside the Alternate ID
+                "1234567893^Reyes^^^^^^^&&NPI~12^Reyes", // XCN.9.3 = NPI marks XCN.1
+                "1234567893^Reyes^^^^^^^&" + NPI_OID + "&ISO~12^Reyes", // XCN.9.2 the OID
+                "1234567893^Reyes^^^^^^^NPI~12^Reyes", // XCN.9.1 = NPI
+                "1234567893^Reyes^^^^^^^^^^^NPI~12^Reyes")) { // XCN.13 = NPI
+            problems.clear();
+            MappedEncounter e = map(pv1(), ft1(1, 20, xcn));
+
+            assertThat(problems).as(xcn).isEmpty();
+            assertThat(e.renderingProvider().npi()).as(xcn).isEqualTo("1234567893");
+            assertThat(e.renderingProvider().alternateId()).as(xcn).isEqualTo("12");
+        }
+    }
+
+    @Test
+    void noNpiFoundSaysWhereItWasLookedFor() throws Exception {
+        map(pv1(), ft1(1, 20, "12^Reyes^Maria^^^^^^WEBPT"));
+
+        assertThat(problemCodes()).containsExactly("101@FT1-20");
+        assertThat(problems.get(0).sentence())
+                .contains("no NPI (looked in")
+                .contains("XCN.13 = NPI")
+                .contains("XCN.9.3")
+                .contains(NPI_OID);
+    }
+
+    @Test
+    void theInsuredRelationshipIsStoredAsItsTable0063Code() throws Exception {
+        MappedEncounter e = map(
+                pv1(),
+                ft1(1),
+                in1("1", 17, "Self"),
+                in1("2", 17, "Spouse"),
+                in1("3", 17, "CHD"),
+                in1("1", 17, "18"),
+                in1("2", 17, "Neighbour"));
+
+        assertThat(problems).isEmpty();
+        assertThat(e.policies())
+                .extracting(p -> p.coverage().relationship())
+                .containsExactly("SEL", "SPO", "CHD", "SEL", null);
+        assertThat(notes).anyMatch(n -> n.startsWith("Insurance 5:") && n.contains("left out"));
+    }
+
+    @Test
+    void aSelfInsuredPolicyTakesWhatIn1LeavesEmptyFromPid() throws Exception {
+        MappedEncounter e = map(
+                pv1(),
+                ft1(1),
+                in1("1", 16, "", 17, "SELF", 18, "", 19, ""),
+                in1("2", 16, "Roe^Sam", 17, "SPO", 18, "", 19, ""),
+                in1("3", 16, "", 17, "SEL", 18, "19990101", 19, "9 Pine Rd^^Peoria^IL^61602"));
+
+        assertThat(problems).isEmpty();
+        assertThat(e.policies().get(0).coverage())
+                .extracting(c -> c.insuredLastName(), c -> c.insuredFirstName(), c -> c.insuredDateOfBirth())
+                .containsExactly("Doe", "Jane", LocalDate.of(1980, 1, 2));
+        assertThat(e.policies().get(1).coverage().insuredDateOfBirth())
+                .as("a spouse is not the patient")
+                .isNull();
+        assertThat(e.policies().get(2).coverage())
+                .extracting(c -> c.insuredLastName(), c -> c.insuredDateOfBirth(), c -> c.insuredCity())
+                .containsExactly("Doe", LocalDate.of(1999, 1, 1), "Peoria");
+    }
+
+    @Test
+    void aSelfInsuredPolicyTakesTheAddressFromPid() throws Exception {
+        String text = "MSH|^~\\&|WEBPT|CLINIC01|CMD|BILLING|20261121090000||DFT^P03^DFT_P03|C1|P|2.5.1\r"
+                + "EVN|P03|20261121091000\rPID|1||WP1^^^WEBPT^MR||Doe^Jane||19800102|F|||5 Elm St^Apt 2^Springfield^IL^62704\r"
+                + pv1() + "\r" + ft1(1) + "\r" + in1("1", 17, "Self", 19, "") + "\r";
+        MappedEncounter e = mapper.map(new MessageView(PARSER.parse(text), StandardCharsets.UTF_8), problems, notes);
+
+        assertThat(problems).isEmpty();
+        assertThat(e.policies().get(0).coverage())
+                .extracting(
+                        c -> c.insuredAddressLine1(),
+                        c -> c.insuredAddressLine2(),
+                        c -> c.insuredCity(),
+                        c -> c.insuredState(),
+                        c -> c.insuredZip())
+                .containsExactly("5 Elm St", "Apt 2", "Springfield", "IL", "62704");
+    }
 }

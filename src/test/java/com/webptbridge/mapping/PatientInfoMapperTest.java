@@ -22,7 +22,11 @@ class PatientInfoMapperTest {
     private final List<String> notes = new ArrayList<>();
 
     private PatientInfo map(String pid) throws Exception {
-        String text = "MSH|^~\\&|W|C|B|F|2026||ADT^A08^ADT_A01|X|P|2.5.1\r" + pid + "\r";
+        return map(pid, "2.5.1");
+    }
+
+    private PatientInfo map(String pid, String version) throws Exception {
+        String text = "MSH|^~\\&|W|C|B|F|2026||ADT^A08^ADT_A01|X|P|" + version + "\r" + pid + "\r";
         return mapper.map(new MessageView(PARSER.parse(text), StandardCharsets.UTF_8), problems, notes);
     }
 
@@ -157,5 +161,81 @@ class PatientInfoMapperTest {
         assertThat(problems).isEmpty();
         assertThat(info.changes()).doesNotContainKey(PatientField.SSN);
         assertThat(notes).singleElement().asString().contains("not 9 digits").doesNotContain("12345");
+    }
+
+    // --- issue 21: other vendors' shapes --------------------------------------------------
+
+    @Test
+    void anEmailIsTakenFromAnyRepetitionAndPlacement() throws Exception {
+        for (String xtn : List.of(
+                "(217)555-0101^PRN^PH^ana@example.org", // XTN.4 beside a phone number
+                "(217)555-0101^PRN^PH~^NET^Internet^ana@example.org", // its own repetition
+                "ana@example.org^NET^Internet", // XTN.1, coded NET
+                "ana@example.org^^Internet", // XTN.1, equipment Internet only
+                "ana@example.org^^X.400", // X.400
+                "ana@example.org^EMAIL", // the use word
+                "^ana@example.org", // XTN.2
+                "(217)555-0101^PRN~ana@example.org^EMAIL^^^^555^0102")) { // a later repetition
+            PatientInfo info = map(pid(13, xtn));
+            assertThat(info.changes()).as(xtn).containsEntry(PatientField.EMAIL, "ana@example.org");
+            assertThat(info.changes().get(PatientField.HOME_PHONE)).as(xtn).isNotEqualTo("ana@example.org");
+        }
+        assertThat(map(pid(13, "(217)555-0101^PRN^PH^ana@example.org")).changes())
+                .containsEntry(PatientField.HOME_PHONE, "(217)555-0101");
+        assertThat(notes).noneMatch(n -> n.contains("ana@"));
+    }
+
+    @Test
+    void noRepetitionClearsAStoredEmailOnlyTheNullValueDoes() throws Exception {
+        assertThat(map(pid(13, "(217)555-0101^PRN^PH")).changes())
+                .containsEntry(PatientField.HOME_PHONE, "(217)555-0101")
+                .doesNotContainKey(PatientField.EMAIL);
+        assertThat(map(pid(13, "(217)555-0101^PRN^PH~^PRN^CP^^^217^5550199")).changes())
+                .doesNotContainKey(PatientField.EMAIL);
+        assertThat(map(pid(13, "\"\"")).changes()).containsEntry(PatientField.EMAIL, null);
+    }
+
+    @Test
+    void streetAddressSubcomponentsAreJoinedOnceInOrderInEveryShape() throws Exception {
+        for (String version : List.of("2.5.1", "2.3")) {
+            for (String[] shape : List.of(
+                    new String[] {"1000&Hospital Lane", "1000 Hospital Lane"}, // number & street name
+                    new String[] {"12 Oak St&Oak St&12", "12 Oak St"}, // the whole street, then its parts
+                    new String[] {"12 Oak St&Oak St", "12 Oak St"},
+                    new String[] {"&Oak St&12", "Oak St 12"}, // parts only, in their order
+                    new String[] {"Oak St&12 Oak St", "12 Oak St"}, // a part, then the whole
+                    new String[] {"12 Oak St", "12 Oak St"})) {
+                PatientInfo info = map(pid(11, shape[0] + "^Apt 2^Springfield^IL^62704"), version);
+                assertThat(info.changes())
+                        .as(version + " " + shape[0])
+                        .containsEntry(PatientField.ADDRESS_LINE1, shape[1])
+                        .containsEntry(PatientField.ADDRESS_LINE2, "Apt 2");
+            }
+        }
+    }
+
+    @Test
+    void aPatientIdTypedSsAloneIsNoPatientId() throws Exception {
+        assertThat(map("PID|1||123456789^^^SSA^SS||Doe")).isNull();
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.reason().hl7Code()).isEqualTo(101);
+            assertThat(p.location().display()).isEqualTo("PID-3");
+            assertThat(p.sentence()).contains("national").contains("MR or PI").doesNotContain("123456789");
+        });
+        problems.clear();
+        assertThat(map("PID|1||123456789^^^SSA^SS~777^^^X^XX||Doe").patientId()).isEqualTo("777");
+        assertThat(map("PID|1||777^^^X||Doe").patientId()).as("untyped").isEqualTo("777");
+    }
+
+    @Test
+    void aNewPatientNeedsALastNameAndADateOfBirth() throws Exception {
+        assertThat(mapper.newPatientProblems(map("PID|1||P1^^^W^MR||Doe^Jane||19800102")))
+                .isEmpty();
+        assertThat(mapper.newPatientProblems(map("PID|1||P1^^^W^MR||^Jane||\"\"")))
+                .extracting(p -> p.reason().hl7Code() + "@" + p.location().display())
+                .containsExactly("101@PID-5", "101@PID-7");
+        assertThat(mapper.newPatientProblems(map("PID|1||P1^^^W^MR")))
+                .extracting(p -> p.reason().hl7Code() + "@" + p.location().display())
+                .containsExactly("101@PID-5", "101@PID-7");
     }
 }

@@ -383,13 +383,20 @@ class EncounterResolverTest {
     }
 
     @Test
-    void anAmountOfZeroTheMessageSendsIsKept() throws Exception {
+    void anExplicitZeroAmountTakesTheCodesDefaultChargeAndIsRefusedWithoutOne() throws Exception {
         knownReferences();
 
-        Encounter e = resolveCharges(charge("97140", "1", "0", null, null));
+        Encounter e = resolve(pv1(), ft1(1, 11, "0.00"), DG1, in1("1", "1042", "M1"));
 
         assertThat(problems).isEmpty();
-        assertThat(e.charges().get(0).amount()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(e.charges().get(0).amount()).isEqualTo(new BigDecimal("45.00"));
+
+        Encounter refused =
+                resolve(pv1(), ft1(1, 11, "0.000000"), ft1(2, 25, "97140", 11, "0.00"), DG1, in1("1", "1042", "M1"));
+
+        assertThat(refused).isNull();
+        assertThat(onlyProblem().reason().hl7Code()).isEqualTo(101);
+        assertThat(onlyProblem().location().display()).isEqualTo("FT1[2]-11");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.webptbridge.billing.Coverage;
 import com.webptbridge.billing.Encounter;
 import com.webptbridge.billing.Placement;
 import com.webptbridge.billing.Policy;
+import com.webptbridge.store.RefusedWrite;
 import com.webptbridge.store.Storable;
 
 import java.sql.Connection;
@@ -40,17 +41,23 @@ public final class EncounterStore {
     public List<String> apply(Connection c, long patientRef, Encounter e, String sendingFacility, long journalId)
             throws SQLException {
         List<String> notes = new ArrayList<>();
-        for (Policy p : e.policies()) {
-            replacePolicy(c, patientRef, p, journalId, notes);
+        for (int i = 0; i < e.policies().size(); i++) {
+            try {
+                replacePolicy(c, patientRef, e.policies().get(i), journalId, notes);
+            } catch (SQLException refused) {
+                throw RefusedWrite.of(refused, "policy", i);
+            }
         }
         String facility = Storable.text(sendingFacility == null ? "" : sendingFacility, 250);
         List<ChargeLine> fresh = new ArrayList<>();
+        List<Integer> freshIndexes = new ArrayList<>(); // each fresh charge's place among the encounter's
         List<String> skipped = new ArrayList<>();
         java.util.Set<String> posted = posted(c, facility, e.charges());
         for (ChargeLine charge : e.charges()) {
             if (posted.contains(charge.transactionId())) {
                 skipped.add(charge.transactionId());
             } else {
+                freshIndexes.add(fresh.size() + skipped.size());
                 fresh.add(charge);
             }
         }
@@ -61,7 +68,12 @@ public final class EncounterStore {
         if (fresh.isEmpty()) {
             return notes;
         }
-        long encounterId = encounter(c, patientRef, e, journalId);
+        long encounterId;
+        try {
+            encounterId = encounter(c, patientRef, e, journalId);
+        } catch (SQLException refused) {
+            throw RefusedWrite.of(refused, "encounter", -1);
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO charge (encounter_id, sending_facility,"
                 + " transaction_id, service_date, procedure_code, modifiers, units, amount, revenue_code,"
                 + " diagnosis_pointers, interface_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -86,6 +98,11 @@ public final class EncounterStore {
                 ps.addBatch();
             }
             ps.executeBatch();
+        } catch (SQLException refused) {
+            throw RefusedWrite.ofBatch(
+                    refused,
+                    "charge",
+                    freshIndexes.stream().mapToInt(Integer::intValue).toArray());
         }
         return notes;
     }

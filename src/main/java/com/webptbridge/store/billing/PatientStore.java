@@ -3,6 +3,7 @@ package com.webptbridge.store.billing;
 import com.webptbridge.billing.PatientField;
 import com.webptbridge.billing.PatientInfo;
 import com.webptbridge.store.Database;
+import com.webptbridge.store.RefusedWrite;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -44,6 +45,14 @@ public final class PatientStore {
      * @return the patient's row id, which policies and encounters refer to
      */
     public long apply(Connection c, PatientInfo info, long journalId, List<String> notes) throws SQLException {
+        try {
+            return write(c, info, journalId, notes);
+        } catch (SQLException refused) {
+            throw RefusedWrite.of(refused, "patient", -1);
+        }
+    }
+
+    private long write(Connection c, PatientInfo info, long journalId, List<String> notes) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long[] row = locked(c, info.patientId());
         if (row != null) {

@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Messages in ERROR grouped by what they wait for (a payer, a code, ...) and, for the rest, by
- * error code: what the analyst has to add or fix, not a pile of NAKs. Only each message's latest
+ * Messages in ERROR grouped by what they wait for (a payer, a code, ...), wherever in the message
+ * the key sits, and, for the rest, by error code and field (the location without repetition
+ * indexes: FT1[2]-2 and FT1-2 are one field, PID-3 another): what the analyst has to add or fix,
+ * not a pile of NAKs. Only each message's latest
  * attempt counts, and a message WebPT sent again (same sending facility, control ID and content,
  * journaled twice) counts once; another message that reuses the control ID counts on its own. Each group names its messages as WebPT knows them: control IDs and patient IDs.
  */
@@ -53,6 +55,9 @@ public final class Worklist {
      * A message counted once however often it was sent: its sender, control ID and content (its
      * journal id without a control ID). Two messages that reuse a control ID are two.
      */
+    /** The error's field: its location without the segment's repetition index ({@code FT1[2]-2} is {@code FT1-2}). */
+    private static final String FIELD = "REGEXP_REPLACE(COALESCE(e.location, ''), '\\[[0-9]+\\]', '')";
+
     private static final String MESSAGE = "COALESCE(j.sending_facility, '') || '|' || COALESCE(j.control_id, '#'"
             + " || CAST(j.id AS VARCHAR(20))) || '|' || COALESCE(j.content_digest, '')";
 
@@ -64,7 +69,7 @@ public final class Worklist {
             List<Group> out = new ArrayList<>(Sql.list(
                     c,
                     "SELECT e.waiting_kind, e.waiting_key, MIN(e.hl7_code),"
-                            + " MIN(e.reason), MIN(e.location), COUNT(DISTINCT " + MESSAGE + "),"
+                            + " MIN(e.reason), MIN(" + FIELD + "), COUNT(DISTINCT " + MESSAGE + "),"
                             + " COUNT(DISTINCT j.patient_id), MIN(j.received_at), MIN(e.text)"
                             + from
                             + " AND e.waiting_kind IS NOT NULL GROUP BY e.waiting_kind, e.waiting_key ORDER BY MIN(j.received_at)",
@@ -72,19 +77,25 @@ public final class Worklist {
                     interfaceId));
             out.addAll(Sql.list(
                     c,
-                    "SELECT NULL, NULL, e.hl7_code, e.reason, MIN(e.location), COUNT(DISTINCT " + MESSAGE + "),"
+                    "SELECT NULL, NULL, e.hl7_code, e.reason, " + FIELD + ", COUNT(DISTINCT " + MESSAGE + "),"
                             + " COUNT(DISTINCT j.patient_id), MIN(j.received_at), MIN(e.text)" + from
-                            + " AND e.waiting_kind IS NULL GROUP BY e.hl7_code, e.reason ORDER BY MIN(j.received_at)",
+                            + " AND e.waiting_kind IS NULL GROUP BY e.hl7_code, e.reason, " + FIELD
+                            + " ORDER BY MIN(j.received_at), " + FIELD,
                     rs -> group(rs, null, null, ids),
                     interfaceId));
             return out;
         }
     }
 
-    /** What a message is grouped by: its waiting kind and key, or its error code and reason when it waits for nothing. */
-    private record GroupKey(String kind, String key, Integer code, String reason) {
-        static GroupKey of(String kind, String key, int code, String reason) {
-            return kind != null ? new GroupKey(kind, key, null, null) : new GroupKey(null, null, code, reason);
+    /**
+     * What a message is grouped by: its waiting kind and key, or its error code, reason and field
+     * when it waits for nothing.
+     */
+    private record GroupKey(String kind, String key, Integer code, String reason, String field) {
+        static GroupKey of(String kind, String key, int code, String reason, String field) {
+            return kind != null
+                    ? new GroupKey(kind, key, null, null, null)
+                    : new GroupKey(null, null, code, reason, field);
         }
     }
 
@@ -116,7 +127,7 @@ public final class Worklist {
         for (IdRow row : Sql.list(
                 c,
                 "SELECT DISTINCT j.id, e.waiting_kind, e.waiting_key, e.hl7_code, e.reason, j.control_id,"
-                        + " j.patient_id" + from + " ORDER BY j.id",
+                        + " j.patient_id, " + FIELD + from + " ORDER BY j.id",
                 IdRow::of,
                 interfaceId)) {
             // A waiting kind without a key is counted in its group but matches no id (SQL's NULL = NULL).
@@ -132,7 +143,7 @@ public final class Worklist {
         static IdRow of(ResultSet rs) throws SQLException {
             return new IdRow(
                     rs.getLong(1),
-                    GroupKey.of(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),
+                    GroupKey.of(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(8)),
                     rs.getString(6),
                     rs.getString(7));
         }
@@ -143,7 +154,7 @@ public final class Worklist {
         int code = rs.getInt(3);
         String reason = rs.getString(4);
         OffsetDateTime oldest = rs.getObject(8, OffsetDateTime.class);
-        Members m = members.getOrDefault(GroupKey.of(kind, key, code, reason), new Members());
+        Members m = members.getOrDefault(GroupKey.of(kind, key, code, reason, rs.getString(5)), new Members());
         return new Group(
                 kind,
                 key,

@@ -78,6 +78,30 @@ class WorklistTest {
         assertThat(payer.controlIds()).containsExactly("R1");
     }
 
+    @Test
+    void errorsNoRecordFixesAreGroupedByCodeAndFieldAndAKeyIsOneLineWhereverItSits() throws SQLException {
+        long adt = error("A1", "P1", at(101, "REQUIRED_FIELD_MISSING", "PID-3"));
+        long dft1 = error("D1", "P2", at(101, "REQUIRED_FIELD_MISSING", "FT1-2"));
+        long dft2 = error(
+                "D2",
+                "P3",
+                at(101, "REQUIRED_FIELD_MISSING", "FT1[2]-2"),
+                at(101, "REQUIRED_FIELD_MISSING", "FT1[3]-2"));
+        long dob = error("A2", "P4", at(101, "REQUIRED_FIELD_MISSING", "PID-7"));
+        long code1 = error("D3", "P5", keyAt("procedure-code", "97999", "FT1-25"));
+        long code2 = error("D4", "P6", keyAt("procedure-code", "97999", "FT1[3]-25"));
+
+        List<Worklist.Group> groups = new Worklist(db, "default").groups();
+
+        assertThat(groups)
+                .extracting(g -> g.waitingKey() + " " + g.hl7Code() + " " + g.location() + " " + g.messages())
+                .containsExactly("97999 204 FT1-25 2", "null 101 PID-3 1", "null 101 FT1-2 2", "null 101 PID-7 1");
+        assertThat(groups.get(0).journalIds()).containsExactly(code1, code2);
+        assertThat(groups.get(1).journalIds()).containsExactly(adt);
+        assertThat(groups.get(2).journalIds()).containsExactly(dft1, dft2);
+        assertThat(groups.get(3).journalIds()).containsExactly(dob);
+    }
+
     private long error(String controlId, String patientId, MessageError... errors) throws SQLException {
         return error(controlId, patientId, "content-" + controlId, errors);
     }
@@ -108,5 +132,13 @@ class WorklistTest {
 
     private static MessageError plain(int code, String reason) {
         return new MessageError(code, reason, "PID-3", reason, null, null);
+    }
+
+    private static MessageError at(int code, String reason, String location) {
+        return new MessageError(code, reason, location, reason, null, null);
+    }
+
+    private static MessageError keyAt(String kind, String key, String location) {
+        return new MessageError(204, "UNKNOWN_KEY", location, "No " + kind + " " + key, kind, key);
     }
 }
