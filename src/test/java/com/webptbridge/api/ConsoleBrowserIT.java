@@ -220,7 +220,8 @@ class ConsoleBrowserIT {
         open("#/try");
         WebElement text = find("#try-message");
         // Typed as a person would, a line per segment: WebDriver types no bare CR into a textarea.
-        text.sendKeys(adt("CON-TRY", "C100").replace("Console^Cora", "Tried^Cora").replace('\r', '\n'));
+        text.sendKeys(
+                adt("CON-TRY", "C100").replace("Console^Cora", "Tried^Cora").replace('\r', '\n'));
         driver.findElement(By.id("try-submit")).click();
         wait.until(ExpectedConditions.textToBe(By.id("try-status"), "PROCESSED"));
         assertThat(find("#try-changes").getText()).contains("Console").contains("Tried");

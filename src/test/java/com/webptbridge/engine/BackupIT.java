@@ -52,6 +52,10 @@ class BackupIT {
         try (TestEngine engine = TestEngine.start(Map.of(
                 "bridge.db.url",
                 "jdbc:h2:file:" + dir.resolve("data/bridge"),
+                // Its own embedded database, whatever database the other tests run on: the
+                // embedded default's user, as a backup is opened with it.
+                "bridge.db.user",
+                "sa",
                 "bridge.backup.dir",
                 backups.toString(),
                 "bridge.backup.keep",
