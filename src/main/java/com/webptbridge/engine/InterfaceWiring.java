@@ -13,6 +13,7 @@ import com.webptbridge.inbound.Failure;
 import com.webptbridge.inbound.HeaderCheck;
 import com.webptbridge.inbound.InFlight;
 import com.webptbridge.inbound.Intake;
+import com.webptbridge.inbound.LocalIntake;
 import com.webptbridge.inbound.MappingStep;
 import com.webptbridge.inbound.Parse;
 import com.webptbridge.inbound.PatientInfoStep;
@@ -71,6 +72,7 @@ final class InterfaceWiring implements AutoCloseable {
     private final Charset defaultCharset;
     private final Journal unmatched;
     private final Parse parse;
+    private final Commit unmatchedCommit;
 
     InterfaceWiring(Settings settings, Database db, CamelContext camel, Metrics metrics) {
         this.settings = settings;
@@ -100,7 +102,8 @@ final class InterfaceWiring implements AutoCloseable {
                 settings.getInt("bridge.hl7.max-parallel-parses"),
                 Duration.ofMillis(settings.getInt("bridge.hl7.parse-timeout-ms")));
         camel.getRegistry().bind("parse", parse);
-        camel.getRegistry().bind("unmatched", new Commit(db, unmatched, null, acks, metrics));
+        this.unmatchedCommit = new Commit(db, unmatched, null, acks, metrics);
+        camel.getRegistry().bind("unmatched", unmatchedCommit);
         camel.getRegistry().bind("acknowledger", new Acknowledger(acks, metrics));
     }
 
@@ -151,8 +154,13 @@ final class InterfaceWiring implements AutoCloseable {
                 new Worklist(db, id),
                 Boolean.parseBoolean(settings.get("bridge.reprocess.auto")));
         DryRun dryRun = new DryRun(id, route, defaultCharset, ackMode);
-        RunningInterface face = new RunningInterface(d, journal, patients, new PatientAccount(db), maintenance, dryRun);
-        return new Wired(beans, new Intake.Target(id, d::accepts, journal, ackMode), face);
+        Intake.Target target = new Intake.Target(id, d::accepts, journal, ackMode);
+        Intake own = intake();
+        own.add(target);
+        LocalIntake local = new LocalIntake(own, route, unmatchedCommit);
+        RunningInterface face =
+                new RunningInterface(d, journal, patients, new PatientAccount(db), maintenance, dryRun, local);
+        return new Wired(beans, target, face);
     }
 
     /** The interface's reference data, seeded from its folder (the default's: bridge.reference.dir). */

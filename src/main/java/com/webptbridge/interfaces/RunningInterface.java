@@ -1,6 +1,7 @@
 package com.webptbridge.interfaces;
 
 import com.webptbridge.inbound.DryRun;
+import com.webptbridge.inbound.LocalIntake;
 import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.store.billing.PatientAccount;
 import com.webptbridge.store.billing.PatientStore;
@@ -8,7 +9,8 @@ import com.webptbridge.store.journal.Journal;
 
 /**
  * A practice's interface while it runs, as the API sees it: its definition and its own journal,
- * patients, accounts and maintenance loop, and its "try a message" dry run. Everything reached through it belongs to this interface
+ * patients, accounts and maintenance loop, and its "try a message" dry run, and its way in for messages from files
+ * ({@link LocalIntake}). Everything reached through it belongs to this interface
  * only.
  */
 public record RunningInterface(
@@ -17,7 +19,8 @@ public record RunningInterface(
         PatientStore patients,
         PatientAccount accounts,
         Maintenance maintenance,
-        DryRun dryRun) {
+        DryRun dryRun,
+        LocalIntake intake) {
 
     public String id() {
         return definition.id();
