@@ -138,7 +138,6 @@ function route() {
   for (const a of document.querySelectorAll('nav a')) {
     a.classList.toggle('current', a.getAttribute('href').split('/')[1] === parts[0]);
   }
-  const pages = { dashboard, overview, worklist, messages, message, reference, try: tryMessage };
   const page = pages[parts[0]] || dashboard;
   page(...parts.slice(1).map(decodeURIComponent)).catch(e => {
     if (e.message !== 'login') show(h('section', {}, h('p', { class: 'error' }, 'The page could not be loaded: ' + e.message)));
@@ -480,6 +479,10 @@ async function tryMessage() {
 }
 
 // ---- start ---------------------------------------------------------------------------------------
+
+// The pages by the first part of the location hash. A page of its own file (console/golive.js, ...,
+// loaded after this one by index.html) adds itself here: pages.golive = goLive;
+const pages = { dashboard, overview, worklist, messages, message, reference, try: tryMessage };
 
 document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('logout').addEventListener('click', () => logout('Logged out.'));
