@@ -164,7 +164,7 @@ class EngineProcessIT {
     static void awaitReady(Path log, Process engine) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains("WebPT Bridge ready")) {
+            if (Files.exists(log) && Files.readString(log).contains(BridgeEngine.READY)) {
                 return;
             }
             if (!engine.isAlive()) {
