@@ -64,7 +64,9 @@ public final class MessageHeader {
         String all = fieldSep + encoding;
         for (int i = 0; i < all.length(); i++) {
             char c = all.charAt(i);
-            if (Character.isLetterOrDigit(c) || Character.isWhitespace(c) || all.indexOf(c) != i) {
+            // Printable ASCII only: HAPI splits by code point, so half of a surrogate pair (an emoji
+            // as separator) would split here but not there, and the ACK's fields would shift.
+            if (c <= ' ' || c > '~' || Character.isLetterOrDigit(c) || all.indexOf(c) != i) {
                 return false;
             }
         }

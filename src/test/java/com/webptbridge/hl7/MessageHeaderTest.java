@@ -2,6 +2,7 @@ package com.webptbridge.hl7;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,5 +31,20 @@ class MessageHeaderTest {
 
         assertThat(standard.component(field, component)).isEqualTo(expected);
         assertThat(foreign.component(field, component)).isEqualTo(expected);
+    }
+
+    /**
+     * Delimiters outside printable ASCII are not delimiters: HAPI splits by code point, so an emoji
+     * (a surrogate pair) as field separator split the ACK's MSH differently (a fuzz finding).
+     */
+    @ParameterizedTest(name = "field separator U+{0}")
+    @ValueSource(strings = {"D83D", "0007", "00A6", "0020"})
+    void aSeparatorOutsidePrintableAsciiIsNoHeader(String hex) {
+        char fs = (char) Integer.parseInt(hex, 16);
+        String text = "MSH" + fs + "^~\\&" + fs + "W" + fs + "W" + fs + "B" + fs + "B" + fs + "20261127" + fs + fs
+                + "ADT^A08" + fs + "C1" + fs + "P" + fs + "2.5.1\r";
+
+        assertThat(MessageHeader.read(text)).isNull();
+        assertThat(MessageHeader.read(text.replace(fs, '|'))).isNotNull();
     }
 }
