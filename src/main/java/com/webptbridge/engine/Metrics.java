@@ -1,6 +1,7 @@
 package com.webptbridge.engine;
 
 import com.webptbridge.build.BuildInfo;
+import com.webptbridge.inbound.MappingStep;
 import com.webptbridge.inbound.Outcomes;
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
@@ -33,7 +34,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static com.webptbridge.transport.ConnectionClosures.Reason.BODY;
 import static com.webptbridge.transport.ConnectionClosures.Reason.CAP;
@@ -51,8 +53,13 @@ import static com.webptbridge.transport.ConnectionClosures.Reason.PER_ADDRESS;
 final class Metrics implements Outcomes {
 
     private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
-    /** A message type as a label: ADT^A04; anything else a sender may put there is "other". */
-    private static final Pattern TYPE = Pattern.compile("[A-Z0-9]{2,3}\\^[A-Z0-9]{2,3}");
+    /**
+     * The message types that are labels: those some mapping step maps (ADT^A04, DFT^P03). Any other
+     * MSH-9 a sender makes up is "other", so that made-up types cannot grow the series without bound.
+     */
+    private static final Set<String> TYPES = MappingStep.acceptedEvents().entrySet().stream()
+            .flatMap(e -> e.getValue().stream().map(trigger -> e.getKey() + "^" + trigger))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConnectionClosures httpClosures = new ConnectionClosures();
@@ -144,13 +151,18 @@ final class Metrics implements Outcomes {
                         "interface",
                         interfaceId == null ? "none" : interfaceId,
                         "type",
-                        type != null && TYPE.matcher(type).matches() ? type : "other",
+                        typeLabel(type),
                         "status",
                         status.toUpperCase(Locale.ROOT),
                         "ack",
                         ack)
                 .register(registry)
                 .increment();
+    }
+
+    /** MSH-9 as a label: a type the engine maps, or "other". */
+    static String typeLabel(String type) {
+        return type != null && TYPES.contains(type) ? type : "other";
     }
 
     @Override

@@ -3,6 +3,14 @@ package com.webptbridge.inbound;
 import com.webptbridge.hl7.MessageHeader;
 import org.slf4j.MDC;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
 /**
  * Header values as log lines may carry them: printable ASCII, bounded. A malformed message can put
  * anything in the control ID's place, including patient data, so it is cut short and cleaned.
@@ -10,6 +18,9 @@ import org.slf4j.MDC;
 final class LogSafe {
 
     private static final int MAX = 40;
+    private static final Pattern CONTROL_ID = Pattern.compile("(?=[^0-9]*[0-9])[A-Za-z0-9][A-Za-z0-9._-]{0,19}");
+    private static final Pattern SSN_SHAPED = Pattern.compile("[0-9]{3}-?[0-9]{2}-?[0-9]{4}");
+    private static final byte[] KEY = new SecureRandom().generateSeed(32);
 
     private LogSafe() {}
 
@@ -34,8 +45,29 @@ final class LogSafe {
         }
     }
 
+    /**
+     * MSH-10 as a log field. One that looks like a control ID (letters, digits, '.', '-', '_', at
+     * most 20, at least one digit, not shaped like an SSN) is written as it is, so a line can be found
+     * in the journal. Anything else may be patient data in the wrong field (a name, an SSN), so it is
+     * written as a short keyed hash: two lines about one message still match, and the key, new at each
+     * start, keeps the hash of a guessable value (an SSN) from being looked up.
+     */
     static String controlId(MessageHeader h) {
-        return h == null ? "-" : clean(h.controlId());
+        if (h == null || h.controlId().isEmpty()) {
+            return "-";
+        }
+        String id = h.controlId();
+        return CONTROL_ID.matcher(id).matches() && !SSN_SHAPED.matcher(id).matches() ? id : "#" + hash(id);
+    }
+
+    private static String hash(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 5);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     static String type(MessageHeader h) {
