@@ -29,7 +29,7 @@ export BRIDGE_LB_BIND=127.0.0.1
 export BRIDGE_LB_MLLP_PORT=$(free_port) BRIDGE_LB_HTTP_PORT=$(free_port)
 export BRIDGE_A_HOST=127.0.0.1 BRIDGE_A_MLLP_PORT=$(free_port) BRIDGE_A_HTTP_PORT=$(free_port)
 export BRIDGE_B_HOST=127.0.0.1 BRIDGE_B_MLLP_PORT=$(free_port) BRIDGE_B_HTTP_PORT=$(free_port)
-export BRIDGE_ADMIN_PASSWORD="rolling-$RANDOM-$RANDOM"
+export BRIDGE_ADMIN_PASSWORD="rolling-admin-$RANDOM-$RANDOM"
 
 pids=()
 cleanup() {

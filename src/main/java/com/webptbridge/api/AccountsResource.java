@@ -71,8 +71,8 @@ final class AccountsResource {
         String password = Call.text(call.body(), "password");
         if (password == null) {
             password = Authenticator.newPassword();
-        } else if (password.length() < 12) {
-            return ApiResponse.error(400, "A password needs at least 12 characters.");
+        } else if (Authenticator.weakPassword(password) != null) {
+            return ApiResponse.error(400, Authenticator.weakPassword(password));
         }
         accounts.setPassword(name, Authenticator.hash(password));
         return ApiResponse.ok(Map.of("name", name, "password", password));
@@ -132,8 +132,8 @@ final class AccountsResource {
         String password = Call.text(body, "password");
         if (password == null) {
             password = Authenticator.newPassword();
-        } else if (password.length() < 12) {
-            return ApiResponse.error(400, "A password needs at least 12 characters.");
+        } else if (Authenticator.weakPassword(password) != null) {
+            return ApiResponse.error(400, Authenticator.weakPassword(password));
         }
         if (!accounts.add(
                 name,

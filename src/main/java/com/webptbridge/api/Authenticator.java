@@ -214,6 +214,28 @@ public final class Authenticator {
         }
     }
 
+    /** The one password rule, for new accounts, resets and the configured admin password. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** Why a chosen password is refused, or null when it may be used. */
+    public static String weakPassword(String password) {
+        return password.length() < MIN_PASSWORD_LENGTH
+                ? "A password needs at least " + MIN_PASSWORD_LENGTH + " characters."
+                : null;
+    }
+
+    /**
+     * Refuses to start with a configured admin password the API would refuse: otherwise
+     * BRIDGE_ADMIN_PASSWORD=a would be the one way around the rule.
+     */
+    public static void refuseWeakConfigured(String configuredPassword) {
+        if (configuredPassword != null && !configuredPassword.isEmpty() && weakPassword(configuredPassword) != null) {
+            throw new IllegalStateException("bridge.admin.password (BRIDGE_ADMIN_PASSWORD) is too short: "
+                    + weakPassword(configuredPassword)
+                    + " Set a longer one, or leave it unset and the first start writes a generated one to a file.");
+        }
+    }
+
     /**
      * The first start's admin account. With a configured password (BRIDGE_ADMIN_PASSWORD or
      * bridge.admin.password), {@code admin} gets it, on every start (the way to reset it). Without
@@ -221,6 +243,7 @@ public final class Authenticator {
      * {@code passwordFile}, readable only by this user; the log names the file, never the password.
      */
     public void ensureAdmin(String configuredPassword, Path passwordFile) throws SQLException, IOException {
+        refuseWeakConfigured(configuredPassword);
         boolean exists = accounts.find("admin").isPresent();
         if (configuredPassword != null && !configuredPassword.isEmpty()) {
             if (exists) {

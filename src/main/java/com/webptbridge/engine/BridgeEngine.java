@@ -75,6 +75,7 @@ public final class BridgeEngine implements AutoCloseable {
 
     public static BridgeEngine start(Settings settings) throws Exception {
         Instant starting = Instant.now(); // what arrived before this is no other message's in-flight work here
+        Authenticator.refuseWeakConfigured(settings.get("bridge.admin.password")); // before any port opens
         DatabaseUrl url = DatabaseUrl.of(settings.get("bridge.db.url"));
         Database db = Database.open(
                 url.url(),

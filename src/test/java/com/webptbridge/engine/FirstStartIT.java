@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The first start's admin account: the configured password, or a generated one in an owner-only file. */
 class FirstStartIT {
@@ -51,6 +52,19 @@ class FirstStartIT {
                     .isEqualTo(401);
         }
         assertThat(dir.resolve("data/admin-password.txt")).doesNotExist();
+    }
+
+    @Test
+    void aConfiguredAdminPasswordTheApiWouldRefuseStopsTheStart(@TempDir Path dir) throws Exception {
+        Settings settings = Settings.load(
+                dir.resolve("none.properties"), Map.of("BRIDGE_ADMIN_PASSWORD", "Short-Pw1"), engineOn(dir));
+
+        assertThatThrownBy(() -> BridgeEngine.start(settings).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("BRIDGE_ADMIN_PASSWORD")
+                .hasMessageContaining("at least 12 characters")
+                .hasMessageNotContaining("Short-Pw1");
+        assertThat(dir.resolve("data")).as("nothing was created").doesNotExist();
     }
 
     @Test
