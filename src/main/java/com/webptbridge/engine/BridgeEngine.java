@@ -4,6 +4,7 @@ import com.webptbridge.api.AdminApi;
 import com.webptbridge.api.Authenticator;
 import com.webptbridge.build.BuildInfo;
 import com.webptbridge.interfaces.InterfaceRegistry;
+import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.DatabaseUrl;
 import com.webptbridge.store.security.Accounts;
@@ -100,6 +101,12 @@ public final class BridgeEngine implements AutoCloseable {
             InterfaceRuntime interfaces =
                     new InterfaceRuntime(camel, new InterfaceFolder(settings), wiring, connections);
             interfaces.startConfigured();
+            MllpOptions.plainOnEveryAddress(
+                            settings,
+                            interfaces.running().stream()
+                                    .map(RunningInterface::definition)
+                                    .toList())
+                    .forEach(LOG::warn);
             metrics.watch(interfaces);
             new Authenticator(new Accounts(db))
                     .ensureAdmin(settings.get("bridge.admin.password"), adminPasswordFile(settings));

@@ -1,5 +1,6 @@
 package com.webptbridge.engine;
 
+import com.webptbridge.interfaces.InterfaceDefinition;
 import com.webptbridge.transport.ConnectionGate;
 import com.webptbridge.transport.ConnectionLimit;
 import com.webptbridge.transport.FrameLimits;
@@ -11,6 +12,7 @@ import org.apache.camel.component.netty.NettyComponent;
 import org.apache.camel.spi.Registry;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How the MLLP listeners read and write, from the {@code bridge.mllp.*} settings: the Netty
@@ -42,6 +44,25 @@ final class MllpOptions {
         beans.bind("mllpConnectionLimit", MllpCodec.connectionLimit(connections));
         beans.bind("mllpFrameDecoder", MllpCodec.decoder(limits));
         beans.bind("mllpFrameEncoder", MllpCodec.encoder());
+    }
+
+    /**
+     * A warning for each port that takes plain MLLP on every address: the default, and fine behind
+     * a VPN or on a private network, but PHI then crosses the network in clear, so the start says so
+     * (and docs/deploy.md says how to bind one address).
+     */
+    static List<String> plainOnEveryAddress(Settings settings, List<InterfaceDefinition> interfaces) {
+        if (settings.getBoolean("bridge.mllp.tls")) {
+            return List.of();
+        }
+        return interfaces.stream()
+                .filter(d -> d.host().equals("0.0.0.0") || d.host().equals("::"))
+                .map(InterfaceDefinition::port)
+                .distinct()
+                .map(port -> "MLLP port " + port + " takes plain MLLP (no TLS) on every address: messages cross the"
+                        + " network in clear. Bind one address (bridge.mllp.host, or mllp.host in the interface file)"
+                        + " or turn TLS on (bridge.mllp.tls=true)")
+                .toList();
     }
 
     /** The listener's TLS context when bridge.mllp.tls=true, else null (plain MLLP). */
