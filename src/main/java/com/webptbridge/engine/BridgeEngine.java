@@ -7,6 +7,7 @@ import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.DatabaseUrl;
+import com.webptbridge.store.OwnerOnly;
 import com.webptbridge.store.security.Accounts;
 import com.webptbridge.transport.ConnectionClosures;
 import com.webptbridge.transport.ConnectionGate;
@@ -78,6 +79,10 @@ public final class BridgeEngine implements AutoCloseable {
         Instant starting = Instant.now(); // what arrived before this is no other message's in-flight work here
         Authenticator.refuseWeakConfigured(settings.get("bridge.admin.password")); // before any port opens
         DatabaseUrl url = DatabaseUrl.of(settings.get("bridge.db.url"));
+        Optional<Path> embedded = url.embeddedPath();
+        if (embedded.isPresent()) {
+            OwnerOnly.prepare(embedded.get());
+        }
         Database db = Database.open(
                 url.url(),
                 settings.get("bridge.db.user"),
@@ -87,6 +92,9 @@ public final class BridgeEngine implements AutoCloseable {
         InterfaceWiring wiring = null;
         Optional<BackupJob> backups = Optional.empty();
         try {
+            if (embedded.isPresent()) {
+                OwnerOnly.files(embedded.get());
+            }
             camel = CamelRoutes.load(settings);
             ConnectionLimit connections = new ConnectionLimit(
                     settings.getInt("bridge.mllp.max-connections"),

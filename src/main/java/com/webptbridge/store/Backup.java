@@ -48,6 +48,7 @@ public final class Backup {
             }
             s.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
         }
+        OwnerOnly.file(partial); // it holds what the database holds
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;
     }
@@ -124,6 +125,7 @@ public final class Backup {
                 InputStream in = zip.getInputStream(zip.getEntry(databaseName(backup) + ".mv.db"))) {
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
         }
+        OwnerOnly.file(partial);
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return contents;
     }

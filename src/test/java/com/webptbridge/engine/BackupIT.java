@@ -85,7 +85,11 @@ class BackupIT {
                     assertThat(load).noneMatch(Future::isDone);
                 }
                 ackedBefore = new HashSet<>(acked);
-                Files.copy(job.run(), first);
+                Path taken = job.run();
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(taken)))
+                        .as("a backup holds what the database holds: the owner's only")
+                        .isEqualTo("rw-------");
+                Files.copy(taken, first);
                 int afterBackup = acked.size();
                 while (acked.size() < afterBackup + 20) {
                     Thread.sleep(50);
@@ -121,6 +125,9 @@ class BackupIT {
         try {
             Cli.Result restored = Cli.runAsGiven("restore", first.toString());
             assertThat(restored.exitCode()).as(restored.err()).isZero();
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(fresh.resolve("bridge.mv.db"))))
+                    .isEqualTo("rw-------");
             Cli.Result again = Cli.runAsGiven("restore", first.toString());
             assertThat(again.exitCode()).isEqualTo(1);
             assertThat(again.err()).contains("--force");

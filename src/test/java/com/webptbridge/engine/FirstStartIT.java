@@ -55,6 +55,17 @@ class FirstStartIT {
     }
 
     @Test
+    void theDataFolderAndTheDatabaseFilesAreTheOwnersOnly(@TempDir Path dir) throws Exception {
+        Settings settings = Settings.load(dir.resolve("none.properties"), Map.of(), engineOn(dir));
+        try (BridgeEngine engine = BridgeEngine.start(settings)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))))
+                    .isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data/bridge.mv.db"))))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
     void aConfiguredAdminPasswordTheApiWouldRefuseStopsTheStart(@TempDir Path dir) throws Exception {
         Settings settings = Settings.load(
                 dir.resolve("none.properties"), Map.of("BRIDGE_ADMIN_PASSWORD", "Short-Pw1"), engineOn(dir));
