@@ -28,6 +28,8 @@ final class TlsCommand {
             description = "Make test certificates in DIR: server.p12 + server-truststore.p12 for the engine,"
                     + " client.p12 + client-truststore.p12 for senders (bridge send --tls), and the settings to use.")
     static final class SelfSigned implements Callable<Integer> {
+        private static final String PASSWORD_VARIABLE = "BRIDGE_TLS_STORE_PASSWORD";
+
         @Spec
         CommandSpec spec;
 
@@ -65,6 +67,7 @@ final class TlsCommand {
                 // localhost only
             }
             keytool(
+                    pw,
                     "-genkeypair",
                     "-alias",
                     "bridge",
@@ -82,11 +85,12 @@ final class TlsCommand {
                     "PKCS12",
                     "-keystore",
                     file("server.p12"),
-                    "-storepass",
-                    pw,
-                    "-keypass",
-                    pw);
+                    "-storepass:env",
+                    PASSWORD_VARIABLE,
+                    "-keypass:env",
+                    PASSWORD_VARIABLE);
             keytool(
+                    pw,
                     "-genkeypair",
                     "-alias",
                     "sender",
@@ -102,33 +106,36 @@ final class TlsCommand {
                     "PKCS12",
                     "-keystore",
                     file("client.p12"),
-                    "-storepass",
-                    pw,
-                    "-keypass",
-                    pw);
+                    "-storepass:env",
+                    PASSWORD_VARIABLE,
+                    "-keypass:env",
+                    PASSWORD_VARIABLE);
             keytool(
+                    pw,
                     "-exportcert",
                     "-rfc",
                     "-alias",
                     "bridge",
                     "-keystore",
                     file("server.p12"),
-                    "-storepass",
-                    pw,
+                    "-storepass:env",
+                    PASSWORD_VARIABLE,
                     "-file",
                     file("server.crt"));
             keytool(
+                    pw,
                     "-exportcert",
                     "-rfc",
                     "-alias",
                     "sender",
                     "-keystore",
                     file("client.p12"),
-                    "-storepass",
-                    pw,
+                    "-storepass:env",
+                    PASSWORD_VARIABLE,
                     "-file",
                     file("client.crt"));
             keytool(
+                    pw,
                     "-importcert",
                     "-noprompt",
                     "-alias",
@@ -139,9 +146,10 @@ final class TlsCommand {
                     "PKCS12",
                     "-keystore",
                     file("client-truststore.p12"),
-                    "-storepass",
-                    pw);
+                    "-storepass:env",
+                    PASSWORD_VARIABLE);
             keytool(
+                    pw,
                     "-importcert",
                     "-noprompt",
                     "-alias",
@@ -152,8 +160,11 @@ final class TlsCommand {
                     "PKCS12",
                     "-keystore",
                     file("server-truststore.p12"),
-                    "-storepass",
-                    pw);
+                    "-storepass:env",
+                    PASSWORD_VARIABLE);
+            for (String store : List.of("server.p12", "client.p12", "server-truststore.p12", "client-truststore.p12")) {
+                ownerOnly(out.resolve(store)); // the keystores hold the private keys
+            }
             String settings = "bridge.tls.keystore=" + file("server.p12") + "\n"
                     + "bridge.tls.keystore-password=" + pw + "\n"
                     + "bridge.tls.truststore=" + file("server-truststore.p12") + "\n"
@@ -163,9 +174,7 @@ final class TlsCommand {
             Path props = out.resolve("bridge-tls.properties");
             Files.deleteIfExists(props);
             Files.createFile(props);
-            if (props.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(props, PosixFilePermissions.fromString("rw-------"));
-            }
+            ownerOnly(props);
             Files.writeString(props, settings, StandardCharsets.UTF_8);
             print.println(
                     "Test certificates (self-signed, for trying TLS; not for production) in " + out.toAbsolutePath());
@@ -175,6 +184,12 @@ final class TlsCommand {
                     + " --truststore-password " + pw + " [--keystore " + file("client.p12")
                     + " --keystore-password " + pw + "] FILE");
             return 0;
+        }
+
+        private static void ownerOnly(Path file) throws IOException {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
         }
 
         private String file(String name) {
@@ -187,12 +202,18 @@ final class TlsCommand {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         }
 
-        private static void keytool(String... args) throws IOException, InterruptedException {
+        /**
+         * Runs keytool with the store password in its environment ({@code -storepass:env}), not on
+         * its command line, where any local user could read it (ps, /proc).
+         */
+        private static void keytool(String password, String... args) throws IOException, InterruptedException {
             List<String> command = new ArrayList<>();
             command.add(
                     Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
             command.addAll(List.of(args));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put(PASSWORD_VARIABLE, password);
+            Process p = builder.start();
             byte[] output = p.getInputStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IOException("keytool " + args[0] + " failed: " + new String(output, StandardCharsets.UTF_8));

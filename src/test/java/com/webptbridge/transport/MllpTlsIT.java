@@ -35,6 +35,13 @@ class MllpTlsIT {
         Cli.Result made = Cli.runAsGiven("tls", "self-signed", "--out", certs.toString(), "--store-password", PW);
         assertThat(made.exitCode()).as(made.err()).isZero();
         assertThat(made.out()).contains("bridge.mllp.tls=true");
+        for (String store :
+                new String[] {"server.p12", "client.p12", "server-truststore.p12", "client-truststore.p12"}) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            java.nio.file.Files.getPosixFilePermissions(certs.resolve(store))))
+                    .as("%s holds a private key or the trust: the owner's only", store)
+                    .isEqualTo("rw-------");
+        }
     }
 
     private static Map<String, String> tls(String clientAuth) {
