@@ -1,5 +1,6 @@
 package com.webptbridge.api;
 
+import com.webptbridge.transport.Tls;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
@@ -43,7 +44,10 @@ final class ServerOptions {
                     .setKeyCertOptions(new PfxOptions()
                             .setPath(options.keystore().toString())
                             .setPassword(options.keystorePassword()))
-                    .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+                    .setEnabledSecureTransportProtocols(Set.copyOf(Tls.PROTOCOLS));
+            // The MLLP listener's suites, so HTTPS is no weaker: without them the JDK's defaults
+            // let a client negotiate static RSA (no forward secrecy) and CBC with SHA-1.
+            Tls.CIPHERS.forEach(http::addEnabledCipherSuite);
         }
         return http;
     }

@@ -31,7 +31,7 @@ class MllpTlsIT {
     static Path certs;
 
     @BeforeAll
-    static void makeCertificates() {
+    static void makeCertificates() throws IOException {
         Cli.Result made = Cli.runAsGiven("tls", "self-signed", "--out", certs.toString(), "--store-password", PW);
         assertThat(made.exitCode()).as(made.err()).isZero();
         assertThat(made.out()).contains("bridge.mllp.tls=true");
@@ -79,6 +79,40 @@ class MllpTlsIT {
 
     private static int journaled(TestEngine engine) throws Exception {
         return JSON.readTree(engine.get("/api/messages").body()).size();
+    }
+
+    /** Whether a TLS 1.2 client offering only this suite completes a handshake with the port. */
+    private static boolean handshakes(int port, String suite) throws IOException {
+        try (javax.net.ssl.SSLSocket s =
+                (javax.net.ssl.SSLSocket) client(false).getSocketFactory().createSocket("localhost", port)) {
+            s.setSoTimeout(10_000);
+            s.setEnabledProtocols(new String[] {"TLSv1.2"});
+            s.setEnabledCipherSuites(new String[] {suite});
+            s.startHandshake();
+            return true;
+        } catch (javax.net.ssl.SSLException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void httpsAndMllpAgreeOnOneCipherPolicy() throws Exception {
+        Map<String, String> both = new java.util.HashMap<>(tls("none"));
+        both.put("bridge.http.tls", "true");
+        try (TestEngine engine = TestEngine.start(both)) {
+            int https = engine.engine().httpPort();
+            for (int port : new int[] {engine.mllpPort(), https}) {
+                assertThat(handshakes(port, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"))
+                        .as("port %d: ECDHE with AES-GCM", port)
+                        .isTrue();
+                assertThat(handshakes(port, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"))
+                        .as("port %d: CBC with SHA-1 is refused", port)
+                        .isFalse();
+                assertThat(handshakes(port, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"))
+                        .as("port %d: CBC is refused", port)
+                        .isFalse();
+            }
+        }
     }
 
     @Test
