@@ -24,11 +24,15 @@ public record InboundMessage(String received, String text, Charset charset, Mess
     public static InboundMessage read(byte[] arrived, Charset defaultCharset) {
         byte[] bytes = withoutBom(arrived);
         // Every supported charset writes the header in ASCII, so a byte-for-byte view finds MSH-18.
-        MessageHeader asciiHeader = MessageHeader.read(segments(new String(bytes, StandardCharsets.ISO_8859_1)));
+        String byteView = segments(new String(bytes, StandardCharsets.ISO_8859_1));
+        MessageHeader asciiHeader = MessageHeader.read(byteView);
         if (asciiHeader == null) {
             Charset charset =
                     Hl7Charsets.decodeUndeclared(bytes, defaultCharset).charset();
-            return of(arrived, bytes, charset, Sentence.NO_MSH.at(ErrorLocation.segment("MSH", 1)));
+            Problem problem = MessageHeader.delimitersOutsideAscii(byteView)
+                    ? Sentence.DELIMITERS_NOT_SINGLE_CHARACTERS.at(ErrorLocation.segment("MSH", 1), charset.name())
+                    : Sentence.NO_MSH.at(ErrorLocation.segment("MSH", 1));
+            return of(arrived, bytes, charset, problem);
         }
         String declared = asciiHeader.characterSet();
         if (declared.isEmpty()) {

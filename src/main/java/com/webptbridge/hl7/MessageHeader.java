@@ -57,6 +57,31 @@ public final class MessageHeader {
         return new MessageHeader(fieldSep, encoding, fields);
     }
 
+    /**
+     * True when the text starts with MSH but its delimiters (MSH-1, MSH-2) hold a character outside
+     * printable ASCII: for a sentence more precise than "no MSH".
+     */
+    public static boolean delimitersOutsideAscii(String text) {
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        if (!text.startsWith("MSH", start) || text.length() < start + 4) {
+            return false;
+        }
+        char fs = text.charAt(start + 3);
+        for (int i = start + 3; i < Math.min(text.length(), start + 9); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n' || (i > start + 3 && c == fs)) {
+                break;
+            }
+            if (c <= ' ' || c > '~') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean validDelimiters(char fieldSep, String encoding) {
         if (encoding.length() < 3 || encoding.length() > 5 || Character.isLetterOrDigit(fieldSep)) {
             return false;

@@ -31,8 +31,8 @@ public enum Sentence {
             "Character set '{charset}' (MSH-18) is not supported: send ASCII, 8859/1 or UNICODE UTF-8."),
     DELIMITERS_NOT_SINGLE_CHARACTERS(
             NakReason.NOT_HL7,
-            "The MSH segment's delimiters (MSH-1, MSH-2) are not single characters in {charset}: it was not read"
-                    + " as HL7 v2. Use |^~\\& as delimiters."),
+            "The MSH segment's delimiters (MSH-1, MSH-2) are not single printable ASCII characters in {charset}:"
+                    + " it was not read as HL7 v2. Use |^~\\& as delimiters."),
     BAD_DELIMITERS(
             NakReason.BAD_ENCODING,
             "The delimiters (MSH-1, MSH-2) are '{delimiters}': HL7 v2 needs four encoding characters (component,"

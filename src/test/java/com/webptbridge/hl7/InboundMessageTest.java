@@ -34,7 +34,17 @@ class InboundMessageTest {
 
         assertThat(m.readable()).isFalse();
         assertThat(m.problem().reason()).isEqualTo(NakReason.NOT_HL7);
-        assertThat(m.problem().sentence()).contains("not single characters in UTF-8");
+        assertThat(m.problem().sentence()).contains("not single printable ASCII characters in UTF-8");
+    }
+
+    @Test
+    void anEmojiAsFieldSeparatorIsSaidToBeNoAsciiDelimiter() {
+        InboundMessage m = read("MSH\uD83D\uDE00^~\\&\uD83D\uDE00WEBPT\uD83D\uDE00CLINIC\r");
+
+        assertThat(m.readable()).isFalse();
+        assertThat(m.header()).isNull();
+        assertThat(m.problem().sentence()).contains("not single printable ASCII characters");
+        assertThat(read("XYZ|^~\\&|\r").problem().sentence()).contains("does not start with a valid MSH");
     }
 
     @Test

@@ -42,8 +42,8 @@ class SentenceTest {
                         "EBCDIC"),
                 words(
                         Sentence.DELIMITERS_NOT_SINGLE_CHARACTERS,
-                        "The MSH segment's delimiters (MSH-1, MSH-2) are not single characters in UTF-8: it was not"
-                                + " read as HL7 v2. Use |^~\\& as delimiters.",
+                        "The MSH segment's delimiters (MSH-1, MSH-2) are not single printable ASCII characters in UTF-8:"
+                                + " it was not read as HL7 v2. Use |^~\\& as delimiters.",
                         "UTF-8"),
                 words(
                         Sentence.BAD_DELIMITERS,
