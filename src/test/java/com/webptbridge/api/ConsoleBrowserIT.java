@@ -1,6 +1,7 @@
 package com.webptbridge.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webptbridge.support.Browser;
 import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Builder;
 import com.webptbridge.support.Hl7Text;
@@ -8,7 +9,6 @@ import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,19 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,33 +35,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SHOTS = Path.of("target", "console-screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final EngineExtension engine = EngineExtension.start();
 
+    private static Browser browser;
     private static ChromeDriver driver;
     private static WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed"
-                        + " (apt-get install -y chromium chromium-driver; .ci/run installs them)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        Files.createDirectories(SHOTS);
+        browser = Browser.on(engine.url());
+        driver = browser.driver();
+        wait = browser.waiting();
 
         send(adt("CON-1", "C100"));
         send(adt("CON-2", "C101"));
@@ -77,8 +58,8 @@ class ConsoleBrowserIT {
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -113,24 +94,19 @@ class ConsoleBrowserIT {
     }
 
     static void screenshot(String name) throws Exception {
-        Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        browser.screenshot(name);
     }
 
     static void open(String hash) {
-        driver.get(engine.url() + "/" + hash);
+        browser.open(hash);
     }
 
     static void logIn(String user, String password) {
-        driver.get(engine.url() + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
-        driver.findElement(By.id("login-user")).sendKeys(user);
-        driver.findElement(By.id("login-password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
+        browser.logIn(user, password);
     }
 
     static WebElement find(String css) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        return browser.find(css);
     }
 
     @Test
