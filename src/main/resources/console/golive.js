@@ -76,7 +76,7 @@ function readinessTable(r) {
         h('td', {}, i.reason, i.unresolved && i.unresolved.length
           ? h('ul', {}, i.unresolved.map(u => h('li', { 'data-key': u.key },
             text(u.title), ' (', u.messages, ' message(s)): ', text(u.fix), ' ',
-            u.link && u.link.startsWith('#/') ? h('a', { href: u.link }, 'Fix it') : null)))
+            h('a', { href: '#/worklist' }, 'Fix it in the worklist'))))
           : null))))));
 }
 
