@@ -36,6 +36,16 @@ public final class ReferenceMaintenance {
         this.records = new ReferenceRecords(db, interfaceId);
     }
 
+    /** Imports of the billing system's exports into these records. */
+    public ReferenceImport imports() {
+        return new ReferenceImport(db, records);
+    }
+
+    /** The keys (Sequence Numbers, procedure codes) of a kind's records changed after {@code since}. */
+    public java.util.Set<String> changedSince(ReferenceKind kind, java.time.OffsetDateTime since) throws SQLException {
+        return records.changedSince(kind, since);
+    }
+
     /** A created record and the sentence telling the analyst where its number goes. */
     public record Created(Map<String, Object> record, String instructions) {}
 
@@ -202,8 +212,30 @@ public final class ReferenceMaintenance {
     /** Checks the fields present (and, on create, that required ones are); returns column-ready values. */
     private static Map<String, Object> validate(ReferenceKind kind, Map<String, Object> body, boolean creating)
             throws ReferenceException {
-        List<String> problems = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
+        List<String> problems = check(kind, body, creating, values);
+        for (String key : body.keySet()) {
+            if (!key.equals("sequenceNumber")
+                    && !key.equals("active")
+                    && kind.fields().stream().noneMatch(f -> f.json().equals(key))) {
+                problems.add("unknown field '" + key + "' (a " + kind.noun() + " has "
+                        + kind.fields().stream().map(Field::json).toList() + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ReferenceException(
+                    Failure.INVALID, "The " + kind.noun() + " was not saved: " + String.join("; ", problems) + ".");
+        }
+        return values;
+    }
+
+    /**
+     * The problems of the kind's fields in {@code body} (and, when creating, the required ones
+     * missing), each a sentence naming the field; the valid ones go to {@code values}, column-ready.
+     * An import checks its rows with the same rules.
+     */
+    static List<String> check(ReferenceKind kind, Map<String, ?> body, boolean creating, Map<String, Object> values) {
+        List<String> problems = new ArrayList<>();
         for (Field f : kind.fields()) {
             Object raw = body.get(f.json());
             String text = raw == null ? "" : String.valueOf(raw).trim();
@@ -220,19 +252,7 @@ public final class ReferenceMaintenance {
             }
             values.put(f.json(), convert(f, text));
         }
-        for (String key : body.keySet()) {
-            if (!key.equals("sequenceNumber")
-                    && !key.equals("active")
-                    && kind.fields().stream().noneMatch(f -> f.json().equals(key))) {
-                problems.add("unknown field '" + key + "' (a " + kind.noun() + " has "
-                        + kind.fields().stream().map(Field::json).toList() + ")");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ReferenceException(
-                    Failure.INVALID, "The " + kind.noun() + " was not saved: " + String.join("; ", problems) + ".");
-        }
-        return values;
+        return problems;
     }
 
     private static String check(Field f, String text) {
@@ -295,7 +315,7 @@ public final class ReferenceMaintenance {
     }
 
     /** A record's components by name, in declaration order (amounts to the cent), as the API shows them. */
-    private static Map<String, Object> values(Record record) {
+    static Map<String, Object> values(Record record) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (RecordComponent c : record.getClass().getRecordComponents()) {
             try {
