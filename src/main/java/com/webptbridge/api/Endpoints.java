@@ -66,6 +66,7 @@ final class Endpoints {
         all.addAll(new DryRunResource().endpoints());
         all.addAll(new ReferenceResource().endpoints());
         all.addAll(new ImportResource().endpoints());
+        all.addAll(new SheetResource().endpoints());
         all.addAll(new AccountsResource(accounts).endpoints());
         all.addAll(new AccessLogResource(accessLog).endpoints());
         all.addAll(new PruneResource(pruning).endpoints());

@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
             InterfaceCommand.ListAll.class,
             InterfaceCommand.Add.class,
             InterfaceCommand.Disable.class,
-            InterfaceCommand.Reload.class
+            InterfaceCommand.Reload.class,
+            InterfaceCommand.Sheet.class
         })
 final class InterfaceCommand extends ApiCommand {
 
@@ -155,6 +156,48 @@ final class InterfaceCommand extends ApiCommand {
                 JsonNode changes = answer.body().get("changes");
                 changes.forEach(c -> parent.out().println(c.asText()));
                 parent.out().println(changes.size() + " change(s).");
+                return 0;
+            });
+        }
+    }
+
+    @Command(
+            name = "sheet",
+            description = "The Alternate ID sheet for WebPT's staff: per kind each active record's name,"
+                    + " Sequence Number and NPI, facilities apart.",
+            mixinStandardHelpOptions = true)
+    static final class Sheet implements Callable<Integer> {
+        @ParentCommand
+        InterfaceCommand parent;
+
+        @Parameters(paramLabel = "ID", description = "The interface, e.g. clinic-a")
+        String id;
+
+        @Option(names = "--format", defaultValue = "html", description = "html (printable, the default) or csv")
+        String format;
+
+        @Option(names = "--since", paramLabel = "DATE", description = "Only records changed since, e.g. 2026-12-01")
+        String since;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the sheet here instead of printing it")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            return parent.run(() -> {
+                java.net.http.HttpResponse<String> answer = parent.api()
+                        .document("/api/interfaces/" + id + "/sheet?format=" + format
+                                + (since == null ? "" : "&since=" + since));
+                if (answer.statusCode() != 200) {
+                    return parent.refused(
+                            new ApiClient.Answer(answer.statusCode(), ApiClient.JSON.readTree(answer.body())));
+                }
+                if (out == null) {
+                    parent.out().print(answer.body());
+                } else {
+                    java.nio.file.Files.writeString(out, answer.body());
+                    parent.out().println("Wrote the Alternate ID sheet of " + id + " to " + out + ".");
+                }
                 return 0;
             });
         }
