@@ -58,6 +58,7 @@ final class Endpoints {
         all.addAll(new MetricsResource(metrics).endpoints());
         // Read when asked for, by then the whole table (this endpoint included).
         all.addAll(new OpenApiResource(() -> List.copyOf(all)).endpoints());
+        all.addAll(new PromotionResource(interfaces).endpoints());
         all.addAll(new InterfacesResource(interfaces).endpoints());
         all.addAll(new PatientsResource().endpoints());
         all.addAll(new MessagesResource().endpoints());

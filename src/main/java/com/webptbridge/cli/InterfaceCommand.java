@@ -10,20 +10,23 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bridge interface list|add|disable|reload}: the practices' interfaces of a running engine,
- * changed without a restart. What is added or disabled is also written to the engine's interface
- * folder, so the next start runs the same interfaces.
+ * {@code bridge interface list|add|disable|reload|sheet|export|import}: the practices' interfaces of a
+ * running engine, changed without a restart. What is added or disabled is also written to the
+ * engine's interface folder, so the next start runs the same interfaces. {@code sheet} prints the
+ * Alternate ID sheet for WebPT; {@code export}/{@code import} promote an interface ({@link InterfacePromotion}).
  */
 @Command(
         name = "interface",
-        description = "The client practices' interfaces: list, add, disable, reload.",
+        description = "The client practices' interfaces: list, add, disable, reload, sheet, export, import.",
         mixinStandardHelpOptions = true,
         subcommands = {
             InterfaceCommand.ListAll.class,
             InterfaceCommand.Add.class,
             InterfaceCommand.Disable.class,
             InterfaceCommand.Reload.class,
-            InterfaceCommand.Sheet.class
+            InterfaceCommand.Sheet.class,
+            InterfacePromotion.Export.class,
+            InterfacePromotion.Import.class
         })
 final class InterfaceCommand extends ApiCommand {
 

@@ -55,6 +55,18 @@ final class InterfaceFolder {
         }
     }
 
+    /** Writes a promoted interface's mapping profile to {@code profiles/<id>.yaml} in the folder. */
+    Path keepProfile(String id, String yaml) {
+        Path file = folder.resolve("profiles").resolve(id + ".yaml").toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot write the interface folder " + folder + ": " + e.getMessage());
+        }
+    }
+
     private List<InterfaceDefinition> definitions() throws IOException {
         List<InterfaceDefinition> out = new ArrayList<>();
         if (Files.isDirectory(folder)) {

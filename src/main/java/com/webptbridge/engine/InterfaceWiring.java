@@ -174,6 +174,21 @@ final class InterfaceWiring implements AutoCloseable {
         return references;
     }
 
+    /** The text of the profile {@link #profile} reads: the file, or the built-in one's. */
+    String profileText(InterfaceDefinition d) {
+        Path file = settings.path(d.profile() != null ? d.profile() : settings.get("bridge.profile"));
+        try {
+            if (Files.exists(file) || d.profile() != null) {
+                return Files.readString(file);
+            }
+            try (java.io.InputStream in = MappingProfile.class.getResourceAsStream("/profiles/webpt.yaml")) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the mapping profile " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The interface's mapping profile; with none named and no bridge.profile file, WebPT's default. */
     private MappingProfile profile(InterfaceDefinition d) {
         Path file = settings.path(d.profile() != null ? d.profile() : settings.get("bridge.profile"));
