@@ -31,6 +31,7 @@ final class ImportResource {
                             call -> run(kind, call))
                     // a CSV body: a page on another site cannot send text/csv without asking first
                     .consuming("text/csv")
+                    .taking("dry-run", "file", "columns") // listed in the OpenAPI document
                     .ofInterface());
         }
         return out;

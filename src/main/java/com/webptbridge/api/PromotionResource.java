@@ -49,6 +49,7 @@ final class PromotionResource {
                                 Role.ADMIN,
                                 "create an interface exported from another engine (201); ?dry-run=true previews it",
                                 this::importBundle)
+                        .taking("dry-run")
                         .engine(),
                 Endpoint.get(
                                 INTERFACES.param(ApiPath.INTERFACE).then("export"),
