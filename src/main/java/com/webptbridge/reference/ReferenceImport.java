@@ -2,6 +2,7 @@ package com.webptbridge.reference;
 
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.store.Database;
+import com.webptbridge.store.Sql;
 import com.webptbridge.store.reference.ReferenceRecords;
 
 import java.sql.Connection;
@@ -40,39 +41,43 @@ public final class ReferenceImport {
     public Applied apply(ImportFile file, String operator) throws SQLException {
         ReferenceKind kind = file.kind();
         List<Object> keys = new ArrayList<>();
-        ImportPreview done = db.inTransaction(c -> {
-            keys.clear(); // a retried transaction starts over
-            ImportPreview p = ImportPreview.of(file, existing(c, kind));
-            long next = records.nextSequenceNumber(c, kind);
-            for (ImportPreview.Add a : p.add()) {
-                if (a.sequenceNumber() != null) {
-                    next = Math.max(next, a.sequenceNumber() + 1);
-                }
-            }
-            for (ImportPreview.Add a : p.add()) {
-                long seq = a.sequenceNumber() != null ? a.sequenceNumber() : next++;
-                records.insert(c, kind, seq, a.values());
-                Object key = kind.addressedByCode() ? a.values().get("code") : (Object) seq;
-                records.audit(c, operator, kind, String.valueOf(key), "CREATE", detail(file, a.values()));
-                keys.add(key);
-            }
-            for (ImportPreview.Change ch : p.change()) {
-                Object key = kind.addressedByCode() ? ch.key() : (Object) Long.valueOf(ch.key());
-                records.update(c, kind, key, ch.values(), ch.reactivates() ? Boolean.TRUE : null);
-                records.audit(c, operator, kind, ch.key(), "UPDATE", detail(file, ch.values()));
-                keys.add(key);
-            }
-            records.audit(
-                    c,
-                    operator,
-                    kind,
-                    "import",
-                    ReferenceRecords.IMPORT,
-                    "file " + file.name() + ": " + p.counts().add() + " added, "
-                            + p.counts().change() + " changed, " + p.counts().unchanged() + " unchanged, "
-                            + p.counts().refused() + " refused");
-            return p;
-        });
+        // An analyst adding a record meanwhile may take a number this import chose: then work it out again.
+        ImportPreview done = Sql.retryOnUniqueViolation(
+                3,
+                () -> db.inTransaction(c -> {
+                    keys.clear(); // a retried transaction starts over
+                    ImportPreview p = ImportPreview.of(file, existing(c, kind));
+                    long next = records.nextSequenceNumber(c, kind);
+                    for (ImportPreview.Add a : p.add()) {
+                        if (a.sequenceNumber() != null) {
+                            next = Math.max(next, a.sequenceNumber() + 1);
+                        }
+                    }
+                    for (ImportPreview.Add a : p.add()) {
+                        long seq = a.sequenceNumber() != null ? a.sequenceNumber() : next++;
+                        records.insert(c, kind, seq, a.values());
+                        Object key = kind.addressedByCode() ? a.values().get("code") : (Object) seq;
+                        records.audit(c, operator, kind, String.valueOf(key), "CREATE", detail(file, a.values()));
+                        keys.add(key);
+                    }
+                    for (ImportPreview.Change ch : p.change()) {
+                        Object key = kind.addressedByCode() ? ch.key() : (Object) Long.valueOf(ch.key());
+                        records.update(c, kind, key, ch.values(), ch.reactivates() ? Boolean.TRUE : null);
+                        records.audit(c, operator, kind, ch.key(), "UPDATE", detail(file, ch.values()));
+                        keys.add(key);
+                    }
+                    records.audit(
+                            c,
+                            operator,
+                            kind,
+                            "import",
+                            ReferenceRecords.IMPORT,
+                            "file " + file.name() + ": " + p.counts().add() + " added, "
+                                    + p.counts().change() + " changed, "
+                                    + p.counts().unchanged() + " unchanged, "
+                                    + p.counts().refused() + " refused");
+                    return p;
+                }));
         if (!done.changesNothing()) {
             records.changed();
         }
