@@ -22,7 +22,8 @@ import java.util.Map;
  * only mean something on this engine), its mapping profile's text and its reference data as CSV per
  * kind. {@code POST /api/interfaces/import} takes the same and creates the interface the way any
  * interface is added at run time (so it starts as every new interface does); {@code ?dry-run=true}
- * answers what it would create. An interface of that id that already runs is refused (409).
+ * answers what it would create. An interface of that id that exists (running, or disabled in the
+ * interface folder) is refused (409).
  */
 final class PromotionResource {
 
@@ -89,7 +90,7 @@ final class PromotionResource {
             throw new ApiException(400, "definition is required: the interface as its file defines it.");
         }
         InterfaceDefinition d = bundle.definition();
-        if (interfaces.find(d.id()).isPresent()) {
+        if (interfaces.exists(d.id())) { // running, or disabled in the interface folder
             throw new ApiException(
                     409,
                     "An interface " + d.id() + " already exists on this engine: promotion creates an interface,"

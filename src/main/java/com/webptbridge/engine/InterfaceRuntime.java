@@ -114,6 +114,11 @@ final class InterfaceRuntime implements InterfaceRegistry {
     }
 
     @Override
+    public synchronized boolean exists(String id) {
+        return running.containsKey(id) || folder.defines(id);
+    }
+
+    @Override
     public synchronized String profileText(String id) {
         RunningInterface r = running.get(id);
         if (r == null) {

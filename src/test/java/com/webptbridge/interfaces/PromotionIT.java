@@ -78,6 +78,11 @@ class PromotionIT {
                             .exitCode())
                     .isZero();
 
+            // Disabled, it still exists there: an import never overwrites it.
+            Cli.Result back = Cli.run("interface", "import", out.toString(), "--url", test.url());
+            assertThat(back.exitCode()).isEqualTo(2);
+            assertThat(back.err()).contains("An interface clinic-a already exists on this engine");
+
             Cli.Result preview = Cli.run("interface", "import", out.toString(), "--dry-run", "--url", production.url());
             assertThat(preview.exitCode()).as(preview.err()).isZero();
             assertThat(preview.out())
