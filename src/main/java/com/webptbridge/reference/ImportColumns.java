@@ -30,6 +30,11 @@ public final class ImportColumns {
 
     private ImportColumns() {}
 
+    /** Fails, naming the kind or field, when the header names file does not hold: called at start. */
+    public static void check() {
+        COLUMNS.size(); // loading is checking; a failure surfaces as the load's own exception
+    }
+
     /** The columns of {@code kind}'s import, field names being the API's JSON names. */
     public static CsvColumns<String> of(ReferenceKind kind) {
         return COLUMNS.get(kind);
