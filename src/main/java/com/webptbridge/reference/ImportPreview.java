@@ -151,7 +151,7 @@ public record ImportPreview(
                 }
             }
             Map<String, Object> values = new LinkedHashMap<>();
-            List<String> problems = ReferenceMaintenance.check(kind, v, match == null, values);
+            List<String> problems = ReferenceChecks.check(kind, v, match == null, values);
             if (!problems.isEmpty()) {
                 return refuse(ImportRefusal.INVALID, String.join("; ", problems));
             }

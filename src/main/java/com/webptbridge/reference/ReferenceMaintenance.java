@@ -1,6 +1,5 @@
 package com.webptbridge.reference;
 
-import com.webptbridge.billing.ProcedureCode;
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferenceKind.Field;
 import com.webptbridge.reference.ReferenceException.Failure;
@@ -13,7 +12,6 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -213,7 +211,7 @@ public final class ReferenceMaintenance {
     private static Map<String, Object> validate(ReferenceKind kind, Map<String, Object> body, boolean creating)
             throws ReferenceException {
         Map<String, Object> values = new LinkedHashMap<>();
-        List<String> problems = check(kind, body, creating, values);
+        List<String> problems = ReferenceChecks.check(kind, body, creating, values);
         for (String key : body.keySet()) {
             if (!key.equals("sequenceNumber")
                     && !key.equals("active")
@@ -227,67 +225,6 @@ public final class ReferenceMaintenance {
                     Failure.INVALID, "The " + kind.noun() + " was not saved: " + String.join("; ", problems) + ".");
         }
         return values;
-    }
-
-    /**
-     * The problems of the kind's fields in {@code body} (and, when creating, the required ones
-     * missing), each a sentence naming the field; the valid ones go to {@code values}, column-ready.
-     * An import checks its rows with the same rules.
-     */
-    static List<String> check(ReferenceKind kind, Map<String, ?> body, boolean creating, Map<String, Object> values) {
-        List<String> problems = new ArrayList<>();
-        for (Field f : kind.fields()) {
-            Object raw = body.get(f.json());
-            String text = raw == null ? "" : String.valueOf(raw).trim();
-            if (text.isEmpty()) {
-                if (creating && f.required()) {
-                    problems.add(f.json() + " is required");
-                }
-                continue;
-            }
-            String problem = check(f, text);
-            if (problem != null) {
-                problems.add(problem);
-                continue;
-            }
-            values.put(f.json(), convert(f, text));
-        }
-        return problems;
-    }
-
-    private static String check(Field f, String text) {
-        if (text.length() > f.max() && f.check() == ReferenceKind.Check.TEXT) {
-            return f.json() + " is longer than " + f.max() + " characters";
-        }
-        return switch (f.check()) {
-            case NPI -> Npi.valid(text)
-                    ? null
-                    : f.json() + " " + text + " is not a valid NPI (10 digits, the last a"
-                            + " check digit): check it against NPPES";
-            case PLACE_OF_SERVICE -> text.matches("\\d{2}")
-                    ? null
-                    : f.json() + " must be a 2-digit place of service code (e.g. 11)";
-            case PROCEDURE_CODE -> ProcedureCode.wellFormed(text)
-                    ? null
-                    : f.json() + " must be a 5-character CPT/HCPCS code";
-            case AMOUNT -> text.matches("\\d{1,9}(\\.\\d{1,2})?") ? null : f.json() + " must be an amount like 45.00";
-            case UNITS -> text.matches("\\d{1,4}") && Integer.parseInt(text) > 0
-                    ? null
-                    : f.json() + " must be a whole number of 1 or more";
-            case REVENUE_CODE -> text.matches("\\d{4}")
-                    ? null
-                    : f.json() + " must be a 4-digit revenue code (e.g. 0420)";
-            case TEXT -> null;
-        };
-    }
-
-    private static Object convert(Field f, String text) {
-        return switch (f.check()) {
-            case AMOUNT -> new BigDecimal(text);
-            case UNITS -> Integer.valueOf(text);
-            case PROCEDURE_CODE -> text.toUpperCase(Locale.ROOT);
-            default -> text;
-        };
     }
 
     private static long sequenceNumber(Object raw) throws ReferenceException {
