@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * {@code GET /api/sheet}: the Alternate ID sheet WebPT's staff type from ({@link AlternateIdSheet}),
- * as a printable HTML page ({@code ?format=html}, the default) or CSV ({@code ?format=csv}), with
+ * as a printable HTML page ({@code ?format=html}, the default), CSV ({@code ?format=csv}) or JSON
+ * for the console's page ({@code ?format=json}), with
  * {@code ?since=DATE} (a date, from its start in UTC, or an instant) for the records changed since.
  */
 final class SheetResource {
@@ -22,7 +23,7 @@ final class SheetResource {
         return List.of(Endpoint.get(
                         ApiPath.of("api", "sheet"),
                         Role.VIEWER,
-                        "the Alternate ID sheet for WebPT, ?format=html|csv&since=DATE",
+                        "the Alternate ID sheet for WebPT, ?format=html|csv|json&since=DATE",
                         SheetResource::sheet)
                 .taking("format", "since")
                 .ofInterface());
@@ -30,12 +31,15 @@ final class SheetResource {
 
     private static ApiResponse sheet(Call call) throws Exception {
         String format = call.query("format") == null ? "html" : call.query("format");
-        if (!format.equals("html") && !format.equals("csv")) {
-            throw new ApiException(400, "format must be html or csv, was '" + format + "'.");
+        if (!format.equals("html") && !format.equals("csv") && !format.equals("json")) {
+            throw new ApiException(400, "format must be html, csv or json, was '" + format + "'.");
         }
         RunningInterface practice = call.practice();
         AlternateIdSheet sheet =
                 AlternateIdSheet.of(practice.id(), practice.maintenance().references(), since(call.query("since")));
+        if (format.equals("json")) { // the console's sheet page renders it itself
+            return ApiResponse.ok(sheet);
+        }
         if (format.equals("csv")) {
             return ApiResponse.ok(new AdminApi.Raw(
                     "text/csv; charset=utf-8", SheetDocument.csv(sheet).getBytes(StandardCharsets.UTF_8)));

@@ -4,7 +4,6 @@ import com.webptbridge.api.AdminApi;
 import com.webptbridge.api.Authenticator;
 import com.webptbridge.build.BuildInfo;
 import com.webptbridge.interfaces.InterfaceRegistry;
-import com.webptbridge.reference.ImportColumns;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.DatabaseUrl;
 import com.webptbridge.store.security.Accounts;
@@ -76,7 +75,6 @@ public final class BridgeEngine implements AutoCloseable {
 
     public static BridgeEngine start(Settings settings) throws Exception {
         Instant starting = Instant.now(); // what arrived before this is no other message's in-flight work here
-        ImportColumns.check(); // the import header names are data: a typo stops the start, naming it
         DatabaseUrl url = DatabaseUrl.of(settings.get("bridge.db.url"));
         Database db = Database.open(
                 url.url(),

@@ -24,6 +24,7 @@ import com.webptbridge.maintenance.Reprocessor;
 import com.webptbridge.mapping.FieldLimits;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.reference.EncounterResolver;
+import com.webptbridge.reference.ImportColumns;
 import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.reference.ReferenceSeed;
 import com.webptbridge.store.Database;
@@ -79,6 +80,7 @@ final class InterfaceWiring implements AutoCloseable {
         this.db = db;
         this.metrics = metrics;
         this.process = camel.createProducerTemplate();
+        ImportColumns.check(); // the import header names are data: a typo stops the start, naming it
         Set<String> versions = settings.getList("bridge.hl7.versions");
         this.rules =
                 new HeaderRules(versions, settings.getList("bridge.hl7.processing-ids"), MappingStep.acceptedEvents());

@@ -61,6 +61,20 @@ class SheetIT {
     }
 
     @Test
+    void theJsonSheetIsWhatTheConsolePagePrints() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode sheet = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(
+                        engine.get("/api/interfaces/default/sheet?format=json").body());
+
+        assertThat(sheet.get("interfaceId").asText()).isEqualTo("default");
+        assertThat(sheet.at("/sections/0/kind").asText()).isEqualTo("facilities");
+        assertThat(sheet.at("/sections/0/byPhone").asBoolean()).isTrue();
+        assertThat(sheet.at("/sections/0/lines/0").toString())
+                .isEqualTo("{\"name\":\"Springfield Physical Therapy\",\"sequenceNumber\":7,\"npi\":\"1122334455\"}");
+        assertThat(engine.get("/api/sheet?format=pdf").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void sinceListsOnlyTheRecordsChangedAfterIt() throws Exception {
         Instant before = Instant.now();
         assertThat(engine.send("PUT", "/api/payers/1043", "{\"zip\":\"46207\"}", TestEngine.ADMIN_AUTH)
