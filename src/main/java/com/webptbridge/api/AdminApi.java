@@ -66,7 +66,12 @@ public final class AdminApi implements AutoCloseable {
     }
 
     /** A body written as it is rather than as JSON: /metrics text, the console's files. */
-    record Raw(String contentType, byte[] bytes) {}
+    record Raw(String contentType, byte[] bytes, Map<String, String> headers) {
+
+        Raw(String contentType, byte[] bytes) {
+            this(contentType, bytes, Map.of());
+        }
+    }
 
     /**
      * What {@code /health/ready} checks, each part by name (e.g. mllp, database, migrations,

@@ -74,6 +74,7 @@ final class Answers {
             return;
         }
         if (response.body() instanceof AdminApi.Raw raw) {
+            raw.headers().forEach(out::putHeader); // e.g. a page's own Content-Security-Policy
             out.setStatusCode(response.status())
                     .putHeader("Content-Type", raw.contentType())
                     .end(Buffer.buffer(raw.bytes()));

@@ -61,7 +61,7 @@ final class DryRunResource {
     }
 
     /** A mapping profile sent as YAML text, read as the engine reads profile files. */
-    private static MappingProfile profile(String yaml) {
+    static MappingProfile profile(String yaml) {
         Path file = null;
         try {
             file = Files.createTempFile("bridge-profile", ".yaml");

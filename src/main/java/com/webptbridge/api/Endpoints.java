@@ -58,6 +58,7 @@ final class Endpoints {
         all.addAll(new MetricsResource(metrics).endpoints());
         // Read when asked for, by then the whole table (this endpoint included).
         all.addAll(new OpenApiResource(() -> List.copyOf(all)).endpoints());
+        all.addAll(new PromotionResource(interfaces).endpoints());
         all.addAll(new InterfacesResource(interfaces).endpoints());
         all.addAll(new PatientsResource().endpoints());
         all.addAll(new MessagesResource().endpoints());
@@ -65,6 +66,8 @@ final class Endpoints {
         all.addAll(new ViewsResource().endpoints());
         all.addAll(new DryRunResource().endpoints());
         all.addAll(new ReferenceResource().endpoints());
+        all.addAll(new ImportResource().endpoints());
+        all.addAll(new SheetResource().endpoints());
         all.addAll(new AccountsResource(accounts).endpoints());
         all.addAll(new AccessLogResource(accessLog).endpoints());
         all.addAll(new PruneResource(pruning).endpoints());

@@ -68,33 +68,57 @@ final class ApiClient {
     }
 
     Answer call(String method, String path, Map<String, Object> body) throws CliFailure {
+        try {
+            return send(method, path, "application/json", body == null ? null : JSON.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CliFailure(1, "Cannot write the request: " + e.getMessage());
+        }
+    }
+
+    /** A request whose body is of another type than JSON (a CSV export); the answer is JSON. */
+    Answer send(String method, String path, String contentType, byte[] body) throws CliFailure {
+        HttpResponse<String> response = exchange(method, path, contentType, body);
+        try {
+            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new CliFailure(1, "The engine at " + url + " did not answer JSON: " + e.getMessage());
+        }
+    }
+
+    /** A GET whose answer is a document rather than JSON (the Alternate ID sheet): status and text. */
+    HttpResponse<String> document(String path) throws CliFailure {
+        return exchange("GET", path, "application/json", null);
+    }
+
+    private HttpResponse<String> exchange(String method, String path, String contentType, byte[] body)
+            throws CliFailure {
         probe();
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + scoped(path)))
                     .timeout(Duration.ofMinutes(5))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", contentType)
                     .header("X-Operator", operator)
                     .method(
                             method,
                             body == null
                                     ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = JSON.readTree(response.body());
-            if (response.statusCode() == 401) {
-                throw new CliFailure(
-                        2,
-                        "The engine at " + url + " wants a login (401): " + error(json)
-                                + " Give --user NAME (and --password), set BRIDGE_API_TOKEN, or put user=/password="
-                                + " or token= in ~/.webpt-bridge/credentials.");
-            }
-            if (response.statusCode() == 403) {
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                JsonNode json = JSON.readTree(response.body());
+                if (response.statusCode() == 401) {
+                    throw new CliFailure(
+                            2,
+                            "The engine at " + url + " wants a login (401): " + error(json)
+                                    + " Give --user NAME (and --password), set BRIDGE_API_TOKEN, or put user=/password="
+                                    + " or token= in ~/.webpt-bridge/credentials.");
+                }
                 throw new CliFailure(2, "The engine at " + url + " refused this account (403): " + error(json));
             }
-            return new Answer(response.statusCode(), json);
+            return response;
         } catch (ConnectException e) {
             throw new CliFailure(1, "Cannot reach the engine at " + url + ": is it running? (set --url)");
         } catch (IOException e) {

@@ -10,19 +10,23 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bridge interface list|add|disable|reload}: the practices' interfaces of a running engine,
- * changed without a restart. What is added or disabled is also written to the engine's interface
- * folder, so the next start runs the same interfaces.
+ * {@code bridge interface list|add|disable|reload|sheet|export|import}: the practices' interfaces of a
+ * running engine, changed without a restart. What is added or disabled is also written to the
+ * engine's interface folder, so the next start runs the same interfaces. {@code sheet} prints the
+ * Alternate ID sheet for WebPT; {@code export}/{@code import} promote an interface ({@link InterfacePromotion}).
  */
 @Command(
         name = "interface",
-        description = "The client practices' interfaces: list, add, disable, reload.",
+        description = "The client practices' interfaces: list, add, disable, reload, sheet, export, import.",
         mixinStandardHelpOptions = true,
         subcommands = {
             InterfaceCommand.ListAll.class,
             InterfaceCommand.Add.class,
             InterfaceCommand.Disable.class,
-            InterfaceCommand.Reload.class
+            InterfaceCommand.Reload.class,
+            InterfaceCommand.Sheet.class,
+            InterfacePromotion.Export.class,
+            InterfacePromotion.Import.class
         })
 final class InterfaceCommand extends ApiCommand {
 
@@ -155,6 +159,48 @@ final class InterfaceCommand extends ApiCommand {
                 JsonNode changes = answer.body().get("changes");
                 changes.forEach(c -> parent.out().println(c.asText()));
                 parent.out().println(changes.size() + " change(s).");
+                return 0;
+            });
+        }
+    }
+
+    @Command(
+            name = "sheet",
+            description = "The Alternate ID sheet for WebPT's staff: per kind each active record's name,"
+                    + " Sequence Number and NPI, facilities apart.",
+            mixinStandardHelpOptions = true)
+    static final class Sheet implements Callable<Integer> {
+        @ParentCommand
+        InterfaceCommand parent;
+
+        @Parameters(paramLabel = "ID", description = "The interface, e.g. clinic-a")
+        String id;
+
+        @Option(names = "--format", defaultValue = "html", description = "html (printable, the default) or csv")
+        String format;
+
+        @Option(names = "--since", paramLabel = "DATE", description = "Only records changed since, e.g. 2026-12-01")
+        String since;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the sheet here instead of printing it")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            return parent.run(() -> {
+                java.net.http.HttpResponse<String> answer = parent.api()
+                        .document("/api/interfaces/" + id + "/sheet?format=" + format
+                                + (since == null ? "" : "&since=" + since));
+                if (answer.statusCode() != 200) {
+                    return parent.refused(
+                            new ApiClient.Answer(answer.statusCode(), ApiClient.JSON.readTree(answer.body())));
+                }
+                if (out == null) {
+                    parent.out().print(answer.body());
+                } else {
+                    java.nio.file.Files.writeString(out, answer.body());
+                    parent.out().println("Wrote the Alternate ID sheet of " + id + " to " + out + ".");
+                }
                 return 0;
             });
         }

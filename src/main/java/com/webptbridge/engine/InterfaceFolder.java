@@ -55,6 +55,27 @@ final class InterfaceFolder {
         }
     }
 
+    /** True when the folder holds a definition of this id, enabled or not. */
+    boolean defines(String id) {
+        try {
+            return definitions().stream().anyMatch(d -> d.id().equals(id));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the interface folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes a promoted interface's mapping profile to {@code profiles/<id>.yaml} in the folder. */
+    Path keepProfile(String id, String yaml) {
+        Path file = folder.resolve("profiles").resolve(id + ".yaml").toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot write the interface folder " + folder + ": " + e.getMessage());
+        }
+    }
+
     private List<InterfaceDefinition> definitions() throws IOException {
         List<InterfaceDefinition> out = new ArrayList<>();
         if (Files.isDirectory(folder)) {

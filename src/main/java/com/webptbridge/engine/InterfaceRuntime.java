@@ -113,6 +113,25 @@ final class InterfaceRuntime implements InterfaceRegistry {
         return changes;
     }
 
+    @Override
+    public synchronized boolean exists(String id) {
+        return running.containsKey(id) || folder.defines(id);
+    }
+
+    @Override
+    public synchronized String profileText(String id) {
+        RunningInterface r = running.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("No interface " + id + " is running");
+        }
+        return wiring.profileText(r.definition());
+    }
+
+    @Override
+    public String keepProfile(String id, String yaml) {
+        return folder.keepProfile(id, yaml).toString();
+    }
+
     /** Starts an interface: checks its port, wires its beans, adds its processing route, then listens. */
     synchronized RunningInterface start(InterfaceDefinition d) {
         for (RunningInterface r : running.values()) {

@@ -24,6 +24,7 @@ import com.webptbridge.maintenance.Reprocessor;
 import com.webptbridge.mapping.FieldLimits;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.reference.EncounterResolver;
+import com.webptbridge.reference.ImportColumns;
 import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.reference.ReferenceSeed;
 import com.webptbridge.store.Database;
@@ -79,6 +80,7 @@ final class InterfaceWiring implements AutoCloseable {
         this.db = db;
         this.metrics = metrics;
         this.process = camel.createProducerTemplate();
+        ImportColumns.check(); // the import header names are data: a typo stops the start, naming it
         Set<String> versions = settings.getList("bridge.hl7.versions");
         this.rules =
                 new HeaderRules(versions, settings.getList("bridge.hl7.processing-ids"), MappingStep.acceptedEvents());
@@ -172,6 +174,21 @@ final class InterfaceWiring implements AutoCloseable {
             ReferenceSeed.load(settings.path(seed), references);
         }
         return references;
+    }
+
+    /** The text of the profile {@link #profile} reads: the file, or the built-in one's. */
+    String profileText(InterfaceDefinition d) {
+        Path file = settings.path(d.profile() != null ? d.profile() : settings.get("bridge.profile"));
+        try {
+            if (Files.exists(file) || d.profile() != null) {
+                return Files.readString(file);
+            }
+            try (java.io.InputStream in = MappingProfile.class.getResourceAsStream("/profiles/webpt.yaml")) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the mapping profile " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The interface's mapping profile; with none named and no bridge.profile file, WebPT's default. */

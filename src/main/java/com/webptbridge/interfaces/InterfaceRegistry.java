@@ -23,4 +23,16 @@ public interface InterfaceRegistry {
 
     /** Reads the interface folder again: starts what is new or enabled, stops what is gone or disabled. */
     List<String> reload();
+
+    /** True when an interface of this id runs or is defined in the interface folder (a disabled one too). */
+    boolean exists(String id);
+
+    /** The YAML text of a running interface's mapping profile as the engine reads it (its file, else the built-in). */
+    String profileText(String id);
+
+    /**
+     * Keeps a mapping profile brought from another engine (promotion) beside the interface files, as
+     * {@code profiles/<id>.yaml} there; answers the path a definition names it by.
+     */
+    String keepProfile(String id, String yaml);
 }

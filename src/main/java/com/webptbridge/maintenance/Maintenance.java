@@ -4,7 +4,10 @@ import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.WaitingKind;
 import com.webptbridge.hl7.ReferenceSentences;
 import com.webptbridge.hl7.Sentence;
+import com.webptbridge.reference.ImportFile;
+import com.webptbridge.reference.ImportPreview;
 import com.webptbridge.reference.ReferenceException;
+import com.webptbridge.reference.ReferenceImport;
 import com.webptbridge.reference.ReferenceMaintenance;
 import com.webptbridge.store.journal.ReprocessFilter;
 import com.webptbridge.store.journal.Worklist;
@@ -65,6 +68,30 @@ public final class Maintenance {
         Map<String, Object> record = references.update(kind, key, body, operator);
         boolean active = Boolean.TRUE.equals(record.get("active"));
         return new Change(record, null, active ? reprocessWaiting(kind, record) : List.of());
+    }
+
+    /**
+     * What an import of a billing system's export did (or, previewed, would do), and the waiting
+     * messages the records it added or changed let through.
+     */
+    public record Imported(boolean applied, ImportPreview preview, List<Reprocessor.Outcome> reprocessed) {}
+
+    /**
+     * Previews or applies an export; applied, each record it adds or changes releases what is waiting
+     * for it exactly as an analyst's add or change does.
+     */
+    public Imported importFile(ImportFile file, boolean dryRun, String operator) throws SQLException {
+        if (dryRun) {
+            return new Imported(false, references.imports().preview(file), List.of());
+        }
+        ReferenceImport.Applied applied = references.imports().apply(file, operator);
+        List<Reprocessor.Outcome> reprocessed = new ArrayList<>();
+        for (Map<String, Object> record : applied.touched()) {
+            if (Boolean.TRUE.equals(record.get("active"))) {
+                reprocessed.addAll(reprocessWaiting(file.kind(), record));
+            }
+        }
+        return new Imported(true, applied.preview(), reprocessed);
     }
 
     public ReferenceMaintenance references() {

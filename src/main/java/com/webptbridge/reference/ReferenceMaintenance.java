@@ -1,6 +1,5 @@
 package com.webptbridge.reference;
 
-import com.webptbridge.billing.ProcedureCode;
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferenceKind.Field;
 import com.webptbridge.reference.ReferenceException.Failure;
@@ -13,7 +12,6 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +32,16 @@ public final class ReferenceMaintenance {
     public ReferenceMaintenance(Database db, String interfaceId) {
         this.db = db;
         this.records = new ReferenceRecords(db, interfaceId);
+    }
+
+    /** Imports of the billing system's exports into these records. */
+    public ReferenceImport imports() {
+        return new ReferenceImport(db, records);
+    }
+
+    /** The keys (Sequence Numbers, procedure codes) of a kind's records changed after {@code since}. */
+    public java.util.Set<String> changedSince(ReferenceKind kind, java.time.OffsetDateTime since) throws SQLException {
+        return records.changedSince(kind, since);
     }
 
     /** A created record and the sentence telling the analyst where its number goes. */
@@ -202,24 +210,8 @@ public final class ReferenceMaintenance {
     /** Checks the fields present (and, on create, that required ones are); returns column-ready values. */
     private static Map<String, Object> validate(ReferenceKind kind, Map<String, Object> body, boolean creating)
             throws ReferenceException {
-        List<String> problems = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Field f : kind.fields()) {
-            Object raw = body.get(f.json());
-            String text = raw == null ? "" : String.valueOf(raw).trim();
-            if (text.isEmpty()) {
-                if (creating && f.required()) {
-                    problems.add(f.json() + " is required");
-                }
-                continue;
-            }
-            String problem = check(f, text);
-            if (problem != null) {
-                problems.add(problem);
-                continue;
-            }
-            values.put(f.json(), convert(f, text));
-        }
+        List<String> problems = ReferenceChecks.check(kind, body, creating, values);
         for (String key : body.keySet()) {
             if (!key.equals("sequenceNumber")
                     && !key.equals("active")
@@ -233,41 +225,6 @@ public final class ReferenceMaintenance {
                     Failure.INVALID, "The " + kind.noun() + " was not saved: " + String.join("; ", problems) + ".");
         }
         return values;
-    }
-
-    private static String check(Field f, String text) {
-        if (text.length() > f.max() && f.check() == ReferenceKind.Check.TEXT) {
-            return f.json() + " is longer than " + f.max() + " characters";
-        }
-        return switch (f.check()) {
-            case NPI -> Npi.valid(text)
-                    ? null
-                    : f.json() + " " + text + " is not a valid NPI (10 digits, the last a"
-                            + " check digit): check it against NPPES";
-            case PLACE_OF_SERVICE -> text.matches("\\d{2}")
-                    ? null
-                    : f.json() + " must be a 2-digit place of service code (e.g. 11)";
-            case PROCEDURE_CODE -> ProcedureCode.wellFormed(text)
-                    ? null
-                    : f.json() + " must be a 5-character CPT/HCPCS code";
-            case AMOUNT -> text.matches("\\d{1,9}(\\.\\d{1,2})?") ? null : f.json() + " must be an amount like 45.00";
-            case UNITS -> text.matches("\\d{1,4}") && Integer.parseInt(text) > 0
-                    ? null
-                    : f.json() + " must be a whole number of 1 or more";
-            case REVENUE_CODE -> text.matches("\\d{4}")
-                    ? null
-                    : f.json() + " must be a 4-digit revenue code (e.g. 0420)";
-            case TEXT -> null;
-        };
-    }
-
-    private static Object convert(Field f, String text) {
-        return switch (f.check()) {
-            case AMOUNT -> new BigDecimal(text);
-            case UNITS -> Integer.valueOf(text);
-            case PROCEDURE_CODE -> text.toUpperCase(Locale.ROOT);
-            default -> text;
-        };
     }
 
     private static long sequenceNumber(Object raw) throws ReferenceException {
@@ -295,7 +252,7 @@ public final class ReferenceMaintenance {
     }
 
     /** A record's components by name, in declaration order (amounts to the cent), as the API shows them. */
-    private static Map<String, Object> values(Record record) {
+    static Map<String, Object> values(Record record) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (RecordComponent c : record.getClass().getRecordComponents()) {
             try {

@@ -113,6 +113,11 @@ public final class EngineExtension
         return get().send(method, path, json, authorization);
     }
 
+    public HttpResponse<String> send(String method, String path, String body, String contentType, String authorization)
+            throws IOException, InterruptedException {
+        return get().send(method, path, body, contentType, authorization);
+    }
+
     public String url() {
         return get().url();
     }

@@ -89,13 +89,19 @@ public final class TestEngine implements AutoCloseable {
     /** A request with a JSON body (or none) and this Authorization header (null: none). */
     public HttpResponse<String> send(String method, String path, String json, String authorization)
             throws IOException, InterruptedException {
+        return send(method, path, json, "application/json", authorization);
+    }
+
+    /** A request with a body of this content type (a CSV export: text/csv) or none. */
+    public HttpResponse<String> send(String method, String path, String body, String contentType, String authorization)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(
                         method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (!method.equals("GET")) {
-            b.header("Content-Type", "application/json");
+            b.header("Content-Type", contentType);
         }
         if (authorization != null) {
             b.header("Authorization", authorization);

@@ -45,13 +45,39 @@ public final class ReferenceRecords {
     /** Every record of a kind, by Sequence Number. */
     public List<Record> list(ReferenceKind kind) throws SQLException {
         try (Connection c = db.connection()) {
-            return Sql.list(
-                    c,
-                    "SELECT * FROM " + kind.table() + " WHERE interface_id = ? ORDER BY sequence_number",
-                    reader(kind),
-                    interfaceId);
+            return list(c, kind);
         }
     }
+
+    /** Every record of a kind, by Sequence Number, as this transaction sees them. */
+    public List<Record> list(Connection c, ReferenceKind kind) throws SQLException {
+        return Sql.list(
+                c,
+                "SELECT * FROM " + kind.table() + " WHERE interface_id = ? ORDER BY sequence_number",
+                reader(kind),
+                interfaceId);
+    }
+
+    /**
+     * The keys (as audited: a Sequence Number, or a procedure code) of the records of a kind changed
+     * after {@code since}: every change goes through the audit trail, so it is the one record of when.
+     */
+    public java.util.Set<String> changedSince(ReferenceKind kind, OffsetDateTime since) throws SQLException {
+        try (Connection c = db.connection()) {
+            return new java.util.HashSet<>(Sql.list(
+                    c,
+                    "SELECT DISTINCT reference_key FROM reference_audit WHERE interface_id = ? AND entity = ?"
+                            + " AND changed_at > ? AND action <> ?",
+                    rs -> rs.getString(1),
+                    interfaceId,
+                    kind.path(),
+                    since,
+                    IMPORT));
+        }
+    }
+
+    /** The audit action of a whole import (its file and counts), filed under the key {@code import}. */
+    public static final String IMPORT = "IMPORT";
 
     /** The Sequence Number of a record whose {@code field} is {@code value}, if any (active or not). */
     public Optional<Long> holder(Connection c, ReferenceKind kind, String field, Object value) throws SQLException {
