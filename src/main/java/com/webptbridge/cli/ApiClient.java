@@ -68,17 +68,33 @@ final class ApiClient {
     }
 
     Answer call(String method, String path, Map<String, Object> body) throws CliFailure {
+        try {
+            return exchange(
+                    method,
+                    path,
+                    "application/json",
+                    body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CliFailure(1, "The request could not be written: " + e.getMessage());
+        }
+    }
+
+    /** POSTs a file as the body itself (an upload endpoint), not as JSON. */
+    Answer upload(String path, byte[] file, String contentType) throws CliFailure {
+        return exchange("POST", path, contentType, HttpRequest.BodyPublishers.ofByteArray(file));
+    }
+
+    private Answer exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body)
+            throws CliFailure {
         probe();
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + scoped(path)))
                     .timeout(Duration.ofMinutes(5))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", contentType)
                     .header("X-Operator", operator)
-                    .method(
-                            method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .method(method, body);
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }

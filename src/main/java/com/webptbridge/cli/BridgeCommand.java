@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             SettingsCommand.class,
             InterfaceCommand.class,
+            ImportCommand.class,
             WorklistCommand.class,
             DryRunCommand.class,
             ReprocessCommand.class,
