@@ -170,8 +170,9 @@ final class PatientRows {
                 .orElse("");
     }
 
+    /** HL7-escaped; a line break inside a cell (a quoted CSV value may hold one) would end the segment: a space. */
     private static String e(String value) {
-        return value == null || value.isEmpty() ? "" : Escape.escape(value, ENCODING);
+        return value == null || value.isEmpty() ? "" : Escape.escape(value.replaceAll("[\r\n]+", " "), ENCODING);
     }
 
     private static String controlId(String[] row) {
