@@ -39,17 +39,23 @@ class FileDropIT {
     static void start() throws Exception {
         Path root = Files.createTempDirectory("bridge-file-drop");
         inbox = root.resolve("inbox");
-        Path interfaces = Files.createDirectories(root.resolve("interfaces"));
-        Files.writeString(
-                interfaces.resolve("drops.yaml"),
-                "id: drops\nname: File drops\nmllp:\n  port: " + TestEngine.freePort() + "\nreference: "
-                        + Path.of("conf/reference").toAbsolutePath() + "\ninbound:\n  files: " + inbox + "\n");
-        engine = TestEngine.start(Map.of("bridge.interfaces.dir", interfaces.toString()));
+        engine = TestEngine.start(
+                Map.of("bridge.interfaces.dir", interfaceFiles(root, inbox).toString()));
     }
 
     @AfterAll
     static void stop() {
         engine.close();
+    }
+
+    /** Writes an interface file "drops" that reads {@code folder}, in a folder of its own. */
+    private static Path interfaceFiles(Path root, Path folder) throws Exception {
+        Path interfaces = Files.createDirectories(root.resolve("interfaces"));
+        Files.writeString(
+                interfaces.resolve("drops.yaml"),
+                "id: drops\nname: File drops\nmllp:\n  port: " + TestEngine.freePort() + "\nreference: "
+                        + Path.of("conf/reference").toAbsolutePath() + "\ninbound:\n  files: " + folder + "\n");
+        return interfaces;
     }
 
     private static RunningInterface face() {
@@ -169,5 +175,32 @@ class FileDropIT {
         assertThat(charges("AGAINP1")).isEqualTo(1);
         assertThat(face().journal().list(MessageStatus.DUPLICATE, null, "AGAINP1", 10))
                 .hasSize(1);
+    }
+
+    @Test
+    void aFileReadBeforeARestartIsNotReadAgainAfterIt() throws Exception {
+        Path root = Files.createTempDirectory("bridge-file-drop-restart");
+        Path folder = root.resolve("inbox");
+        Map<String, String> settings = Map.of(
+                "bridge.interfaces.dir",
+                interfaceFiles(root, folder).toString(),
+                "bridge.db.url",
+                com.webptbridge.support.TestDatabase.freshUrl());
+        try (TestEngine first = TestEngine.start(settings)) {
+            Files.writeString(folder.resolve("seen.hl7"), dft("SEEN-1", "SEENP1"));
+            Wait.until("seen.hl7 is answered", WAIT, () -> Files.exists(folder.resolve("done/seen.hl7.ack")));
+        }
+        assertThat(Files.readString(folder.resolve(".bridge-seen"))).contains("seen.hl7");
+        // The very file (name, size, time) back in the folder, as if its move had been lost.
+        Files.move(folder.resolve("done/seen.hl7"), folder.resolve("seen.hl7"));
+        Files.delete(folder.resolve("done/seen.hl7.ack"));
+        try (TestEngine again = TestEngine.start(settings)) {
+            Files.writeString(folder.resolve("later.hl7"), dft("LATER-1", "LATERP1"));
+            Wait.until("later.hl7 is answered", WAIT, () -> Files.exists(folder.resolve("done/later.hl7.ack")));
+            assertThat(folder.resolve("seen.hl7")).exists();
+            assertThat(folder.resolve("done/seen.hl7.ack")).doesNotExist();
+            RunningInterface drops = again.engine().interfaces().find("drops").orElseThrow();
+            assertThat(drops.journal().list(null, null, "SEENP1", 10)).hasSize(1);
+        }
     }
 }
