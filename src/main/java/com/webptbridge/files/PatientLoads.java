@@ -52,20 +52,23 @@ public final class PatientLoads implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the file is neither HL7 nor a CSV with a patient ID column
      */
-    public synchronized PatientLoad start(String name, byte[] file) {
+    public PatientLoad start(String name, byte[] file) {
+        // Read outside the lock: a large CSV takes a while, and the other loads' progress is asked meanwhile.
         LoadFile read = LoadFile.read(name, file, sendingFacility, receivingFacility);
         String id = "load-" + NEXT.incrementAndGet();
         PatientLoad load = new PatientLoad(id, interfaceId, read, intake, patients, LANES);
         Thread t = new Thread(load::run, "patient-load-" + id);
         t.setDaemon(true);
-        loads.put(id, load);
-        threads.put(id, t);
-        while (loads.size() > KEPT) {
-            String oldest = loads.keySet().iterator().next();
-            loads.remove(oldest);
-            threads.remove(oldest);
+        synchronized (this) {
+            loads.put(id, load);
+            threads.put(id, t);
+            while (loads.size() > KEPT) {
+                String oldest = loads.keySet().iterator().next();
+                loads.remove(oldest);
+                threads.remove(oldest);
+            }
+            t.start();
         }
-        t.start();
         return load;
     }
 
