@@ -2,6 +2,8 @@ package com.webptbridge.engine;
 
 import com.webptbridge.files.FileDrop;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +12,16 @@ import java.nio.file.Path;
 
 /**
  * The file-drop route's bean: hands the file to {@link FileDrop} and writes its answer where the
- * route moves the file, {@code done/NAME.ack}; a file that is not HL7 gets {@code
- * error/NAME.error.txt} with the reason, and fails, so the route moves it to {@code error/}.
+ * route then moves the file (header {@value #FOLDER}): {@code done/NAME.ack}, or for a file that is
+ * not HL7 {@code error/NAME.error.txt} with the reason. Refusing a file is an answer, not a failure:
+ * one log line, no stack trace.
  */
 public final class FileDropStep {
 
-    /** A dropped file that holds no HL7 messages: the route moves it to error/. */
-    static final class NotHl7 extends Exception {
-        NotHl7(String reason) {
-            super(reason);
-        }
-    }
+    /** The header the route's move option reads: the folder the file goes to. */
+    static final String FOLDER = "bridgeFolder";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileDropStep.class);
 
     private final FileDrop drop;
     private final Path dir;
@@ -38,12 +39,16 @@ public final class FileDropStep {
             write(
                     dir.resolve("error").resolve(name + ".error.txt"),
                     (answer.reason() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
-            throw new NotHl7(answer.reason());
+            exchange.getIn().setHeader(FOLDER, "error");
+            LOG.warn("File drop {}: {}; moved to error/", dir, answer.reason());
+            return;
         }
         // CR LF, so that the analyst's editor shows a segment per line; HL7 readers take either.
         write(
                 dir.resolve("done").resolve(name + ".ack"),
                 answer.ack().replace("\r", "\r\n").getBytes(answer.charset()));
+        exchange.getIn().setHeader(FOLDER, "done");
+        LOG.info("File drop {}: {} answered, {} message(s); moved to done/", dir, name, answer.messages());
     }
 
     private static void write(Path file, byte[] content) throws IOException {
