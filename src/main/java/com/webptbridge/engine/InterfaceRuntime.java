@@ -209,6 +209,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
 
     private void stop(String id) {
         removeRoute(filesRoute(id));
+        running.get(id).loads().close(); // a patient load stops after the messages in hand; its next run finishes it
         InterfaceDefinition d = running.remove(id).definition();
         Intake intake = listeners.get(d.port());
         intake.remove(id);
