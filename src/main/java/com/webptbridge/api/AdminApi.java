@@ -51,6 +51,7 @@ public final class AdminApi implements AutoCloseable {
             String keystorePassword,
             Set<String> allowedHosts,
             int maxBodyBytes,
+            long maxUploadBytes,
             SlowClients.Bounds slowClients) {}
 
     /** Prunes raw message text per the retention settings (POST /api/prune); what it removed. */
@@ -114,6 +115,7 @@ public final class AdminApi implements AutoCloseable {
                     router,
                     Endpoints.table(db, interfaces, accounts, accessLog, pruning, metrics, readiness),
                     BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()),
+                    BodyHandler.create(false).setBodyLimit(options.maxUploadBytes()),
                     handler);
             router.route().failureHandler(handler.answers::failed);
             SlowClients slow = new SlowClients(vertx, options.slowClients());

@@ -18,6 +18,8 @@ import java.util.List;
  *     ignored would answer with everything)
  * @param raw what {@code ?raw=true} needs instead (a raw message), or null when the endpoint has no such form
  * @param consumes the content types a change (not GET) may be sent as
+ * @param upload takes a file as its body: read up to {@code bridge.http.max-upload-bytes} rather than
+ *     {@code bridge.http.max-body-bytes}
  */
 record Endpoint(
         HttpMethod method,
@@ -30,6 +32,7 @@ record Endpoint(
         List<String> query,
         Access raw,
         List<String> consumes,
+        boolean upload,
         Handler handler) {
 
     /** What a change is sent as unless its endpoint says otherwise: JSON, which a page on another site cannot make a browser send without asking. */
@@ -57,12 +60,13 @@ record Endpoint(
 
     static Endpoint get(ApiPath path, Role role, String summary, Handler handler) {
         return new Endpoint(
-                HttpMethod.GET, path, role, Audit.NONE, false, false, summary, List.of(), null, JSON, handler);
+                HttpMethod.GET, path, role, Audit.NONE, false, false, summary, List.of(), null, JSON, false, handler);
     }
 
     /** A change: audited. */
     static Endpoint change(HttpMethod method, ApiPath path, Role role, String summary, Handler handler) {
-        return new Endpoint(method, path, role, Audit.CHANGE, false, false, summary, List.of(), null, JSON, handler);
+        return new Endpoint(
+                method, path, role, Audit.CHANGE, false, false, summary, List.of(), null, JSON, false, handler);
     }
 
     /** No login: the probes and the console's files. */
@@ -71,20 +75,34 @@ record Endpoint(
     }
 
     Endpoint audited(Audit kind) {
-        return new Endpoint(method, path, role, kind, engineWide, perInterface, summary, query, raw, consumes, handler);
+        return new Endpoint(
+                method, path, role, kind, engineWide, perInterface, summary, query, raw, consumes, upload, handler);
     }
 
     Endpoint engine() {
-        return new Endpoint(method, path, role, audit, true, perInterface, summary, query, raw, consumes, handler);
+        return new Endpoint(
+                method, path, role, audit, true, perInterface, summary, query, raw, consumes, upload, handler);
     }
 
     Endpoint ofInterface() {
-        return new Endpoint(method, path, role, audit, engineWide, true, summary, query, raw, consumes, handler);
+        return new Endpoint(
+                method, path, role, audit, engineWide, true, summary, query, raw, consumes, upload, handler);
     }
 
     Endpoint taking(String... names) {
         return new Endpoint(
-                method, path, role, audit, engineWide, perInterface, summary, List.of(names), raw, consumes, handler);
+                method,
+                path,
+                role,
+                audit,
+                engineWide,
+                perInterface,
+                summary,
+                List.of(names),
+                raw,
+                consumes,
+                upload,
+                handler);
     }
 
     Endpoint whenRaw(Role needs, Audit kind) {
@@ -99,12 +117,30 @@ record Endpoint(
                 query,
                 new Access(needs, kind),
                 consumes,
+                upload,
                 handler);
     }
 
     Endpoint consuming(String... types) {
         return new Endpoint(
-                method, path, role, audit, engineWide, perInterface, summary, query, raw, List.of(types), handler);
+                method,
+                path,
+                role,
+                audit,
+                engineWide,
+                perInterface,
+                summary,
+                query,
+                raw,
+                List.of(types),
+                upload,
+                handler);
+    }
+
+    /** An endpoint that takes a whole file (an export to load) as its body. */
+    Endpoint uploading() {
+        return new Endpoint(
+                method, path, role, audit, engineWide, perInterface, summary, query, raw, consumes, true, handler);
     }
 
     boolean open() {

@@ -65,6 +65,7 @@ final class Endpoints {
         all.addAll(new ReprocessResource().endpoints());
         all.addAll(new ViewsResource().endpoints());
         all.addAll(new DryRunResource().endpoints());
+        all.addAll(new PatientLoadsResource().endpoints());
         all.addAll(new ReferenceResource().endpoints());
         all.addAll(new ImportResource().endpoints());
         all.addAll(new SheetResource().endpoints());
@@ -79,13 +80,16 @@ final class Endpoints {
         return table(null, null, null, null, null, null, null);
     }
 
-    static void register(Router router, List<Endpoint> table, BodyHandler body, Serving serving) {
+    /**
+     * @param upload the body handler of endpoints that take a whole file ({@link Endpoint#upload()})
+     */
+    static void register(Router router, List<Endpoint> table, BodyHandler body, BodyHandler upload, Serving serving) {
         Map<ApiPath, List<String>> methods = new LinkedHashMap<>();
         for (Endpoint e : table) {
             for (ApiPath route : e.routes()) {
                 router.route(e.method(), route.vertx())
                         .handler(new Policy(ctx -> serving.refuseUnsafe(ctx, e)))
-                        .handler(body)
+                        .handler(e.upload() ? upload : body)
                         .blockingHandler(ctx -> serving.serve(ctx, e, route), false);
                 methods.computeIfAbsent(route, r -> new ArrayList<>())
                         .add(e.method().name());

@@ -85,6 +85,11 @@ final class ApiClient {
         }
     }
 
+    /** POSTs a file as the body itself (an upload endpoint), not as JSON. */
+    Answer upload(String path, byte[] file, String contentType) throws CliFailure {
+        return send("POST", path, contentType, file);
+    }
+
     /** A GET whose answer is a document rather than JSON (the Alternate ID sheet): status and text. */
     HttpResponse<String> document(String path) throws CliFailure {
         return exchange("GET", path, "application/json", null);

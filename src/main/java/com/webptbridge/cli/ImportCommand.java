@@ -19,12 +19,16 @@ import java.util.concurrent.Callable;
  * system's CSV export of payers, facilities, providers, referring providers or procedure codes,
  * sent to the running engine. It prints the preview (rows to add, to change field by field, refused
  * with the reason, and how many are unchanged); without --dry-run the engine has applied it, in one
- * transaction, and released what was waiting for the records it added.
+ * transaction, and released what was waiting for the records it added. {@code bridge import patients
+ * FILE} is the initial patient load ({@link PatientLoadCommand}).
  */
 @Command(
         name = "import",
-        description = "Import a billing system's CSV export of one reference kind (preview with --dry-run).",
-        mixinStandardHelpOptions = true)
+        description = "Import a billing system's CSV export of one reference kind (preview with --dry-run),"
+                + " or the practice's patients (bridge import patients FILE).",
+        mixinStandardHelpOptions = true,
+        // picocli takes "patients" as the subcommand and any other first word as KIND.
+        subcommands = {PatientLoadCommand.class})
 final class ImportCommand extends ApiCommand implements Callable<Integer> {
 
     /** The kinds by the names the command takes: the API paths (payers, facilities, ...). */

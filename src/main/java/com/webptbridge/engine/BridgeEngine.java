@@ -236,6 +236,8 @@ public final class BridgeEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // A patient load still running stops after the messages in hand; its next run finishes it.
+        interfaces.running().forEach(r -> r.loads().close());
         recovery.close();
         try {
             retention.close();

@@ -22,6 +22,8 @@ final class CamelRoutes {
 
     static final String LISTENER_TEMPLATE = "mllp-listener";
     static final String PROCESS_TEMPLATE = "interface-process";
+    /** Needed only by interfaces with a file-drop folder (inbound.files). */
+    static final String FILE_DROP_TEMPLATE = "file-drop";
 
     private CamelRoutes() {}
 
@@ -41,6 +43,11 @@ final class CamelRoutes {
             }
         }
         return camel;
+    }
+
+    static boolean hasTemplate(CamelContext camel, String template) {
+        return camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(template)
+                != null;
     }
 
     private static Resource[] routeFiles(CamelContext camel, Path dir) throws IOException {

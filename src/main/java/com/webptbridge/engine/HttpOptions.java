@@ -39,6 +39,7 @@ final class HttpOptions {
                 keystore == null ? null : keystore.password(),
                 allowedHosts(settings.getList("bridge.http.allowed-hosts"), host),
                 settings.getInt("bridge.http.max-body-bytes"),
+                Long.parseLong(settings.get("bridge.http.max-upload-bytes")),
                 new SlowClients.Bounds(
                         Duration.ofSeconds(settings.getInt("bridge.http.request-timeout-seconds")),
                         settings.getInt("bridge.http.max-connections-per-address"),

@@ -27,6 +27,11 @@ final class InterfaceFolder {
     }
 
     /** The interfaces to run: the folder's enabled ones, or {@code default} when it has none. */
+    /** A folder an interface file names (e.g. inbound.files): a relative one is under the engine's home. */
+    Path path(String named) {
+        return settings.path(named);
+    }
+
     List<InterfaceDefinition> configured() {
         try {
             List<InterfaceDefinition> all = definitions();

@@ -1,5 +1,6 @@
 package com.webptbridge.engine;
 
+import com.webptbridge.files.FileDrop;
 import com.webptbridge.inbound.Intake;
 import com.webptbridge.interfaces.InterfaceDefinition;
 import com.webptbridge.interfaces.InterfaceRegistry;
@@ -8,9 +9,12 @@ import com.webptbridge.transport.ConnectionLimit;
 import com.webptbridge.transport.KnownSenders;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,6 +152,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
                     .parameter("interfaceId", id);
             wired.routeBeans().forEach(process::bean);
             process.add();
+            watch(d, wired.face());
             listen(d, wired.target());
             running.put(id, wired.face());
             knowSenders(d.port());
@@ -179,6 +184,7 @@ final class InterfaceRuntime implements InterfaceRegistry {
             listeners.put(d.port(), intake);
         } catch (RuntimeException e) {
             removeRoute(listenerRoute(d.port()));
+            removeRoute(filesRoute(d.id()));
             removeRoute(processRoute(d.id()));
             throw new IllegalArgumentException(
                     "Interface " + d.id() + " cannot listen on port " + d.port() + " (" + d.host() + "): "
@@ -187,7 +193,42 @@ final class InterfaceRuntime implements InterfaceRegistry {
         }
     }
 
+    /**
+     * Reads the interface's file-drop folder (inbound.files), when it has one, with a route from
+     * the file-drop template; what it has read is remembered in the folder's .bridge-seen file.
+     */
+    private void watch(InterfaceDefinition d, RunningInterface face) throws Exception {
+        if (d.filesFolder() == null) {
+            return;
+        }
+        if (!CamelRoutes.hasTemplate(camel, CamelRoutes.FILE_DROP_TEMPLATE)) {
+            throw new IllegalArgumentException("Interface " + d.id() + " has inbound.files, but the routes define no '"
+                    + CamelRoutes.FILE_DROP_TEMPLATE + "' route template to read it with");
+        }
+        Path dir = folder.path(d.filesFolder()).toAbsolutePath();
+        Files.createDirectories(dir);
+        try {
+            TemplatedRouteBuilder.builder(camel, CamelRoutes.FILE_DROP_TEMPLATE)
+                    .routeId(filesRoute(d.id()))
+                    .parameter("dir", dir.toString())
+                    .bean("fileDrop", new FileDropStep(new FileDrop(face.intake()), dir))
+                    .bean(
+                            "seen",
+                            FileIdempotentRepository.fileIdempotentRepository(
+                                    dir.resolve(".bridge-seen").toFile(), 100_000, 10_000_000))
+                    .add();
+        } catch (RuntimeException e) {
+            removeRoute(filesRoute(d.id()));
+            removeRoute(processRoute(d.id()));
+            throw new IllegalArgumentException(
+                    "Interface " + d.id() + " cannot read its inbound.files folder " + dir + ": " + rootMessage(e), e);
+        }
+        LOG.info("Interface {} reads files dropped in {}", d.id(), dir);
+    }
+
     private void stop(String id) {
+        removeRoute(filesRoute(id));
+        running.get(id).loads().close(); // a patient load stops after the messages in hand; its next run finishes it
         InterfaceDefinition d = running.remove(id).definition();
         Intake intake = listeners.get(d.port());
         intake.remove(id);
@@ -233,6 +274,10 @@ final class InterfaceRuntime implements InterfaceRegistry {
 
     static String processRoute(String interfaceId) {
         return "process-" + interfaceId;
+    }
+
+    static String filesRoute(String interfaceId) {
+        return "files-" + interfaceId;
     }
 
     static String listenerRoute(int port) {

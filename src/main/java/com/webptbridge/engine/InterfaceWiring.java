@@ -1,5 +1,6 @@
 package com.webptbridge.engine;
 
+import com.webptbridge.files.PatientLoads;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
@@ -160,8 +161,14 @@ final class InterfaceWiring implements AutoCloseable {
         Intake own = intake();
         own.add(target);
         LocalIntake local = new LocalIntake(own, route, unmatchedCommit);
+        PatientLoads loads = new PatientLoads(
+                id,
+                local,
+                patients,
+                d.match() == null ? null : d.match().sendingFacility(),
+                d.match() == null ? null : d.match().receivingFacility());
         RunningInterface face =
-                new RunningInterface(d, journal, patients, new PatientAccount(db), maintenance, dryRun, local);
+                new RunningInterface(d, journal, patients, new PatientAccount(db), maintenance, dryRun, local, loads);
         return new Wired(beans, target, face);
     }
 

@@ -119,6 +119,11 @@ public final class InFlight {
         return message.header();
     }
 
+    /** The patient the message is about, once a mapping step found its ID; else null. */
+    public String patientId() {
+        return patientId;
+    }
+
     /** The answer, once the commit step (or the failure handler) has decided it. */
     public Reply reply() {
         return reply;

@@ -17,8 +17,9 @@ import java.util.Locale;
 /**
  * One client practice's interface as an analyst writes it in {@code conf/interfaces/<id>.yaml}: its
  * id and name, the MLLP listener, which messages on a shared port are its own (MSH-4 / MSH-6), the
- * mapping profile, the reference-data seed folder, the ACK mode, and its known senders (addresses or
- * TLS certificate subjects that keep room on the listener when strangers flood it). Unset profile,
+ * mapping profile, the reference-data seed folder, the ACK mode, its known senders (addresses or
+ * TLS certificate subjects that keep room on the listener when strangers flood it), and its file-drop
+ * folder ({@code inbound.files}). Unset profile,
  * reference and ACK mode fall back to the engine's settings.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,7 +32,8 @@ public record InterfaceDefinition(
         String reference,
         String ackMode,
         Boolean enabled,
-        KnownSenders senders) {
+        KnownSenders senders,
+        Inbound inbound) {
 
     /** The interface that runs when none is configured: everything works as for one practice. */
     public static final String DEFAULT_ID = "default";
@@ -54,6 +56,32 @@ public record InterfaceDefinition(
         }
     }
 
+    /**
+     * Ways in besides MLLP: {@code files} is the folder whose files are read as messages (the file
+     * drop); a relative path is under the engine's home.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Inbound(String files) {
+
+        boolean isEmpty() {
+            return blank(files);
+        }
+    }
+
+    /** An interface with known senders and no other way in than MLLP. */
+    public InterfaceDefinition(
+            String id,
+            String name,
+            Listener mllp,
+            Match match,
+            String profile,
+            String reference,
+            String ackMode,
+            Boolean enabled,
+            KnownSenders senders) {
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, null);
+    }
+
     /** An interface with no known senders listed. */
     public InterfaceDefinition(
             String id,
@@ -64,7 +92,7 @@ public record InterfaceDefinition(
             String reference,
             String ackMode,
             Boolean enabled) {
-        this(id, name, mllp, match, profile, reference, ackMode, enabled, null);
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, null, null);
     }
 
     /** Checks what an analyst must get right; the sentence names the field and the file. */
@@ -82,6 +110,9 @@ public record InterfaceDefinition(
         }
         if (senders != null && senders.isEmpty()) {
             senders = null;
+        }
+        if (inbound != null && inbound.isEmpty()) {
+            inbound = null;
         }
         if (ackMode != null && !ackMode.equals("original") && !ackMode.equals("enhanced")) {
             throw new IllegalArgumentException(
@@ -101,7 +132,8 @@ public record InterfaceDefinition(
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("Interface file " + file + ": unknown key '" + e.getPropertyName()
                     + "'; an interface has id, name, mllp (host, port), match (sendingFacility,"
-                    + " receivingFacility), profile, reference, ackMode, enabled, senders (addresses, subjects)");
+                    + " receivingFacility), profile, reference, ackMode, enabled, senders (addresses, subjects), inbound"
+                    + " (files)");
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
         } catch (IOException e) {
@@ -125,6 +157,11 @@ public record InterfaceDefinition(
         return mllp.port();
     }
 
+    /** The file-drop folder as written in the file, or null when the interface has none. */
+    public String filesFolder() {
+        return inbound == null ? null : inbound.files();
+    }
+
     /** The known senders listed (none when unset). */
     public KnownSenders knownSenders() {
         return senders == null ? KnownSenders.NONE : senders;
@@ -136,7 +173,7 @@ public record InterfaceDefinition(
 
     public InterfaceDefinition withEnabled(boolean on) {
         return new InterfaceDefinition(
-                id, name, mllp, match, profile, reference, ackMode, on ? null : Boolean.FALSE, senders);
+                id, name, mllp, match, profile, reference, ackMode, on ? null : Boolean.FALSE, senders, inbound);
     }
 
     /** True when a message with this header belongs here: no match criteria, or every one given agrees. */
