@@ -41,14 +41,21 @@ final class ImportCommand extends ApiCommand implements Callable<Integer> {
         }
     }
 
+    // Both optional to picocli, checked in call(): a required one would be asked of
+    // `bridge import patients FILE` too, whose words are the subcommand's.
     @Parameters(
             index = "0",
+            arity = "0..1",
             paramLabel = "KIND",
             completionCandidates = Kinds.class,
             description = "One of: ${COMPLETION-CANDIDATES}")
     String kind;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "The CSV export, its first row the headers")
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "FILE",
+            description = "The CSV export, its first row the headers")
     Path file;
 
     @Option(names = "--dry-run", description = "Only show what the import would do; nothing is stored")
@@ -63,6 +70,12 @@ final class ImportCommand extends ApiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return run(() -> {
+            if (kind == null || file == null) {
+                throw new ApiClient.CliFailure(
+                        2,
+                        "Give the kind and the export file: bridge import KIND FILE --interface ID, KIND one of "
+                                + String.join(", ", new Kinds()) + " (or bridge import patients FILE).");
+            }
             if (!ReferenceKind.isPath(kind)) {
                 ReferenceKind.byPath(kind); // fails naming the kinds
             }

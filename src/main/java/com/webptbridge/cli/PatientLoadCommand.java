@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,7 +25,11 @@ import java.util.concurrent.Callable;
         name = "patients",
         description = "Initial patient load: WebPT's demographic export (HL7 messages or a CSV) through the"
                 + " interface's Patient Info rules. Run it again to finish a stopped load; nothing is doubled.")
-final class PatientLoadCommand extends ApiCommand implements Callable<Integer> {
+final class PatientLoadCommand implements Callable<Integer> {
+
+    /** {@code bridge import}, whose API options (--url, --interface, ...) this subcommand inherits. */
+    @ParentCommand
+    ImportCommand parent;
 
     @Parameters(paramLabel = "FILE", description = "The export: HL7 ADT messages (batch segments or not) or a CSV")
     Path file;
@@ -37,21 +42,21 @@ final class PatientLoadCommand extends ApiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(() -> {
+        return parent.run(() -> {
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(file);
             } catch (IOException e) {
                 throw new ApiClient.CliFailure(2, "Cannot read " + file + ": give a readable file.");
             }
-            ApiClient api = api();
+            ApiClient api = parent.api();
             String name = file.getFileName().toString();
             ApiClient.Answer started = api.upload(
                     "/api/patient-loads?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
                     bytes,
                     "application/octet-stream");
             if (!started.ok()) {
-                return refused(started);
+                return parent.refused(started);
             }
             String id = started.body().get("id").asText();
             JsonNode p = follow(api, id, started.body());
@@ -60,7 +65,7 @@ final class PatientLoadCommand extends ApiCommand implements Callable<Integer> {
     }
 
     private JsonNode follow(ApiClient api, String id, JsonNode p) throws Exception {
-        PrintWriter out = out();
+        PrintWriter out = parent.out();
         boolean terminal = System.console() != null;
         int lastTenth = -1;
         while (true) {
@@ -95,7 +100,7 @@ final class PatientLoadCommand extends ApiCommand implements Callable<Integer> {
     }
 
     private int summary(JsonNode p) throws IOException {
-        PrintWriter out = out();
+        PrintWriter out = parent.out();
         String state = p.get("state").asText();
         out.println("Patient load " + p.get("id").asText() + " " + state.toLowerCase(java.util.Locale.ROOT) + ": "
                 + p.get("done").asInt() + " of " + p.get("total").asInt() + " messages, "
@@ -111,7 +116,8 @@ final class PatientLoadCommand extends ApiCommand implements Callable<Integer> {
             out.println(lines.size() + " rejected: what to fix in WebPT is in " + to);
         }
         if (!p.get("problem").isNull()) {
-            spec.commandLine()
+            parent.spec
+                    .commandLine()
                     .getErr()
                     .println("The load stopped: " + p.get("problem").asText());
         }
