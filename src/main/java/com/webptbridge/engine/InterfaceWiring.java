@@ -1,5 +1,6 @@
 package com.webptbridge.engine;
 
+import com.webptbridge.golive.GoLive;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
@@ -168,8 +169,10 @@ final class InterfaceWiring implements AutoCloseable {
         Intake own = intake();
         own.add(target);
         LocalIntake local = new LocalIntake(own, route, unmatchedCommit);
+        GoLive goLive =
+                new GoLive(id, db, states, journal, patients, Boolean.parseBoolean(settings.get("bridge.mllp.tls")));
         RunningInterface face =
-                new RunningInterface(d, journal, patients, new PatientAccount(db), maintenance, dryRun, local);
+                new RunningInterface(d, journal, patients, new PatientAccount(db), maintenance, dryRun, local, goLive);
         return new Wired(beans, target, face);
     }
 

@@ -1,5 +1,6 @@
 package com.webptbridge.interfaces;
 
+import com.webptbridge.golive.GoLive;
 import com.webptbridge.inbound.DryRun;
 import com.webptbridge.inbound.LocalIntake;
 import com.webptbridge.maintenance.Maintenance;
@@ -10,7 +11,7 @@ import com.webptbridge.store.journal.Journal;
 /**
  * A practice's interface while it runs, as the API sees it: its definition and its own journal,
  * patients, accounts and maintenance loop, and its "try a message" dry run, and its way in for messages from files
- * ({@link LocalIntake}). Everything reached through it belongs to this interface
+ * ({@link LocalIntake}), and its lifecycle ({@link GoLive}). Everything reached through it belongs to this interface
  * only.
  */
 public record RunningInterface(
@@ -20,7 +21,8 @@ public record RunningInterface(
         PatientAccount accounts,
         Maintenance maintenance,
         DryRun dryRun,
-        LocalIntake intake) {
+        LocalIntake intake,
+        GoLive goLive) {
 
     public String id() {
         return definition.id();
