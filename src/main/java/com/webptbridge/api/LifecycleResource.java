@@ -24,11 +24,30 @@ final class LifecycleResource {
 
     /** The state as shown: since when, by whom, and every change (oldest first). */
     record LifecycleJson(
+            String interfaceId, String state, Instant since, String changedBy, List<StateChangeJson> history) {}
+
+    /** One audited change, states as words ({@code from} null for the first). */
+    record StateChangeJson(
+            long id,
             String interfaceId,
-            String state,
-            Instant since,
+            Instant changedAt,
             String changedBy,
-            List<InterfaceStates.StateChange> history) {}
+            String from,
+            String to,
+            boolean forced,
+            String note) {
+        static StateChangeJson of(InterfaceStates.StateChange c) {
+            return new StateChangeJson(
+                    c.id(),
+                    c.interfaceId(),
+                    c.changedAt(),
+                    c.changedBy(),
+                    c.from() == null ? null : c.from().word(),
+                    c.to().word(),
+                    c.forced(),
+                    c.note());
+        }
+    }
 
     /** A sandbox patient: its Patient Info, policies and encounters as live ones show, marked test. */
     record SandboxPatientJson(boolean test, PatientJson patient) {}
@@ -56,10 +75,10 @@ final class LifecycleResource {
                                 "clear the test sandbox and start the test phase again",
                                 call -> {
                                     GoLive goLive = call.practice().goLive();
-                                    InterfaceStates.StateChange done = goLive.resetTest(call.operator());
+                                    InterfaceStates.StateChange done = goLive.resetTest(call.accountAndOperator());
                                     return ApiResponse.ok(Map.of(
                                             "change",
-                                            done,
+                                            StateChangeJson.of(done),
                                             "lifecycle",
                                             show(goLive).body()));
                                 })
@@ -82,7 +101,11 @@ final class LifecycleResource {
     private static ApiResponse show(GoLive goLive) throws Exception {
         InterfaceStates.Current now = goLive.current();
         return ApiResponse.ok(new LifecycleJson(
-                now.interfaceId(), now.state().word(), now.changedAt(), now.changedBy(), goLive.history()));
+                now.interfaceId(),
+                now.state().word(),
+                now.changedAt(),
+                now.changedBy(),
+                goLive.history().stream().map(StateChangeJson::of).toList()));
     }
 
     private static ApiResponse change(Call call) throws Exception {
@@ -98,9 +121,12 @@ final class LifecycleResource {
         GoLive goLive = call.practice().goLive();
         try {
             InterfaceStates.StateChange done =
-                    goLive.change(to, call.operator(), force, note == null ? null : String.valueOf(note));
-            return ApiResponse.ok(
-                    Map.of("change", done, "lifecycle", show(goLive).body()));
+                    goLive.change(to, call.accountAndOperator(), force, note == null ? null : String.valueOf(note));
+            return ApiResponse.ok(Map.of(
+                    "change",
+                    StateChangeJson.of(done),
+                    "lifecycle",
+                    show(goLive).body()));
         } catch (GoLive.Refused refused) {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("error", refused.getMessage());

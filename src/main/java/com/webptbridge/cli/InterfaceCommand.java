@@ -11,18 +11,25 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bridge interface list|add|disable|reload}: the practices' interfaces of a running engine,
+ * and their lifecycle ({@link LifecycleCommands}: state, test, go-live, reset-test, readiness),
  * changed without a restart. What is added or disabled is also written to the engine's interface
  * folder, so the next start runs the same interfaces.
  */
 @Command(
         name = "interface",
-        description = "The client practices' interfaces: list, add, disable, reload.",
+        description = "The client practices' interfaces: list, add, disable, reload; their lifecycle: state, test,"
+                + " go-live, reset-test, readiness.",
         mixinStandardHelpOptions = true,
         subcommands = {
             InterfaceCommand.ListAll.class,
             InterfaceCommand.Add.class,
             InterfaceCommand.Disable.class,
-            InterfaceCommand.Reload.class
+            InterfaceCommand.Reload.class,
+            LifecycleCommands.State.class,
+            LifecycleCommands.Test.class,
+            LifecycleCommands.GoLive.class,
+            LifecycleCommands.ResetTest.class,
+            LifecycleCommands.Readiness.class
         })
 final class InterfaceCommand extends ApiCommand {
 
@@ -30,7 +37,7 @@ final class InterfaceCommand extends ApiCommand {
         JsonNode match = i.path("match");
         out().println(i.get("id").asText() + "  port " + i.get("port").asText()
                 + (match.isMissingNode() || match.isNull() ? "" : "  match " + match)
-                + "  " + i.get("messages").asText() + " message(s)"
+                + "  " + i.path("state").asText("") + "  " + i.get("messages").asText() + " message(s)"
                 + (i.path("name").isNull() || i.path("name").isMissingNode()
                         ? ""
                         : "  " + i.get("name").asText()));
@@ -114,7 +121,7 @@ final class InterfaceCommand extends ApiCommand {
 
     @Command(
             name = "disable",
-            description = "Stop an interface's listener; its data stays.",
+            description = "Stop an interface's listener and set its lifecycle state to disabled; its data stays.",
             mixinStandardHelpOptions = true)
     static final class Disable implements Callable<Integer> {
         @ParentCommand

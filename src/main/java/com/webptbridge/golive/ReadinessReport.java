@@ -14,9 +14,9 @@ import java.util.Map;
  * The checklist an analyst reads before go-live: one item per check, each PASS, WARN or FAIL with
  * the reason. Made from facts ({@link Facts}) by pure rules, so each rule has its unit test.
  * Unresolved references and missing test traffic FAIL; a low AA share, TLS off, no analyst
- * account and waiting messages WARN.
+ * account and waiting messages WARN. {@code state}: the interface's lifecycle state as a word.
  */
-public record ReadinessReport(String interfaceId, InterfaceState state, Verdict verdict, List<Item> items) {
+public record ReadinessReport(String interfaceId, String state, Verdict verdict, List<Item> items) {
 
     /** The last this many answered test messages give the AA share. */
     public static final int LAST_MESSAGES = 20;
@@ -94,7 +94,7 @@ public record ReadinessReport(String interfaceId, InterfaceState state, Verdict 
         for (Item i : items) {
             verdict = verdict.and(i.verdict());
         }
-        return new ReadinessReport(interfaceId, state, verdict, List.copyOf(items));
+        return new ReadinessReport(interfaceId, state.word(), verdict, List.copyOf(items));
     }
 
     private static Item resolution(String interfaceId, List<TestTraffic.Unresolved> unresolved) {
