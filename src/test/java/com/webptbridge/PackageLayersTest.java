@@ -40,6 +40,7 @@ class PackageLayersTest {
             "reference", // resolution mapped to resolved; reference maintenance rules
             "inbound", // the route's steps
             "maintenance", // worklist, reprocessing, auto-reprocess
+            "golive", // the lifecycle changes and the readiness report
             "interfaces", // an interface per practice: definitions and the registry the API uses
             "tester", // sending, replaying and checking samples
             "api", // HTTP
