@@ -59,3 +59,12 @@ ALTER TABLE applied_message DROP CONSTRAINT applied_message_key_v5;
 ALTER TABLE applied_message ADD CONSTRAINT applied_message_key_v10 PRIMARY KEY (interface_id, sandbox,
     sending_application, sending_facility, control_id, content_digest);
 CREATE INDEX message_journal_sandbox ON message_journal (interface_id, sandbox, id);
+
+-- The interface files of an engine that ran before this version define interfaces that existed
+-- then, with or without data: the first start on this version finds this row and makes the
+-- interfaces it starts from its files live (then deletes it). A fresh database (no account yet)
+-- gets no row: its interfaces are new.
+CREATE TABLE interface_state_adoption (
+    pending BOOLEAN NOT NULL
+);
+INSERT INTO interface_state_adoption (pending) SELECT TRUE FROM account HAVING COUNT(*) > 0;

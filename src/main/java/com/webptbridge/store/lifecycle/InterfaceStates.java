@@ -98,6 +98,46 @@ public final class InterfaceStates {
     }
 
     /**
+     * On the first start after the upgrade that brought the lifecycle: the interfaces this engine
+     * starts from its files existed before, so they are live (those that held data already are,
+     * from the migration). Does nothing on any later start, or on a fresh database.
+     *
+     * @return the interfaces made live
+     */
+    public List<String> adoptExisting(List<String> interfaceIds) throws SQLException {
+        return db.inTransaction(c -> {
+            if (Sql.update(c, "DELETE FROM interface_state_adoption") == 0) {
+                return List.of();
+            }
+            List<String> adopted = new java.util.ArrayList<>();
+            OffsetDateTime now = now();
+            for (String id : interfaceIds) {
+                if (find(c, id, true).isEmpty()) {
+                    Sql.update(
+                            c,
+                            "INSERT INTO interface_state (interface_id, state, changed_at, changed_by) VALUES (?, ?,"
+                                    + " ?, ?)",
+                            id,
+                            InterfaceState.LIVE.word(),
+                            now,
+                            "upgrade");
+                    audit(
+                            c,
+                            id,
+                            now,
+                            "upgrade",
+                            null,
+                            InterfaceState.LIVE,
+                            false,
+                            "existed before the lifecycle: stays live");
+                    adopted.add(id);
+                }
+            }
+            return adopted;
+        });
+    }
+
+    /**
      * Moves the interface to {@code to}, audited; from testing to live the sandbox is cleared with it.
      *
      * @param forced whether the readiness check's failures were overruled (recorded as such)
