@@ -13,7 +13,8 @@ import java.util.Set;
  * message's effects go? In setup or disabled the message is answered AR (it stays journaled, so
  * the analyst sees WebPT sending). In testing, and for a test message (MSH-11 T or D) when live,
  * it is processed exactly as live but into the interface's test sandbox; so is a reprocess of a
- * message the journal already marks as test traffic.
+ * message the journal already marks as test traffic. A dry run ("Try a message") in setup or
+ * disabled is shown as the test phase would process it.
  */
 public final class Lifecycle {
 
@@ -34,6 +35,13 @@ public final class Lifecycle {
         }
         InterfaceStates.ForMessage now = states.forMessage(interfaceId, m.journalId());
         InterfaceState state = now.state() == null ? InterfaceState.SETUP : now.state();
+        if (!state.takesTraffic() && m.mode() == CommitMode.PREVIEW) {
+            // "Try a message" is the analyst's tool before WebPT sends: it shows what testing would do.
+            m.sandbox = true;
+            m.notes.add("Tried while interface " + interfaceId + " is in " + state.word()
+                    + ": shown as its test phase would process it; sent now, it would be answered AR.");
+            return;
+        }
         if (!state.takesTraffic()) {
             m.problems.add(
                     (state == InterfaceState.DISABLED ? Sentence.INTERFACE_DISABLED : Sentence.INTERFACE_IN_SETUP)

@@ -135,6 +135,15 @@ class LifecycleIT {
         assertThat(journaled).hasSize(1);
         assertThat(journaled.get(0).get("status").asText()).isEqualTo("REJECTED");
         assertThat(status("/api/interfaces/clinic-b/patients/P-SETUP")).isEqualTo(404);
+
+        // "Try a message" in setup shows what the test phase would do, and stores nothing.
+        JsonNode tried = post(
+                "/api/interfaces/clinic-b/dry-run",
+                JSON.writeValueAsString(
+                        Map.of("message", adt("CLINIC", "B-TRY-1", "P-TRY").text())));
+        assertThat(tried.get("ackCode").asText()).isEqualTo("AA");
+        assertThat(tried.get("notes").toString()).contains("in setup").contains("test phase");
+        assertThat(get("/api/interfaces/clinic-b/messages?controlId=B-TRY-1")).isEmpty();
     }
 
     @Test
