@@ -176,11 +176,12 @@ class LifecycleIT {
                 .isEqualTo("A-T-DFT-1");
         // Absent from live data.
         assertThat(status("/api/interfaces/clinic-a/patients/P-T1")).isEqualTo(404);
-        assertThat(get("/api/interfaces/clinic-a/messages?controlId=A-T-DFT")
-                        .get(0)
-                        .get("notes")
-                        .toString())
-                .contains("test sandbox");
+        JsonNode entry =
+                get("/api/interfaces/clinic-a/messages?controlId=A-T-DFT").get(0);
+        assertThat(entry.get("test").asBoolean())
+                .as("the journal marks test traffic")
+                .isTrue();
+        assertThat(entry.get("notes").toString()).contains("test sandbox");
 
         Cli.Result live = Cli.run("interface", "go-live", "clinic-a", "--url", engine.url());
         assertThat(live.exitCode()).as(live.out() + live.err()).isEqualTo(0);
