@@ -119,7 +119,7 @@ function logout(message) {
 
 async function start(interfaces) {
   const select = document.getElementById('iface');
-  select.replaceChildren(...interfaces.map(i => h('option', { value: i.id }, i.id + ' – ' + (i.name || ''))));
+  select.replaceChildren(...interfaces.map(i => h('option', { value: i.id }, i.id + ' – ' + (i.name || '') + (i.state && i.state !== 'live' ? ' (' + i.state + ')' : ''))));
   if (!interfaces.some(i => i.id === state.iface)) state.iface = interfaces.length ? interfaces[0].id : null;
   select.value = state.iface;
   sessionStorage.setItem('bridge.iface', state.iface);
@@ -194,13 +194,13 @@ async function overview() {
       const s = r.data;
       rows.push(h('tr', { 'data-interface': i.id },
         h('td', {}, h('a', { href: '#/dashboard', onclick: () => { state.iface = i.id; sessionStorage.setItem('bridge.iface', i.id); document.getElementById('iface').value = i.id; } }, i.id)),
-        h('td', {}, i.name), h('td', { class: 'num' }, i.port),
+        h('td', {}, i.name), h('td', { class: 'state state-' + i.state }, i.state), h('td', { class: 'num' }, i.port),
         h('td', { class: 'num' }, s.lastHour.total.received), h('td', { class: 'num' }, (s.lastHour.nakRate * 100).toFixed(1) + ' %'),
         h('td', { class: 'num' }, s.lastDay.total.received), h('td', { class: 'num' }, (s.lastDay.nakRate * 100).toFixed(1) + ' %'),
         h('td', { class: 'num' }, s.waitingMessages), h('td', {}, s.oldestWaiting ? since(s.oldestWaiting) : '-')));
     }
     show(h('section', { id: 'overview' }, h('h2', {}, 'All interfaces'),
-      h('table', {}, h('thead', {}, h('tr', {}, ['Interface', 'Name', 'MLLP port', 'Received (hour)', 'NAK rate (hour)', 'Received (day)', 'NAK rate (day)', 'Waiting', 'Oldest waiting'].map(t => h('th', {}, t)))),
+      h('table', {}, h('thead', {}, h('tr', {}, ['Interface', 'Name', 'State', 'MLLP port', 'Received (hour)', 'NAK rate (hour)', 'Received (day)', 'NAK rate (day)', 'Waiting', 'Oldest waiting'].map(t => h('th', {}, t)))),
         h('tbody', {}, rows)),
       h('p', { class: 'muted' }, 'Refreshes every 30 seconds; last at ', new Date().toLocaleTimeString())));
   };
