@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * One interface's lifecycle as an admin changes it: its state and history, the changes (each
- * audited), the readiness report, and its test sandbox's patients. Going live is refused while the
- * report FAILs, unless forced; a forced go-live is recorded as forced, with what it overruled.
+ * audited), the readiness report, and its test sandbox's patients. Going live (from setup or
+ * testing, or from disabled when it never was live) is refused while the report FAILs, unless
+ * forced; a forced go-live is recorded as forced, with what it overruled.
  */
 public final class GoLive {
 
@@ -87,7 +88,7 @@ public final class GoLive {
             throws SQLException, Refused {
         String said = note;
         boolean forced = false;
-        if (to == InterfaceState.LIVE && state() != InterfaceState.LIVE) {
+        if (to == InterfaceState.LIVE && needsReadiness()) {
             ReadinessReport report = readiness();
             if (!report.failures().isEmpty()) {
                 if (!force) {
@@ -103,6 +104,19 @@ public final class GoLive {
             }
         }
         return states.change(interfaceId, to, by, forced, said);
+    }
+
+    /**
+     * Whether going live now is a go-live the readiness report guards: from setup or testing
+     * always; from disabled only for an interface that was never live (taking a live interface
+     * back after a pause is no new go-live).
+     */
+    private boolean needsReadiness() throws SQLException {
+        InterfaceState now = state();
+        if (now == InterfaceState.LIVE) {
+            return false;
+        }
+        return now != InterfaceState.DISABLED || history().stream().noneMatch(c -> c.to() == InterfaceState.LIVE);
     }
 
     /** Clears the test sandbox and starts the test phase again. */

@@ -190,5 +190,15 @@ class ReadinessIT {
         assertThat(last.get("note").asText())
                 .contains("cut-over tonight")
                 .contains("forced past: test traffic for ADT and DFT");
+
+        // Paused and taken back: no new go-live, so the report (still FAIL) does not stand in the way.
+        HttpResponse<String> paused = engine.send(
+                "POST", "/api/interfaces/clinic-s/lifecycle", "{\"state\": \"disabled\"}", TestEngine.ADMIN_AUTH);
+        assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+        HttpResponse<String> back = engine.send(
+                "POST", "/api/interfaces/clinic-s/lifecycle", "{\"state\": \"live\"}", TestEngine.ADMIN_AUTH);
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        assertThat(JSON.readTree(back.body()).get("change").get("forced").asBoolean())
+                .isFalse();
     }
 }
