@@ -7,6 +7,8 @@ import com.webptbridge.store.lifecycle.InterfaceState;
 import com.webptbridge.store.lifecycle.InterfaceStates;
 import com.webptbridge.store.lifecycle.TestTraffic;
 import com.webptbridge.store.security.Accounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -20,6 +22,8 @@ import java.util.stream.Collectors;
  * forced; a forced go-live is recorded as forced, with what it overruled.
  */
 public final class GoLive {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GoLive.class);
 
     /** Going live was refused: the report says why. */
     public static final class Refused extends Exception {
@@ -103,7 +107,19 @@ public final class GoLive {
                                         .collect(Collectors.joining("; ")));
             }
         }
-        return states.change(interfaceId, to, by, forced, said);
+        InterfaceStates.StateChange done = states.change(interfaceId, to, by, forced, said);
+        logged(done);
+        return done;
+    }
+
+    private static void logged(InterfaceStates.StateChange c) {
+        LOG.info(
+                "interface={} lifecycle {} -> {} by {}{}",
+                c.interfaceId(),
+                c.from() == null ? "-" : c.from().word(),
+                c.to().word(),
+                c.changedBy(),
+                c.forced() ? " (forced)" : "");
     }
 
     /**
@@ -121,7 +137,9 @@ public final class GoLive {
 
     /** Clears the test sandbox and starts the test phase again. */
     public InterfaceStates.StateChange resetTest(String by) throws SQLException {
-        return states.resetTest(interfaceId, by);
+        InterfaceStates.StateChange done = states.resetTest(interfaceId, by);
+        logged(done);
+        return done;
     }
 
     public ReadinessReport readiness() throws SQLException {
