@@ -41,6 +41,7 @@ class PackageLayersTest {
             "inbound", // the route's steps
             "maintenance", // worklist, reprocessing, auto-reprocess
             "files", // messages from files: the initial patient load, the file drop
+            "golive", // the lifecycle changes and the readiness report
             "interfaces", // an interface per practice: definitions and the registry the API uses
             "tester", // sending, replaying and checking samples
             "api", // HTTP

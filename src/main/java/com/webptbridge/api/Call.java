@@ -92,6 +92,17 @@ final class Call {
         return operator == null || operator.isBlank() ? principal.name() : operator;
     }
 
+    /**
+     * Who makes a lifecycle change in its audit trail: the logged-in account (it holds the admin
+     * role), with the X-Operator name beside it when that differs, e.g. {@code admin (jo)}.
+     */
+    String accountAndOperator() {
+        String operator = operator();
+        return operator.equals(principal.name())
+                ? operator
+                : com.webptbridge.store.Storable.text(principal.name() + " (" + operator + ")", MAX_OPERATOR);
+    }
+
     /** Whether the caller logged in (an open endpoint may show a logged-in caller more). */
     boolean loggedIn() throws Exception {
         return principal != null || login.principal() != null;

@@ -61,6 +61,7 @@ final class Endpoints {
         all.addAll(new PromotionResource(interfaces).endpoints());
         all.addAll(new InterfacesResource(interfaces).endpoints());
         all.addAll(new PatientsResource().endpoints());
+        all.addAll(new LifecycleResource().endpoints());
         all.addAll(new MessagesResource().endpoints());
         all.addAll(new ReprocessResource().endpoints());
         all.addAll(new ViewsResource().endpoints());

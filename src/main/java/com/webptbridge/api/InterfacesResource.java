@@ -3,6 +3,7 @@ package com.webptbridge.api;
 import com.webptbridge.interfaces.InterfaceDefinition;
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
+import com.webptbridge.store.lifecycle.InterfaceState;
 import io.vertx.core.http.HttpMethod;
 
 import java.sql.SQLException;
@@ -34,7 +35,8 @@ final class InterfacesResource {
             int port,
             InterfaceDefinition.Match match,
             boolean enabled,
-            long messages) {}
+            long messages,
+            String state) {}
 
     List<Endpoint> endpoints() {
         return List.of(
@@ -63,11 +65,18 @@ final class InterfacesResource {
                                 HttpMethod.POST,
                                 ALL.param(ApiPath.INTERFACE).then("disable"),
                                 Role.ADMIN,
-                                "stop an interface; its data stays",
+                                "stop an interface's listener and set its lifecycle state to disabled; its data stays",
                                 call -> {
-                                    String id = running(call.param(ApiPath.INTERFACE))
-                                            .id();
-                                    return ApiResponse.ok(Map.of("disabled", interfaces.disable(id)));
+                                    RunningInterface r = running(call.param(ApiPath.INTERFACE));
+                                    // The lifecycle says so too: started again, it answers AR until an admin
+                                    // takes it back into testing or live.
+                                    r.goLive()
+                                            .change(
+                                                    InterfaceState.DISABLED,
+                                                    call.operator(),
+                                                    false,
+                                                    "listener stopped");
+                                    return ApiResponse.ok(Map.of("disabled", interfaces.disable(r.id())));
                                 })
                         .engine());
     }
@@ -120,7 +129,8 @@ final class InterfacesResource {
                 d.port(),
                 d.match(),
                 true,
-                i.journal().count());
+                i.journal().count(),
+                i.goLive().state().word());
     }
 
     /** An interface to add, from the request body: id, name, port, host, sendingFacility, receivingFacility. */

@@ -34,6 +34,7 @@ record MessageJson(
         Long duplicateOf,
         int attempts,
         Instant completedAt,
+        boolean test,
         @JsonInclude(JsonInclude.Include.NON_NULL) String rawMessage,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Journal.Attempt> attemptHistory) {
 
@@ -72,6 +73,7 @@ record MessageJson(
                 e.duplicateOf(),
                 e.attempts(),
                 e.completedAt(),
+                e.sandbox(),
                 e.rawMessage(),
                 attemptHistory);
     }

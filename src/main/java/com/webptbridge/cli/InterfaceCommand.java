@@ -11,13 +11,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bridge interface list|add|disable|reload|sheet|export|import}: the practices' interfaces of a
- * running engine, changed without a restart. What is added or disabled is also written to the
- * engine's interface folder, so the next start runs the same interfaces. {@code sheet} prints the
- * Alternate ID sheet for WebPT; {@code export}/{@code import} promote an interface ({@link InterfacePromotion}).
+ * running engine, and their lifecycle ({@link LifecycleCommands}: state, test, go-live, reset-test,
+ * readiness), changed without a restart. What is added or disabled is also written to the engine's
+ * interface folder, so the next start runs the same interfaces. {@code sheet} prints the Alternate ID
+ * sheet for WebPT; {@code export}/{@code import} promote an interface ({@link InterfacePromotion}).
  */
 @Command(
         name = "interface",
-        description = "The client practices' interfaces: list, add, disable, reload, sheet, export, import.",
+        description = "The client practices' interfaces: list, add, disable, reload, sheet, export, import; their"
+                + " lifecycle: state, test, go-live, reset-test, readiness.",
         mixinStandardHelpOptions = true,
         subcommands = {
             InterfaceCommand.ListAll.class,
@@ -26,7 +28,12 @@ import java.util.concurrent.Callable;
             InterfaceCommand.Reload.class,
             InterfaceCommand.Sheet.class,
             InterfacePromotion.Export.class,
-            InterfacePromotion.Import.class
+            InterfacePromotion.Import.class,
+            LifecycleCommands.State.class,
+            LifecycleCommands.Test.class,
+            LifecycleCommands.GoLive.class,
+            LifecycleCommands.ResetTest.class,
+            LifecycleCommands.Readiness.class
         })
 final class InterfaceCommand extends ApiCommand {
 
@@ -34,7 +41,7 @@ final class InterfaceCommand extends ApiCommand {
         JsonNode match = i.path("match");
         out().println(i.get("id").asText() + "  port " + i.get("port").asText()
                 + (match.isMissingNode() || match.isNull() ? "" : "  match " + match)
-                + "  " + i.get("messages").asText() + " message(s)"
+                + "  " + i.path("state").asText("") + "  " + i.get("messages").asText() + " message(s)"
                 + (i.path("name").isNull() || i.path("name").isMissingNode()
                         ? ""
                         : "  " + i.get("name").asText()));
@@ -118,7 +125,7 @@ final class InterfaceCommand extends ApiCommand {
 
     @Command(
             name = "disable",
-            description = "Stop an interface's listener; its data stays.",
+            description = "Stop an interface's listener and set its lifecycle state to disabled; its data stays.",
             mixinStandardHelpOptions = true)
     static final class Disable implements Callable<Integer> {
         @ParentCommand

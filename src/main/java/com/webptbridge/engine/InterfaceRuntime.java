@@ -47,7 +47,16 @@ final class InterfaceRuntime implements InterfaceRegistry {
 
     /** Starts the configured interfaces; a port already taken stops the start naming the setting to change. */
     void startConfigured() {
-        for (InterfaceDefinition d : folder.configured()) {
+        List<InterfaceDefinition> configured = folder.configured();
+        try {
+            wiring.states()
+                    .adoptExisting(
+                            configured.stream().map(InterfaceDefinition::id).toList())
+                    .forEach(id -> LOG.info("Interface {} existed before the lifecycle: live", id));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The interfaces' lifecycle states could not be read", e);
+        }
+        for (InterfaceDefinition d : configured) {
             try {
                 start(d);
             } catch (RuntimeException e) {

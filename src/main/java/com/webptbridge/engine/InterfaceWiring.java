@@ -1,6 +1,7 @@
 package com.webptbridge.engine;
 
 import com.webptbridge.files.PatientLoads;
+import com.webptbridge.golive.GoLive;
 import com.webptbridge.hl7.AckBuilder;
 import com.webptbridge.hl7.HeaderRules;
 import com.webptbridge.hl7.Hl7Parser;
@@ -14,6 +15,7 @@ import com.webptbridge.inbound.Failure;
 import com.webptbridge.inbound.HeaderCheck;
 import com.webptbridge.inbound.InFlight;
 import com.webptbridge.inbound.Intake;
+import com.webptbridge.inbound.Lifecycle;
 import com.webptbridge.inbound.LocalIntake;
 import com.webptbridge.inbound.MappingStep;
 import com.webptbridge.inbound.Parse;
@@ -35,6 +37,8 @@ import com.webptbridge.store.billing.PatientAccount;
 import com.webptbridge.store.billing.PatientStore;
 import com.webptbridge.store.journal.Journal;
 import com.webptbridge.store.journal.Worklist;
+import com.webptbridge.store.lifecycle.InterfaceState;
+import com.webptbridge.store.lifecycle.InterfaceStates;
 import com.webptbridge.store.reference.ReferenceLookup;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -75,6 +79,8 @@ final class InterfaceWiring implements AutoCloseable {
     private final Journal unmatched;
     private final Parse parse;
     private final Commit unmatchedCommit;
+    private final InterfaceStates states;
+    private final InterfaceState initialState;
 
     InterfaceWiring(Settings settings, Database db, CamelContext camel, Metrics metrics) {
         this.settings = settings;
@@ -96,6 +102,9 @@ final class InterfaceWiring implements AutoCloseable {
             throw new IllegalStateException("The billing fields' widths could not be read from the database", e);
         }
         this.defaultAckMode = AckMode.of(settings.get("bridge.ack.mode"), "bridge.ack.mode");
+        this.states = new InterfaceStates(db);
+        this.initialState =
+                InterfaceState.of(settings.get("bridge.interfaces.initial-state"), "bridge.interfaces.initial-state");
         this.defaultCharset = Charset.forName(settings.get("bridge.hl7.default-charset"));
         this.unmatched = new Journal(db, null);
         Hl7Parser parser = new Hl7Parser();
@@ -118,6 +127,7 @@ final class InterfaceWiring implements AutoCloseable {
     /** Seeds the interface's reference data and makes its beans. */
     Wired wire(InterfaceDefinition d) throws IOException, SQLException {
         String id = d.id();
+        registerState(id);
         ReferenceMaintenance references = seededReferences(d);
         MappingProfile profile = profile(d);
         AckMode ackMode = d.ackMode() == null ? defaultAckMode : AckMode.of(d.ackMode(), "ackMode");
@@ -125,6 +135,7 @@ final class InterfaceWiring implements AutoCloseable {
         PatientStore patients = new PatientStore(db, id);
         Commit commit = new Commit(db, journal, patients, acks, metrics);
         Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("lifecycle", new Lifecycle(id, states));
         beans.put("headerCheck", new HeaderCheck(rules, limits, db, journal));
         beans.put(MappingStep.PATIENT_INFO.bean(), new PatientInfoStep(profile, fieldLimits, patients));
         beans.put(
@@ -167,9 +178,33 @@ final class InterfaceWiring implements AutoCloseable {
                 patients,
                 d.match() == null ? null : d.match().sendingFacility(),
                 d.match() == null ? null : d.match().receivingFacility());
-        RunningInterface face =
-                new RunningInterface(d, journal, patients, new PatientAccount(db), maintenance, dryRun, local, loads);
+        GoLive goLive =
+                new GoLive(id, db, states, journal, patients, Boolean.parseBoolean(settings.get("bridge.mllp.tls")));
+        RunningInterface face = new RunningInterface(
+                d, journal, patients, new PatientAccount(db), maintenance, dryRun, local, loads, goLive);
         return new Wired(beans, target, face);
+    }
+
+    /**
+     * The interface's lifecycle state on its first start: a new interface starts in
+     * bridge.interfaces.initial-state (setup), the single-practice default live, as it always was.
+     * Interfaces that held data before the lifecycle existed were made live by the V10 migration.
+     */
+    private void registerState(String id) throws SQLException {
+        boolean isDefault = id.equals(InterfaceDefinition.DEFAULT_ID);
+        InterfaceState initial = isDefault ? InterfaceState.LIVE : initialState;
+        states.register(
+                id,
+                initial,
+                "engine",
+                isDefault
+                        ? "the single-practice interface: live from its first start"
+                        : "new interface: starts in " + initial.word());
+    }
+
+    /** The interface's lifecycle states and their audit trail. */
+    InterfaceStates states() {
+        return states;
     }
 
     /** The interface's reference data, seeded from its folder (the default's: bridge.reference.dir). */

@@ -28,6 +28,8 @@ public enum NakReason {
     UNSUPPORTED_VERSION(ErrorCode.UNSUPPORTED_VERSION_ID, AcknowledgmentCode.AR),
     /** No interface on the port takes the message's sending/receiving facility. */
     NO_INTERFACE(ErrorCode.UNKNOWN_KEY_IDENTIFIER, AcknowledgmentCode.AR),
+    /** The practice's interface exists but is in setup or disabled: it takes no traffic yet (or any more). */
+    NOT_TAKING_TRAFFIC(ErrorCode.UNKNOWN_KEY_IDENTIFIER, AcknowledgmentCode.AR),
     /** The database failed: nothing was applied, and the same message sent later can succeed. */
     STORE_UNAVAILABLE(ErrorCode.APPLICATION_INTERNAL_ERROR, AcknowledgmentCode.AR),
 

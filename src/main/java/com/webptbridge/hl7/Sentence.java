@@ -61,6 +61,15 @@ public enum Sentence {
             "No interface on this port takes messages from sending facility '{sending}' (MSH-4) to receiving"
                     + " facility '{receiving}' (MSH-6): ask the interface analyst to add this practice's interface"
                     + " or correct the facilities."),
+    INTERFACE_IN_SETUP(
+            NakReason.NOT_TAKING_TRAFFIC,
+            "Interface {interface} is in setup and not taking traffic yet: the message was journaled, not"
+                    + " applied. An admin starts its test phase with bridge interface test {interface}."),
+    INTERFACE_DISABLED(
+            NakReason.NOT_TAKING_TRAFFIC,
+            "Interface {interface} is disabled and not taking traffic: the message was journaled, not applied. An"
+                    + " admin takes it back into testing or live with bridge interface test {interface} or bridge"
+                    + " interface go-live {interface}."),
     TOO_MANY_REPETITIONS(
             NakReason.MESSAGE_TOO_LARGE,
             "{field} repeats {count} times, more than the {max} this interface reads (bridge.hl7.max-repetitions):"

@@ -134,11 +134,12 @@ public final class Commit {
         for (int attempt = 1; ; attempt++) {
             try {
                 Reply applied = db.writeDurably(c -> {
-                    journal.claim(c, m.appliedKey(), id);
+                    journal.claim(c, m.appliedKey(), id, m.sandbox);
                     List<String> notes = new ArrayList<>(m.notes);
                     notes.addAll(m.change.apply(c));
                     Reply reply = answer(m, List.of());
-                    journal.complete(c, id, completion(MessageStatus.PROCESSED, reply, m.patientId, notes, null));
+                    journal.complete(
+                            c, id, completion(MessageStatus.PROCESSED, reply, m.patientId, notes, null, m.sandbox));
                     return reply;
                 });
                 log(id, m, MessageStatus.PROCESSED, applied);
@@ -190,7 +191,8 @@ public final class Commit {
         }
         List<String> notes = List.of("Duplicate of journal entry " + original.id()
                 + " (same sender, control ID and content): not applied again; its ACK was returned.");
-        journal.complete(id, completion(MessageStatus.DUPLICATE, reply, original.patientId(), notes, original.id()));
+        journal.complete(
+                id, completion(MessageStatus.DUPLICATE, reply, original.patientId(), notes, original.id(), m.sandbox));
         log(id, m, MessageStatus.DUPLICATE, reply);
         return reply;
     }
@@ -198,7 +200,7 @@ public final class Commit {
     private Reply finish(long id, InFlight m, List<Problem> problems) throws SQLException {
         Reply reply = answer(m, problems);
         MessageStatus status = reply.code() == AcknowledgmentCode.AR ? MessageStatus.REJECTED : MessageStatus.ERROR;
-        journal.complete(id, completion(status, reply, m.patientId, m.notes, null));
+        journal.complete(id, completion(status, reply, m.patientId, m.notes, null, m.sandbox));
         log(id, m, status, reply);
         return reply;
     }
@@ -216,7 +218,12 @@ public final class Commit {
     }
 
     private static Completion completion(
-            MessageStatus status, Reply reply, String patientId, List<String> notes, Long duplicateOf) {
+            MessageStatus status,
+            Reply reply,
+            String patientId,
+            List<String> notes,
+            Long duplicateOf,
+            boolean sandbox) {
         List<MessageError> errors = reply.problems().stream()
                 .map(p -> new MessageError(
                         p.reason().hl7Code(),
@@ -226,7 +233,8 @@ public final class Commit {
                         p.waitingFor() == null ? null : p.waitingFor().kind().code(),
                         p.waitingFor() == null ? null : p.waitingFor().key()))
                 .toList();
-        return new Completion(status, reply.code().name(), reply.ackMessage(), patientId, notes, errors, duplicateOf);
+        return new Completion(
+                status, reply.code().name(), reply.ackMessage(), patientId, notes, errors, duplicateOf, sandbox);
     }
 
     private void log(long id, InFlight m, MessageStatus status, Reply reply) {

@@ -51,6 +51,8 @@ public final class EncounterStep {
         m.patientId = mapped.patient().patientId();
         // Only a message without a last name or date of birth costs the look-up.
         List<Problem> forNew = mapper.newPatientProblems(mapped.patient());
+        PatientStore patients = this.patients.in(m.sandbox);
+        EncounterStore encounters = this.encounters.in(m.sandbox);
         if (!forNew.isEmpty() && patients.find(m.patientId).isEmpty()) {
             m.problems.addAll(forNew);
         }

@@ -34,6 +34,9 @@ public final class InFlight {
     MessageView view;
     Change change;
     JournalEntry duplicateOf;
+    /** Test traffic: its effects go to the interface's test sandbox ({@link Lifecycle} decides). */
+    boolean sandbox;
+
     Reply reply;
     DryRun.Result preview;
 
@@ -105,6 +108,11 @@ public final class InFlight {
     /** For the listener's route: the interface whose processing route takes the message, or null. */
     public String getInterfaceId() {
         return interfaceId;
+    }
+
+    /** Whether this message's effects go to its interface's test sandbox rather than its live data. */
+    public boolean sandbox() {
+        return sandbox;
     }
 
     public Long journalId() {

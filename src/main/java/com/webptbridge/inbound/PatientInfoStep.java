@@ -51,6 +51,7 @@ public final class PatientInfoStep {
         }
         // Only a message without a last name or date of birth costs the look-up.
         List<Problem> forNew = mapper.newPatientProblems(info);
+        PatientStore patients = this.patients.in(m.sandbox);
         if (!forNew.isEmpty() && patients.find(info.patientId()).isEmpty()) {
             m.problems.addAll(forNew);
             return;

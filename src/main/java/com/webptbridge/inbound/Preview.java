@@ -64,7 +64,7 @@ final class Preview {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
-                before = patients.find(c, m.patientId);
+                before = patients.in(m.sandbox).find(c, m.patientId);
                 try {
                     notes.addAll(m.change.apply(c));
                 } catch (SQLException e) {
@@ -74,7 +74,7 @@ final class Preview {
                     }
                     return answer(m, List.of(refused), List.of(), false, m.notes); // the live run's answer
                 }
-                Optional<PatientRecord> after = patients.find(c, m.patientId);
+                Optional<PatientRecord> after = patients.in(m.sandbox).find(c, m.patientId);
                 for (PatientField f : PatientField.values()) {
                     String was = text(before.map(r -> r.get(f)).orElse(null));
                     String now = text(after.map(r -> r.get(f)).orElse(null));

@@ -1,6 +1,6 @@
 /**
  * The inbound route's steps, one bean each, in the order routes/webpt-inbound.yaml calls them:
- * intake (journal RECEIVED), header check, parse, a mapping step per {@link
+ * intake (journal RECEIVED), lifecycle (setup/disabled: AR; test traffic: the sandbox), header check, parse, a mapping step per {@link
  * com.webptbridge.inbound.MappingStep} (the one declaration of the accepted events), commit, reply,
  * and the failure handler. {@link com.webptbridge.inbound.InFlight} carries a message from one step
  * to the next, with its {@link com.webptbridge.inbound.CommitMode}: live, or preview for a dry run

@@ -1,6 +1,7 @@
 package com.webptbridge.interfaces;
 
 import com.webptbridge.files.PatientLoads;
+import com.webptbridge.golive.GoLive;
 import com.webptbridge.inbound.DryRun;
 import com.webptbridge.inbound.LocalIntake;
 import com.webptbridge.maintenance.Maintenance;
@@ -11,7 +12,8 @@ import com.webptbridge.store.journal.Journal;
 /**
  * A practice's interface while it runs, as the API sees it: its definition and its own journal,
  * patients, accounts and maintenance loop, and its "try a message" dry run, and its way in for messages from files
- * ({@link LocalIntake}) with its initial patient loads. Everything reached through it belongs to this interface
+ * ({@link LocalIntake}) with its initial patient loads, and its lifecycle ({@link GoLive}). Everything
+ * reached through it belongs to this interface
  * only.
  */
 public record RunningInterface(
@@ -22,7 +24,8 @@ public record RunningInterface(
         Maintenance maintenance,
         DryRun dryRun,
         LocalIntake intake,
-        PatientLoads loads) {
+        PatientLoads loads,
+        GoLive goLive) {
 
     public String id() {
         return definition.id();

@@ -4,7 +4,8 @@
  * for message outcomes), {@link com.webptbridge.store.Sql} (binding, rows, retries), job locks,
  * retention, embedded compaction and backups of the embedded database. The rooms below it use the
  * kit and never each other: {@code journal} (messages and their outcomes), {@code billing}
- * (patients, policies, encounters), {@code reference} (reference data) and {@code security}
- * (accounts, access log). Accepts billing data only as resolved {@code billing} records; never parses HL7 and never logs field values.
+ * (patients, policies, encounters, live or in an interface's test sandbox), {@code reference}
+ * (reference data), {@code security} (accounts, access log) and {@code lifecycle} (interface states,
+ * their audit, the sandbox as a whole and the test traffic the readiness report reads). Accepts billing data only as resolved {@code billing} records; never parses HL7 and never logs field values.
  */
 package com.webptbridge.store;

@@ -203,6 +203,7 @@ class JsonShapeTest {
                   "duplicateOf" : null,
                   "attempts" : 2,
                   "completedAt" : "2026-11-20T14:03:06Z",
+                  "test" : false,
                   "rawMessage" : "MSH|^~\\\\&|WEBPT|CLINIC",
                   "attemptHistory" : [ {
                     "attempt" : 1,
@@ -246,7 +247,8 @@ class JsonShapeTest {
                   "notes" : [ "kept newer policy" ],
                   "duplicateOf" : null,
                   "attempts" : 2,
-                  "completedAt" : null
+                  "completedAt" : null,
+                  "test" : false
                 }""";
 
     private static final String CREATED =

@@ -89,7 +89,10 @@ class UpgradeIT {
                 "bridge.interfaces.dir",
                 interfaces.toString(),
                 "bridge.reprocess.auto",
-                "false"))) {
+                "false",
+                // As in production: only interfaces that existed before the lifecycle start live.
+                "bridge.interfaces.initial-state",
+                "setup"))) {
             BigDecimal found = BigDecimal.ZERO;
             for (String id : patientIds) {
                 JsonNode patient = ok(engine, "/api/interfaces/default/patients/" + id);
@@ -112,6 +115,9 @@ class UpgradeIT {
                     .as("the old version's account logs in with its password")
                     .isEqualTo(200);
             assertThat(ok(engine, "/api/interfaces").findValuesAsText("id")).contains("default", "clinic-b");
+            assertThat(ok(engine, "/api/interfaces").findValuesAsText("state"))
+                    .as("interfaces that existed before the lifecycle, with data (default) or without (clinic-b)")
+                    .containsOnly("live");
 
             byte[] dft = Files.readAllBytes(Path.of("hl7-samples/dft/01-dft-one-policy-new-patient.hl7"));
             String resent = ack(port, dft);

@@ -85,6 +85,17 @@ class SentenceTest {
                         "CLINIC9",
                         "BILLING"),
                 words(
+                        Sentence.INTERFACE_IN_SETUP,
+                        "Interface clinic-a is in setup and not taking traffic yet: the message was journaled, not"
+                                + " applied. An admin starts its test phase with bridge interface test clinic-a.",
+                        "clinic-a"),
+                words(
+                        Sentence.INTERFACE_DISABLED,
+                        "Interface clinic-a is disabled and not taking traffic: the message was journaled, not"
+                                + " applied. An admin takes it back into testing or live with bridge interface test"
+                                + " clinic-a or bridge interface go-live clinic-a.",
+                        "clinic-a"),
+                words(
                         Sentence.TOO_MANY_REPETITIONS,
                         "PID-3 repeats 1001 times, more than the 1000 this interface reads"
                                 + " (bridge.hl7.max-repetitions): it was journaled but not read. Send it in smaller"

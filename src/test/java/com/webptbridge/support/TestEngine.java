@@ -48,6 +48,9 @@ public final class TestEngine implements AutoCloseable {
         s.put(
                 "bridge.interfaces.dir",
                 java.nio.file.Files.createTempDirectory("bridge-interfaces").toString());
+        // Most tests are about processing, not the go-live path: their interfaces take traffic at once.
+        // The lifecycle's own tests set this back to setup.
+        s.put("bridge.interfaces.initial-state", "live");
         s.putAll(overrides);
         return new TestEngine(BridgeEngine.start(Settings.of(s)));
     }

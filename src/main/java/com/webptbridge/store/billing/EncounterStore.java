@@ -28,9 +28,21 @@ import java.util.stream.Collectors;
 public final class EncounterStore {
 
     private final String interfaceId;
+    private final boolean sandbox;
 
+    /** The interface's live encounters; {@link #in} gives its test sandbox's. */
     public EncounterStore(String interfaceId) {
+        this(interfaceId, false);
+    }
+
+    private EncounterStore(String interfaceId, boolean sandbox) {
         this.interfaceId = interfaceId;
+        this.sandbox = sandbox;
+    }
+
+    /** The same interface's encounters in its test sandbox ({@code true}) or its live data. */
+    public EncounterStore in(boolean sandbox) {
+        return sandbox == this.sandbox ? this : new EncounterStore(interfaceId, sandbox);
     }
 
     /**
@@ -76,7 +88,7 @@ public final class EncounterStore {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO charge (encounter_id, sending_facility,"
                 + " transaction_id, service_date, procedure_code, modifiers, units, amount, revenue_code,"
-                + " diagnosis_pointers, interface_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " diagnosis_pointers, interface_id, sandbox) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ChargeLine charge : fresh) {
                 ps.setLong(1, encounterId);
                 ps.setString(2, facility);
@@ -95,6 +107,7 @@ public final class EncounterStore {
                                         .map(String::valueOf)
                                         .collect(Collectors.joining(",")));
                 ps.setString(11, interfaceId);
+                ps.setBoolean(12, sandbox);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -120,7 +133,7 @@ public final class EncounterStore {
                 .filter(java.util.Objects::nonNull)
                 .distinct()
                 .toList();
-        String one = "SELECT transaction_id FROM charge WHERE interface_id = ? AND sending_facility = ?"
+        String one = "SELECT transaction_id FROM charge WHERE interface_id = ? AND sandbox = ? AND sending_facility = ?"
                 + " AND transaction_id = ?";
         for (int from = 0; from < ids.size(); from += 100) {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + 100));
@@ -129,6 +142,7 @@ public final class EncounterStore {
                 int i = 1;
                 for (String id : part) {
                     ps.setString(i++, interfaceId);
+                    ps.setBoolean(i++, sandbox);
                     ps.setString(i++, sendingFacility);
                     ps.setString(i++, id);
                 }
@@ -161,7 +175,7 @@ public final class EncounterStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO encounter (patient_ref, visit_number, service_date,"
                         + " facility_sequence, rendering_sequence, referring_sequence, place_of_service, journal_id, created_at,"
-                        + " interface_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " interface_id, sandbox) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
             ps.setLong(1, patientRef);
             ps.setString(2, e.visitNumber());
@@ -173,6 +187,7 @@ public final class EncounterStore {
             ps.setLong(8, journalId);
             ps.setObject(9, OffsetDateTime.now(ZoneOffset.UTC));
             ps.setString(10, interfaceId);
+            ps.setBoolean(11, sandbox);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -222,8 +237,8 @@ public final class EncounterStore {
                 : "INSERT INTO insurance_policy (payer_sequence, member_id, group_number, group_name, effective_date,"
                         + " expiration_date, insured_last_name, insured_first_name, insured_relationship, insured_date_of_birth,"
                         + " insured_sex, insured_address_line1, insured_address_line2, insured_city, insured_state, insured_zip,"
-                        + " journal_id, updated_at, patient_ref, priority, interface_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                        + " journal_id, updated_at, patient_ref, priority, interface_id, sandbox)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Coverage v = p.coverage();
             ps.setLong(1, p.payerSequence());
@@ -250,6 +265,7 @@ public final class EncounterStore {
                 ps.setLong(19, patientRef);
                 ps.setInt(20, p.priority());
                 ps.setString(21, interfaceId);
+                ps.setBoolean(22, sandbox);
             }
             ps.executeUpdate();
         }

@@ -28,10 +28,32 @@ public final class PatientStore {
 
     private final Database db;
     private final String interfaceId;
+    private final boolean sandbox;
+    private final PatientStore twin;
 
+    /** The interface's live patients; {@link #in} gives its test sandbox's. */
     public PatientStore(Database db, String interfaceId) {
         this.db = db;
         this.interfaceId = interfaceId;
+        this.sandbox = false;
+        this.twin = new PatientStore(this);
+    }
+
+    private PatientStore(PatientStore live) {
+        this.db = live.db;
+        this.interfaceId = live.interfaceId;
+        this.sandbox = true;
+        this.twin = live;
+    }
+
+    /** The same interface's patients in its test sandbox ({@code true}) or its live data. */
+    public PatientStore in(boolean sandbox) {
+        return sandbox == this.sandbox ? this : twin;
+    }
+
+    /** Whether these are the test sandbox's patients. */
+    public boolean sandbox() {
+        return sandbox;
     }
 
     /**
@@ -66,7 +88,7 @@ public final class PatientStore {
             for (PatientField f : info.changes().keySet()) {
                 sql.append(", ").append(f.column()).append(" = ?");
             }
-            sql.append(" WHERE interface_id = ? AND patient_id = ?");
+            sql.append(" WHERE interface_id = ? AND sandbox = ? AND patient_id = ?");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 ps.setObject(i++, now);
@@ -75,14 +97,15 @@ public final class PatientStore {
                     bind(ps, i++, e.getKey(), e.getValue());
                 }
                 ps.setString(i++, interfaceId);
+                ps.setBoolean(i++, sandbox);
                 ps.setString(i, info.patientId());
                 ps.executeUpdate();
             }
             return existing;
         } else {
             StringBuilder columns =
-                    new StringBuilder("interface_id, patient_id, created_at, updated_at, last_journal_id");
-            StringBuilder marks = new StringBuilder("?, ?, ?, ?, ?");
+                    new StringBuilder("interface_id, sandbox, patient_id, created_at, updated_at, last_journal_id");
+            StringBuilder marks = new StringBuilder("?, ?, ?, ?, ?, ?");
             for (PatientField f : info.changes().keySet()) {
                 columns.append(", ").append(f.column());
                 marks.append(", ?");
@@ -91,6 +114,7 @@ public final class PatientStore {
                     "INSERT INTO patient (" + columns + ") VALUES (" + marks + ")", new String[] {"id"})) {
                 int i = 1;
                 ps.setString(i++, interfaceId);
+                ps.setBoolean(i++, sandbox);
                 ps.setString(i++, info.patientId());
                 ps.setObject(i++, now);
                 ps.setObject(i++, now);
@@ -117,9 +141,10 @@ public final class PatientStore {
     /** Patient Info as this connection sees it (inside its transaction). */
     public Optional<PatientRecord> find(Connection c, String patientId) throws SQLException {
         try (PreparedStatement ps =
-                c.prepareStatement("SELECT * FROM patient WHERE interface_id = ? AND patient_id = ?")) {
+                c.prepareStatement("SELECT * FROM patient WHERE interface_id = ? AND sandbox = ? AND patient_id = ?")) {
             ps.setString(1, interfaceId);
-            ps.setString(2, patientId);
+            ps.setBoolean(2, sandbox);
+            ps.setString(3, patientId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -144,9 +169,11 @@ public final class PatientStore {
      */
     private long[] locked(Connection c, String patientId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, last_journal_id FROM patient WHERE interface_id = ? AND patient_id = ? FOR UPDATE")) {
+                "SELECT id, last_journal_id FROM patient WHERE interface_id = ? AND sandbox = ? AND patient_id = ?"
+                        + " FOR UPDATE")) {
             ps.setString(1, interfaceId);
-            ps.setString(2, patientId);
+            ps.setBoolean(2, sandbox);
+            ps.setString(3, patientId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
             }

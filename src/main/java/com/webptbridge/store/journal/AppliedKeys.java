@@ -76,12 +76,17 @@ final class AppliedKeys {
                 key.digest());
     }
 
-    void claim(Connection c, AppliedKey key, long journalId) throws SQLException {
+    /**
+     * The key is claimed in live data or in the sandbox; a resend is recognised in either (a look-up
+     * does not ask which), and clearing the sandbox frees its keys, so a tested message can be sent live.
+     */
+    void claim(Connection c, AppliedKey key, long journalId, boolean sandbox) throws SQLException {
         Sql.update(
                 c,
-                "INSERT INTO applied_message (interface_id, sending_application, sending_facility, control_id,"
-                        + " content_digest, journal_id) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO applied_message (interface_id, sandbox, sending_application, sending_facility,"
+                        + " control_id, content_digest, journal_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 interfaceId,
+                sandbox,
                 application(key),
                 facility(key),
                 controlId(key),

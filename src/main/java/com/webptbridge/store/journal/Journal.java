@@ -95,7 +95,7 @@ public final class Journal {
     public void complete(Connection c, long id, Completion done) throws SQLException {
         String update = "UPDATE message_journal SET status = ?, ack_code = ?, ack_message = ?,"
                 + " patient_id = COALESCE(?, patient_id), notes = ?, duplicate_of = ?, attempts = attempts + 1,"
-                + " completed_at = ? WHERE id = ?";
+                + " completed_at = ?, sandbox = (sandbox OR ?) WHERE id = ?";
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Object[] args = {
             done.status().name(),
@@ -105,6 +105,7 @@ public final class Journal {
             done.notes().isEmpty() ? null : Storable.text(String.join("\n", done.notes())),
             done.duplicateOf(),
             now,
+            done.sandbox(),
             id
         };
         int attempt;
@@ -190,7 +191,12 @@ public final class Journal {
      * means another transaction applied the same message first.
      */
     public void claim(Connection c, AppliedKey key, long journalId) throws SQLException {
-        appliedKeys.claim(c, key, journalId);
+        appliedKeys.claim(c, key, journalId, false);
+    }
+
+    /** {@link #claim}, for a message applied to the interface's test sandbox when {@code sandbox}. */
+    public void claim(Connection c, AppliedKey key, long journalId, boolean sandbox) throws SQLException {
+        appliedKeys.claim(c, key, journalId, sandbox);
     }
 
     // --- reads (JournalQueries) ------------------------------------------------------------

@@ -3,7 +3,10 @@ package com.webptbridge.store.journal;
 import java.time.Instant;
 import java.util.List;
 
-/** A journaled message as the API and operators see it; {@code rawMessage} only when asked for. */
+/**
+ * A journaled message as the API and operators see it; {@code rawMessage} only when asked for.
+ * {@code sandbox}: test traffic, processed into its interface's test sandbox.
+ */
 public record JournalEntry(
         long id,
         Instant receivedAt,
@@ -25,7 +28,56 @@ public record JournalEntry(
         int attempts,
         Instant completedAt,
         List<MessageError> errors,
-        String rawMessage) {
+        String rawMessage,
+        boolean sandbox) {
+
+    /** An entry of live traffic. */
+    public JournalEntry(
+            long id,
+            Instant receivedAt,
+            String remoteAddress,
+            String sendingApplication,
+            String sendingFacility,
+            String controlId,
+            String messageType,
+            String triggerEvent,
+            String version,
+            String charset,
+            int sizeBytes,
+            MessageStatus status,
+            String patientId,
+            String ackCode,
+            String ackMessage,
+            List<String> notes,
+            Long duplicateOf,
+            int attempts,
+            Instant completedAt,
+            List<MessageError> errors,
+            String rawMessage) {
+        this(
+                id,
+                receivedAt,
+                remoteAddress,
+                sendingApplication,
+                sendingFacility,
+                controlId,
+                messageType,
+                triggerEvent,
+                version,
+                charset,
+                sizeBytes,
+                status,
+                patientId,
+                ackCode,
+                ackMessage,
+                notes,
+                duplicateOf,
+                attempts,
+                completedAt,
+                errors,
+                rawMessage,
+                false);
+    }
 
     /** The same entry with its latest attempt's errors (read in one query for a whole page). */
     JournalEntry withErrors(List<MessageError> latestErrors) {
@@ -50,6 +102,7 @@ public record JournalEntry(
                 attempts,
                 completedAt,
                 latestErrors,
-                rawMessage);
+                rawMessage,
+                sandbox);
     }
 }

@@ -47,7 +47,8 @@ final class JournalRows {
                 rs.getInt("attempts"),
                 instant(rs, "completed_at"),
                 List.of(),
-                withRaw ? rs.getString("raw_message") : null);
+                withRaw ? rs.getString("raw_message") : null,
+                rs.getBoolean("sandbox"));
     }
 
     /**
