@@ -79,6 +79,7 @@ class GoLiveConsoleIT {
     @Test
     void anAdminTakesAnInterfaceFromSetupToLiveInTheConsole() throws Exception {
         browser.logIn("admin", TestEngine.ADMIN_PASSWORD);
+        browser.find("#iface option[value='golive']");
         new Select(browser.find("#iface")).selectByValue("golive");
         browser.open("#/golive");
         waitForText("lifecycle-state", "setup");
