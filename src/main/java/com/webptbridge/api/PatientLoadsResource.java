@@ -1,6 +1,7 @@
 package com.webptbridge.api;
 
 import com.webptbridge.files.PatientLoad;
+import com.webptbridge.store.lifecycle.InterfaceState;
 import io.vertx.core.http.HttpMethod;
 
 import java.util.List;
@@ -55,7 +56,8 @@ final class PatientLoadsResource {
                         .ofInterface());
     }
 
-    private static ApiResponse start(Call call) {
+    private static ApiResponse start(Call call) throws java.sql.SQLException {
+        refuseWhileNotTakingTraffic(call.practice().id(), call.practice().goLive().state());
         byte[] file = call.bytes();
         String name = call.query("name") == null ? "upload" : call.query("name");
         String type = call.header("Content-Type");
@@ -82,6 +84,21 @@ final class PatientLoadsResource {
             return new ApiResponse(202, load.progress());
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
+        }
+    }
+
+    /**
+     * In setup or disabled every message of the load would be answered AR one by one: refused up
+     * front instead, saying what to do. In testing the load runs into the test sandbox (a rehearsal,
+     * cleared at go-live), live it loads the patients for real.
+     */
+    static void refuseWhileNotTakingTraffic(String id, InterfaceState state) {
+        if (!state.takesTraffic()) {
+            throw new ApiException(
+                    409,
+                    "Interface " + id + " is " + state.word() + " and takes no messages, so no patient could be loaded."
+                            + " Load the patients once it is live (bridge interface go-live " + id + "), or rehearse"
+                            + " the load into the test sandbox in its test phase (bridge interface test " + id + ").");
         }
     }
 }

@@ -60,6 +60,26 @@ class PatientLoadIT {
     }
 
     @Test
+    void aLoadIntoAnInterfaceInSetupIsRefusedUpFrontSayingWhatToDo(TestEngine e) throws Exception {
+        Path file = dir.resolve("setup.hl7");
+        Files.writeString(file, batch("S", 3));
+        String lifecycle = "/api/interfaces/" + face(e).id() + "/lifecycle";
+        assertThat(e.send("POST", lifecycle, "{\"state\": \"setup\"}", TestEngine.ADMIN_AUTH).statusCode())
+                .isEqualTo(200);
+        try {
+            Cli.Result refused = Cli.run("import", "patients", file.toString(), "--url", e.url());
+
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.err()).contains("is setup and takes no messages").contains("bridge interface go-live");
+            assertThat(face(e).patients().find("S-1")).isEmpty();
+        } finally {
+            assertThat(e.send("POST", lifecycle, "{\"state\": \"live\", \"force\": true}", TestEngine.ADMIN_AUTH)
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void anHl7BatchWithLfLineEndsLoadsEveryPatientAndASecondRunChangesNothing(TestEngine e) throws Exception {
         // A new patient without last name and date of birth: the Patient Info rules answer AE.
         String bad = Hl7Builder.adt("A28")
