@@ -79,7 +79,7 @@ final class PromotionResource {
     private ApiResponse importBundle(Call call) throws Exception {
         Bundle bundle;
         try {
-            bundle = call.json().convertValue(call.body(), Bundle.class);
+            bundle = call.json().convertValue(call.body().fields(), Bundle.class);
         } catch (IllegalArgumentException e) {
             Throwable cause = e.getCause() != null && e.getCause().getCause() != null
                     ? e.getCause().getCause()
