@@ -92,6 +92,11 @@ final class Call {
         return operator == null || operator.isBlank() ? principal.name() : operator;
     }
 
+    /** Whether the caller may see this interface: an account limited to others may not (an open endpoint: no one logged in). */
+    boolean mayUse(String interfaceId) {
+        return principal == null || principal.mayUse(interfaceId);
+    }
+
     /** Whether the caller logged in (an open endpoint may show a logged-in caller more). */
     boolean loggedIn() throws Exception {
         return principal != null || login.principal() != null;

@@ -38,7 +38,7 @@ final class InterfacesResource {
 
     List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.get(ALL, Role.VIEWER, "the running interfaces", call -> ApiResponse.ok(list())),
+                Endpoint.get(ALL, Role.VIEWER, "the running interfaces", call -> ApiResponse.ok(list(call))),
                 Endpoint.change(
                                 HttpMethod.POST,
                                 ALL,
@@ -103,10 +103,13 @@ final class InterfacesResource {
         }
     }
 
-    private List<InterfaceJson> list() throws SQLException {
+    /** The running interfaces the caller may use: an account of one practice sees not the others' names, ports or counts. */
+    private List<InterfaceJson> list(Call call) throws SQLException {
         List<InterfaceJson> out = new ArrayList<>();
         for (RunningInterface i : interfaces.running()) {
-            out.add(json(i));
+            if (call.mayUse(i.id())) {
+                out.add(json(i));
+            }
         }
         return out;
     }

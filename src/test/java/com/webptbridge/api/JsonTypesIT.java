@@ -80,8 +80,7 @@ class JsonTypesIT {
                 "/api/procedure-codes",
                 "{\"code\":\"97999\",\"description\":\"Typed\",\"defaultCharge\":45.5,\"defaultUnits\":2}");
         assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
-        assertThat(JSON.readTree(code.body()).get("defaultUnits").asInt())
-                .isEqualTo(2);
+        assertThat(JSON.readTree(code.body()).get("defaultUnits").asInt()).isEqualTo(2);
     }
 
     @Test
