@@ -68,7 +68,7 @@ final class AccountsResource {
 
     private ApiResponse password(Call call) throws SQLException {
         String name = account(call).name();
-        String password = Call.text(call.body(), "password");
+        String password = call.body().text("password");
         if (password == null) {
             password = Authenticator.newPassword();
         } else if (Authenticator.weakPassword(password) != null) {
@@ -91,37 +91,20 @@ final class AccountsResource {
     }
 
     private ApiResponse add(Call call) throws SQLException {
-        Map<String, Object> body = call.body();
-        String name = Call.text(body, "name");
+        Body body = call.body();
+        String name = body.text("name");
         if (name == null || !NAME.matcher(name).matches()) {
             return ApiResponse.error(
                     400, "name is required: 1 to 100 letters, digits, '.', '_', '@' or '-', was '" + name + "'");
         }
         Role role;
         try {
-            role = Role.parse(Call.text(body, "role"));
+            role = Role.parse(body.text("role"));
         } catch (IllegalArgumentException e) {
             return ApiResponse.error(400, e.getMessage());
         }
-        for (String field : List.of("name", "role", "password")) {
-            Object v = body.get(field);
-            if (v != null && !(v instanceof String)) {
-                return ApiResponse.error(
-                        400,
-                        field + " must be a JSON string, was " + v.getClass().getSimpleName());
-            }
-        }
-        Object given = body.get("interfaces");
-        boolean texts = given == null
-                || given instanceof String
-                || (given instanceof List<?> list && list.stream().allMatch(String.class::isInstance));
-        if (!texts) {
-            return ApiResponse.error(400, "interfaces must be a list of interface ids (JSON strings) or one string.");
-        }
-        Set<String> limited = Authenticator.interfaces(
-                given instanceof List<?> list
-                        ? String.join(",", list.stream().map(String::valueOf).toList())
-                        : Call.text(body, "interfaces"));
+        List<String> given = body.texts("interfaces");
+        Set<String> limited = Authenticator.interfaces(given == null ? null : String.join(",", given));
         if (given != null && limited == null) {
             // An empty limit must not mean "no limit": that would fail open.
             return ApiResponse.error(
@@ -129,7 +112,7 @@ final class AccountsResource {
                     "interfaces is empty: list the interface ids the account may use, or leave interfaces out"
                             + " for an account of every interface.");
         }
-        String password = Call.text(body, "password");
+        String password = body.text("password");
         if (password == null) {
             password = Authenticator.newPassword();
         } else if (Authenticator.weakPassword(password) != null) {

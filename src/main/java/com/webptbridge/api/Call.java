@@ -61,9 +61,9 @@ final class Call {
         return practice;
     }
 
-    /** The request body as a JSON object; empty when there is none, 400 when it is not one. */
-    Map<String, Object> body() {
-        return Answers.jsonObject(bytes(), json);
+    /** The request body as a JSON object, its fields read by type; empty when there is none, 400 when it is not one. */
+    Body body() {
+        return new Body(Answers.jsonObject(bytes(), json));
     }
 
     byte[] bytes() {
@@ -103,16 +103,13 @@ final class Call {
                 : com.webptbridge.store.Storable.text(principal.name() + " (" + operator + ")", MAX_OPERATOR);
     }
 
+    /** Whether the caller may see this interface: an account limited to others may not (an open endpoint: no one logged in). */
+    boolean mayUse(String interfaceId) {
+        return principal == null || principal.mayUse(interfaceId);
+    }
+
     /** Whether the caller logged in (an open endpoint may show a logged-in caller more). */
     boolean loggedIn() throws Exception {
         return principal != null || login.principal() != null;
-    }
-
-    /** A body field as text: null when absent or blank. */
-    static String text(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        return v == null || String.valueOf(v).isBlank()
-                ? null
-                : String.valueOf(v).trim();
     }
 }

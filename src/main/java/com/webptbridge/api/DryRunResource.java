@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code POST /api/dry-run} (and {@code /api/interfaces/:interface/dry-run}): what a message would do in an
@@ -38,20 +37,15 @@ final class DryRunResource {
         String type = call.header("Content-Type");
         MappingProfile profile = null;
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            Map<?, ?> fields;
-            try {
-                fields = call.json().readValue(body, Map.class);
-            } catch (IOException e) {
-                throw new ApiException(400, "The request body is not valid JSON: send {\"message\": \"MSH|...\"}.");
-            }
-            Object message = fields.get("message");
-            if (message == null || String.valueOf(message).isBlank()) {
+            Body fields = call.body();
+            String message = fields.text("message");
+            if (message == null) {
                 throw new ApiException(400, "message is required: the HL7 message to try, as text.");
             }
-            body = String.valueOf(message).getBytes(StandardCharsets.UTF_8);
-            Object text = fields.get("profile");
-            if (text != null && !String.valueOf(text).isBlank()) {
-                profile = profile(String.valueOf(text));
+            body = fields.asSent("message").getBytes(StandardCharsets.UTF_8);
+            String text = fields.text("profile");
+            if (text != null) {
+                profile = profile(fields.asSent("profile"));
             }
         }
         if (body.length == 0) {

@@ -40,7 +40,7 @@ final class InterfacesResource {
 
     List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.get(ALL, Role.VIEWER, "the running interfaces", call -> ApiResponse.ok(list())),
+                Endpoint.get(ALL, Role.VIEWER, "the running interfaces", call -> ApiResponse.ok(list(call))),
                 Endpoint.change(
                                 HttpMethod.POST,
                                 ALL,
@@ -112,10 +112,13 @@ final class InterfacesResource {
         }
     }
 
-    private List<InterfaceJson> list() throws SQLException {
+    /** The running interfaces the caller may use: an account of one practice sees not the others' names, ports or counts. */
+    private List<InterfaceJson> list(Call call) throws SQLException {
         List<InterfaceJson> out = new ArrayList<>();
         for (RunningInterface i : interfaces.running()) {
-            out.add(json(i));
+            if (call.mayUse(i.id())) {
+                out.add(json(i));
+            }
         }
         return out;
     }
@@ -133,31 +136,29 @@ final class InterfacesResource {
                 i.goLive().state().word());
     }
 
-    /** An interface to add, from the request body: id, name, port, host, sendingFacility, receivingFacility. */
-    private static InterfaceDefinition definition(Map<String, Object> body) {
+    /**
+     * An interface to add, from the request body: id, name, port, host, sendingFacility,
+     * receivingFacility, profile, reference, ackMode. Texts as sent (not trimmed: the definition's own
+     * checks say what is wrong with them).
+     */
+    private static InterfaceDefinition definition(Body body) {
+        Long port = body.whole("port");
+        if (port != null && (port < 1 || port > 65_535)) {
+            throw new ApiException(400, "port must be between 1 and 65535, was " + port);
+        }
         try {
-            Object port = body.get("port");
             return new InterfaceDefinition(
-                    text(body, "id"),
-                    text(body, "name"),
-                    new InterfaceDefinition.Listener(
-                            text(body, "host"), port == null ? null : Integer.valueOf(String.valueOf(port))),
-                    new InterfaceDefinition.Match(text(body, "sendingFacility"), text(body, "receivingFacility")),
-                    text(body, "profile"),
-                    text(body, "reference"),
-                    text(body, "ackMode"),
+                    body.asSent("id"),
+                    body.asSent("name"),
+                    new InterfaceDefinition.Listener(body.asSent("host"), port == null ? null : port.intValue()),
+                    new InterfaceDefinition.Match(body.asSent("sendingFacility"), body.asSent("receivingFacility")),
+                    body.asSent("profile"),
+                    body.asSent("reference"),
+                    body.asSent("ackMode"),
                     null);
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, "port must be a number, was '" + body.get("port") + "'");
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }
-    }
-
-    /** A body field as sent (not trimmed: the definition's own checks say what is wrong with it). */
-    private static String text(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        return v == null ? null : String.valueOf(v);
     }
 
     private String ids() {

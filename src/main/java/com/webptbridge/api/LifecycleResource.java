@@ -109,19 +109,18 @@ final class LifecycleResource {
     }
 
     private static ApiResponse change(Call call) throws Exception {
-        Map<String, Object> body = call.body();
+        Body body = call.body();
         InterfaceState to;
         try {
-            to = InterfaceState.of(body.get("state") == null ? null : String.valueOf(body.get("state")), "state");
+            to = InterfaceState.of(body.text("state"), "state");
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }
-        boolean force = Boolean.parseBoolean(String.valueOf(body.get("force")));
-        Object note = body.get("note");
+        boolean force = body.flag("force", false);
+        String note = body.text("note");
         GoLive goLive = call.practice().goLive();
         try {
-            InterfaceStates.StateChange done =
-                    goLive.change(to, call.accountAndOperator(), force, note == null ? null : String.valueOf(note));
+            InterfaceStates.StateChange done = goLive.change(to, call.accountAndOperator(), force, note);
             return ApiResponse.ok(Map.of(
                     "change",
                     StateChangeJson.of(done),

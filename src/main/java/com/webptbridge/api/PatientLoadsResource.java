@@ -57,23 +57,24 @@ final class PatientLoadsResource {
     }
 
     private static ApiResponse start(Call call) throws java.sql.SQLException {
-        refuseWhileNotTakingTraffic(call.practice().id(), call.practice().goLive().state());
+        refuseWhileNotTakingTraffic(
+                call.practice().id(), call.practice().goLive().state());
         byte[] file = call.bytes();
         String name = call.query("name") == null ? "upload" : call.query("name");
         String type = call.header("Content-Type");
         if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             // The console's way: {"name": "patients.csv", "content": "<the file's text>"}
-            Map<String, Object> body = call.body();
-            Object content = body.get("content");
-            if (content == null || String.valueOf(content).isEmpty()) {
+            Body body = call.body();
+            String content = body.asSent("content");
+            if (content == null || content.isEmpty()) {
                 throw new ApiException(
                         400,
                         "content is required: the export file's text (or send the file itself"
                                 + " as application/octet-stream).");
             }
-            file = String.valueOf(content).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (body.get("name") != null) {
-                name = String.valueOf(body.get("name"));
+            file = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (body.text("name") != null) {
+                name = body.text("name");
             }
         }
         if (file.length == 0) {

@@ -79,7 +79,7 @@ final class PromotionResource {
     private ApiResponse importBundle(Call call) throws Exception {
         Bundle bundle;
         try {
-            bundle = call.json().convertValue(call.body(), Bundle.class);
+            bundle = call.json().convertValue(call.body().fields(), Bundle.class);
         } catch (IllegalArgumentException e) {
             Throwable cause = e.getCause() != null && e.getCause().getCause() != null
                     ? e.getCause().getCause()
@@ -109,6 +109,7 @@ final class PromotionResource {
                 throw new ApiException(400, ex.getMessage());
             }
         }
+        String operator = call.operator(); // a refused X-Operator is refused before anything is made
         if ("true".equalsIgnoreCase(call.query("dry-run"))) {
             Map<String, ImportPreview> previews = new LinkedHashMap<>();
             files.forEach((kind, file) -> previews.put(kind, ImportPreview.of(file, List.of())));
@@ -128,7 +129,7 @@ final class PromotionResource {
         for (Map.Entry<String, ImportFile> e : files.entrySet()) {
             imported.put(
                     e.getKey(),
-                    maintenance.importFile(e.getValue(), false, call.operator()).preview());
+                    maintenance.importFile(e.getValue(), false, operator).preview());
         }
         return new ApiResponse(201, new Created(true, created, imported));
     }

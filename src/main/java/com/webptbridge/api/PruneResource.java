@@ -19,8 +19,7 @@ final class PruneResource {
                         ApiPath.of("api", "prune"),
                         Role.ADMIN,
                         "retention now: what it removed",
-                        call -> ApiResponse.ok(pruning.prune(
-                                Boolean.parseBoolean(String.valueOf(call.body().get("dryRun"))))))
+                        call -> ApiResponse.ok(pruning.prune(call.body().flag("dryRun", false))))
                 .engine());
     }
 }

@@ -54,15 +54,17 @@ final class ReferenceResource {
                             Role.ANALYST,
                             "add a reference record (201)",
                             call -> refused(() -> new ApiResponse(
-                                    201, ChangeJson.of(maintenance(call).create(kind, call.body(), call.operator())))))
+                                    201,
+                                    ChangeJson.of(maintenance(call)
+                                            .create(kind, call.body().fields(), call.operator())))))
                     .ofInterface());
             out.add(Endpoint.change(
                             HttpMethod.PUT,
                             one,
                             Role.ANALYST,
                             "change or reactivate a reference record",
-                            call -> refused(() -> ApiResponse.ok(ChangeJson.of(
-                                    maintenance(call).update(kind, call.param(KEY), call.body(), call.operator())))))
+                            call -> refused(() -> ApiResponse.ok(ChangeJson.of(maintenance(call)
+                                    .update(kind, call.param(KEY), call.body().fields(), call.operator())))))
                     .ofInterface());
             out.add(Endpoint.change(
                             HttpMethod.DELETE,

@@ -58,10 +58,10 @@ final class ReprocessResource {
     }
 
     private static ApiResponse matching(Call call) throws Exception {
-        Map<String, Object> body = call.body();
+        Body body = call.body();
         Maintenance maintenance = call.practice().maintenance();
         Reprocessor reprocessor = maintenance.reprocessor();
-        if (Boolean.parseBoolean(String.valueOf(body.get("dryRun")))) {
+        if (body.flag("dryRun", false)) {
             return ApiResponse.ok(Map.of("wouldReprocess", reprocessor.candidates(filter(body))));
         }
         List<Long> ids = reprocessor.selected(filter(body));
@@ -88,48 +88,50 @@ final class ReprocessResource {
     }
 
     /** A bulk-reprocess filter from JSON: status, errorCode, waitingKind, waitingKey, from, to, limit. */
-    private static ReprocessFilter filter(Map<String, Object> body) {
-        try {
-            Set<MessageStatus> statuses = new HashSet<>();
-            Object status = body.get("status");
-            if (status != null) {
-                for (String s : String.valueOf(status).split(",")) {
-                    statuses.add(Params.status(s));
-                }
+    private static ReprocessFilter filter(Body body) {
+        Set<MessageStatus> statuses = new HashSet<>();
+        List<String> status = body.texts("status");
+        if (status != null) {
+            for (String s : String.join(",", status).split(",")) {
+                statuses.add(Params.status(s));
             }
-            Object code = body.get("errorCode");
-            return new ReprocessFilter(
-                    statuses,
-                    code == null ? null : Integer.valueOf(String.valueOf(code)),
-                    waitingKind(body.get("waitingKind")),
-                    body.get("waitingKey") == null ? null : String.valueOf(body.get("waitingKey")),
-                    body.get("from") == null ? null : LocalDate.parse(String.valueOf(body.get("from"))),
-                    body.get("to") == null ? null : LocalDate.parse(String.valueOf(body.get("to"))),
-                    limit(body.get("limit")));
-        } catch (NumberFormatException | DateTimeParseException | ClassCastException e) {
-            throw new ApiException(
-                    400,
-                    "Bad reprocess filter: errorCode and limit are numbers, from/to dates"
-                            + " (yyyy-MM-dd), status one of " + List.of(MessageStatus.values()) + ".");
+        }
+        Long code = body.whole("errorCode");
+        return new ReprocessFilter(
+                statuses,
+                code == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, code)),
+                waitingKind(body.text("waitingKind")),
+                body.asSent("waitingKey"),
+                date(body, "from"),
+                date(body, "to"),
+                limit(body.whole("limit")));
+    }
+
+    private static LocalDate date(Body body, String key) {
+        String text = body.text(key);
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, key + " must be a date (yyyy-MM-dd), was '" + text + "'.");
         }
     }
 
     /** How many messages one bulk reprocess may take: 1 to 10,000 (1,000 unless given). */
-    private static int limit(Object limit) {
-        int n = limit == null ? 1000 : Integer.parseInt(String.valueOf(limit));
+    private static int limit(Long limit) {
+        long n = limit == null ? 1000 : limit;
         if (n < 1 || n > 10_000) {
             throw new ApiException(400, "limit must be between 1 and 10000, was " + n);
         }
-        return n;
+        return (int) n;
     }
 
     /** A waiting kind as the journal spells it; a typo is refused naming the valid kinds. */
-    private static String waitingKind(Object kind) {
+    private static String waitingKind(String kind) {
         if (kind == null) {
             return null;
         }
         try {
-            return WaitingKind.parse(String.valueOf(kind)).code();
+            return WaitingKind.parse(kind).code();
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "waitingKind: " + e.getMessage());
         }

@@ -88,8 +88,17 @@ final class InterfaceRuntime implements InterfaceRegistry {
         if (running.containsKey(d.id())) {
             throw new IllegalArgumentException("Interface " + d.id() + " is already running");
         }
-        folder.persist(d.withEnabled(true), definitions());
-        return start(d);
+        // Written only once it runs: a file of an interface that cannot start (its port taken by
+        // another program) would stop the next start of the engine.
+        List<InterfaceDefinition> before = definitions();
+        RunningInterface started = start(d);
+        try {
+            folder.persist(d.withEnabled(true), before);
+        } catch (RuntimeException e) {
+            stop(d.id());
+            throw e;
+        }
+        return started;
     }
 
     @Override

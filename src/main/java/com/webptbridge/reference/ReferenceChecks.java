@@ -28,6 +28,12 @@ final class ReferenceChecks {
         List<String> problems = new ArrayList<>();
         for (Field f : kind.fields()) {
             Object raw = body.get(f.json());
+            if (raw != null && !(raw instanceof String) && !(raw instanceof Number && numeric(f))) {
+                // A JSON object, list or true/false is never stored as its text.
+                problems.add(f.json() + " must be " + (numeric(f) ? "a number or text" : "text (a JSON string)")
+                        + ", was " + jsonType(raw));
+                continue;
+            }
             String text = raw == null ? "" : String.valueOf(raw).trim();
             if (text.isEmpty()) {
                 if (creating && f.required()) {
@@ -43,6 +49,29 @@ final class ReferenceChecks {
             values.put(f.json(), convert(f, text));
         }
         return problems;
+    }
+
+    /** Whether a field holds a number, which a JSON body may send as a number as well as text. */
+    private static boolean numeric(Field f) {
+        return f.check() == ReferenceKind.Check.AMOUNT || f.check() == ReferenceKind.Check.UNITS;
+    }
+
+    /** A JSON value's type as the analyst reads it in a refusal. */
+    static String jsonType(Object value) {
+        if (value instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (value instanceof List<?>) {
+            return "a list";
+        }
+        if (value instanceof Boolean b) {
+            return b.toString();
+        }
+        if (value instanceof Number n) {
+            return "the number " + n;
+        }
+        String text = String.valueOf(value);
+        return "the text '" + (text.length() > 40 ? text.substring(0, 40) + "...'" : text + "'");
     }
 
     private static String check(Field f, String text) {

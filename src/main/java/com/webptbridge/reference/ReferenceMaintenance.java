@@ -110,7 +110,7 @@ public final class ReferenceMaintenance {
                             + kind.noun() + " instead.");
         }
         Map<String, Object> values = validate(kind, flatten(body), false);
-        Boolean active = body.get("active") == null ? null : Boolean.valueOf(String.valueOf(body.get("active")));
+        Boolean active = (Boolean) body.get("active"); // validate refused anything but true/false
         if (values.isEmpty() && active == null) {
             throw new ReferenceException(
                     Failure.INVALID,
@@ -187,9 +187,15 @@ public final class ReferenceMaintenance {
     // --- validation -------------------------------------------------------------------------
 
     /** An "address" object or string becomes addressLine1/city/state/zip. */
-    private static Map<String, Object> flatten(Map<String, Object> body) {
+    private static Map<String, Object> flatten(Map<String, Object> body) throws ReferenceException {
         Map<String, Object> out = new LinkedHashMap<>(body);
         Object address = out.remove("address");
+        if (address != null && !(address instanceof Map<?, ?>) && !(address instanceof String)) {
+            throw new ReferenceException(
+                    Failure.INVALID,
+                    "address must be an object (line1, city, state, zip) or text, was "
+                            + ReferenceChecks.jsonType(address) + ".");
+        }
         if (address instanceof Map<?, ?> a) {
             putIfPresent(out, "addressLine1", a.get("line1"));
             putIfPresent(out, "city", a.get("city"));
@@ -212,6 +218,15 @@ public final class ReferenceMaintenance {
             throws ReferenceException {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> problems = ReferenceChecks.check(kind, body, creating, values);
+        Object active = body.get("active");
+        if (active != null && !(active instanceof Boolean)) {
+            // Read as text, "maybe" would deactivate the record.
+            problems.add("active must be true or false (a JSON boolean), was " + ReferenceChecks.jsonType(active));
+        }
+        Object seq = body.get("sequenceNumber");
+        if (seq != null && !(seq instanceof String) && !(seq instanceof Integer) && !(seq instanceof Long)) {
+            problems.add("sequenceNumber must be a whole number, was " + ReferenceChecks.jsonType(seq));
+        }
         for (String key : body.keySet()) {
             if (!key.equals("sequenceNumber")
                     && !key.equals("active")

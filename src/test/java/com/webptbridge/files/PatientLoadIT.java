@@ -64,7 +64,8 @@ class PatientLoadIT {
         Path file = dir.resolve("setup.hl7");
         Files.writeString(file, batch("S", 3));
         String lifecycle = "/api/interfaces/" + face(e).id() + "/lifecycle";
-        assertThat(e.send("POST", lifecycle, "{\"state\": \"setup\"}", TestEngine.ADMIN_AUTH).statusCode())
+        assertThat(e.send("POST", lifecycle, "{\"state\": \"setup\"}", TestEngine.ADMIN_AUTH)
+                        .statusCode())
                 .isEqualTo(200);
         try {
             Cli.Result refused = Cli.run("import", "patients", file.toString(), "--url", e.url());

@@ -284,4 +284,82 @@ class InterfacesIT {
                     .isEqualTo("AA");
         }
     }
+
+    @Test
+    void anInterfaceThatCannotStartLeavesNoFileAndTheNextStartRuns(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("interfaces");
+        int first = TestEngine.freePort();
+        define(dir, "clinic-a", first, null);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket()) {
+            // another program holds the port: the engine cannot listen there
+            taken.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            int port = taken.getLocalPort();
+            try (TestEngine engine = engine(dir)) {
+                HttpResponse<String> refused = call(
+                        engine,
+                        "POST",
+                        "/api/interfaces",
+                        "{\"id\": \"clinic-g\", \"name\": \"Practice G\", \"host\": \"127.0.0.1\", \"port\": " + port
+                                + ", \"reference\": \"conf/reference\"}");
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+                assertThat(refused.body()).contains("clinic-g").contains(String.valueOf(port));
+                assertThat(dir.resolve("clinic-g.yaml"))
+                        .as("no file of an interface that did not start")
+                        .doesNotExist();
+                assertThat(get(engine, "/api/interfaces").findValuesAsText("id"))
+                        .containsExactly("clinic-a");
+            }
+            try (TestEngine again = engine(dir)) {
+                assertThat(Hl7Text.get(send(first, adt("ANY", "A-1", "P1")), "/MSA-1"))
+                        .isEqualTo("AA");
+            }
+        }
+    }
+
+    @Test
+    void anAccountOfOnePracticeSeesOnlyItsInterfaceAndItsMetrics(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("interfaces");
+        int portA = TestEngine.freePort();
+        int portB = TestEngine.freePort();
+        define(dir, "clinic-a", portA, null);
+        define(dir, "clinic-b", portB, null);
+        try (TestEngine engine = engine(dir)) {
+            assertThat(Hl7Text.get(send(portA, adt("ANY", "MA-1", "P1")), "/MSA-1"))
+                    .isEqualTo("AA");
+            assertThat(Hl7Text.get(send(portB, adt("ANY", "MB-1", "P1")), "/MSA-1"))
+                    .isEqualTo("AA");
+            String one = account(engine, "ana", "\"interfaces\": [\"clinic-a\"]");
+            String every = account(engine, "evan", null);
+
+            HttpResponse<String> list = engine.get("/api/interfaces", one);
+            assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+            assertThat(JSON.readTree(list.body()).findValuesAsText("id")).containsExactly("clinic-a");
+            assertThat(list.body()).doesNotContain("Practice CLINIC-B").doesNotContain(String.valueOf(portB));
+
+            String metrics = engine.get("/metrics", one).body();
+            assertThat(metrics)
+                    .contains("interface=\"clinic-a\"")
+                    .doesNotContain("clinic-b")
+                    .contains("bridge_store_up"); // engine-wide series stay
+            for (String wide : new String[] {TestEngine.ADMIN_AUTH, every}) {
+                assertThat(JSON.readTree(engine.get("/api/interfaces", wide).body())
+                                .findValuesAsText("id"))
+                        .containsExactlyInAnyOrder("clinic-a", "clinic-b");
+                assertThat(engine.get("/metrics", wide).body())
+                        .contains("interface=\"clinic-a\"")
+                        .contains("interface=\"clinic-b\"");
+            }
+        }
+    }
+
+    /** A new analyst account (limited as {@code limit} says, or of every interface); its Authorization header. */
+    private static String account(TestEngine engine, String name, String limit) throws Exception {
+        HttpResponse<String> r = call(
+                engine,
+                "POST",
+                "/api/users",
+                "{\"name\": \"" + name + "\", \"role\": \"analyst\"" + (limit == null ? "" : ", " + limit) + "}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return TestEngine.basic(name, JSON.readTree(r.body()).get("password").asText());
+    }
 }
