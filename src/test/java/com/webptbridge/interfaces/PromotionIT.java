@@ -35,7 +35,8 @@ class PromotionIT {
                         .replace("name: webpt-default", "name: clinic-a-custom"));
         int port = TestEngine.freePort();
         try (TestEngine test = TestEngine.start();
-                TestEngine production = TestEngine.start()) {
+                // Production as shipped: a new interface starts in setup.
+                TestEngine production = TestEngine.start(Map.of("bridge.interfaces.initial-state", "setup"))) {
             // Set up and tested on the first engine.
             assertThat(test.send(
                                     "POST",
@@ -96,6 +97,11 @@ class PromotionIT {
             Cli.Result imported = Cli.run("interface", "import", out.toString(), "--url", production.url());
             assertThat(imported.exitCode()).as(imported.err()).isZero();
             assertThat(imported.out()).contains("Created interface clinic-a.");
+            assertThat(JSON.readTree(production.get("/api/interfaces/clinic-a/lifecycle").body())
+                            .get("state")
+                            .asText())
+                    .as("a promoted interface lands in setup, to be tested on its new engine")
+                    .isEqualTo("setup");
 
             Path again = tmp.resolve("again");
             Cli.Result reexported =

@@ -431,7 +431,7 @@ class ReferenceMaintenanceTest {
         payer("Acme");
         maintenance.update(ReferenceKind.PAYER, "1", body("city", "Springfield"), "bo");
         maintenance.deactivate(ReferenceKind.PAYER, "1", "cy");
-        maintenance.update(ReferenceKind.PAYER, "1", body("active", "true"), "");
+        maintenance.update(ReferenceKind.PAYER, "1", body("active", true), "");
 
         List<AuditLine> audit = maintenance.audit(ReferenceKind.PAYER, "1");
 
