@@ -97,7 +97,9 @@ class PromotionIT {
             Cli.Result imported = Cli.run("interface", "import", out.toString(), "--url", production.url());
             assertThat(imported.exitCode()).as(imported.err()).isZero();
             assertThat(imported.out()).contains("Created interface clinic-a.");
-            assertThat(JSON.readTree(production.get("/api/interfaces/clinic-a/lifecycle").body())
+            assertThat(JSON.readTree(production
+                                    .get("/api/interfaces/clinic-a/lifecycle")
+                                    .body())
                             .get("state")
                             .asText())
                     .as("a promoted interface lands in setup, to be tested on its new engine")
