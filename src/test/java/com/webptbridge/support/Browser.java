@@ -3,6 +3,7 @@ package com.webptbridge.support;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -32,7 +33,10 @@ public final class Browser implements AutoCloseable {
 
     private Browser(ChromeDriver driver, String url) {
         this.driver = driver;
+        // A page re-renders what it shows (a check run again replaces its table): an element found
+        // a moment before may be gone when it is read, so a wait looks it up again.
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.wait.ignoring(StaleElementReferenceException.class);
         this.url = url;
     }
 
