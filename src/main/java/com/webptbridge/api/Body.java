@@ -1,5 +1,7 @@
 package com.webptbridge.api;
 
+import com.webptbridge.reference.JsonTypes;
+
 import java.util.List;
 import java.util.Map;
 
@@ -90,24 +92,6 @@ final class Body {
 
     /** The 400 for a field of the wrong JSON type: which field, what it takes, what came. */
     static ApiException wrongType(String key, String expected, Object value) {
-        return new ApiException(400, key + " must be " + expected + ", was " + describe(value) + ".");
-    }
-
-    /** A JSON value's type as a caller reads it; text is quoted, shortened, as it may be long. */
-    static String describe(Object value) {
-        if (value instanceof Map<?, ?>) {
-            return "an object";
-        }
-        if (value instanceof List<?>) {
-            return "a list";
-        }
-        if (value instanceof Boolean b) {
-            return b.toString();
-        }
-        if (value instanceof Number n) {
-            return "the number " + n;
-        }
-        String text = String.valueOf(value);
-        return "the text '" + (text.length() > 40 ? text.substring(0, 40) + "...'" : text + "'");
+        return new ApiException(400, key + " must be " + expected + ", was " + JsonTypes.describe(value) + ".");
     }
 }

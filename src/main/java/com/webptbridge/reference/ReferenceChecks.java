@@ -31,7 +31,7 @@ final class ReferenceChecks {
             if (raw != null && !(raw instanceof String) && !(raw instanceof Number && numeric(f))) {
                 // A JSON object, list or true/false is never stored as its text.
                 problems.add(f.json() + " must be " + (numeric(f) ? "a number or text" : "text (a JSON string)")
-                        + ", was " + jsonType(raw));
+                        + ", was " + JsonTypes.describe(raw));
                 continue;
             }
             String text = raw == null ? "" : String.valueOf(raw).trim();
@@ -54,24 +54,6 @@ final class ReferenceChecks {
     /** Whether a field holds a number, which a JSON body may send as a number as well as text. */
     private static boolean numeric(Field f) {
         return f.check() == ReferenceKind.Check.AMOUNT || f.check() == ReferenceKind.Check.UNITS;
-    }
-
-    /** A JSON value's type as the analyst reads it in a refusal. */
-    static String jsonType(Object value) {
-        if (value instanceof Map<?, ?>) {
-            return "an object";
-        }
-        if (value instanceof List<?>) {
-            return "a list";
-        }
-        if (value instanceof Boolean b) {
-            return b.toString();
-        }
-        if (value instanceof Number n) {
-            return "the number " + n;
-        }
-        String text = String.valueOf(value);
-        return "the text '" + (text.length() > 40 ? text.substring(0, 40) + "...'" : text + "'");
     }
 
     private static String check(Field f, String text) {

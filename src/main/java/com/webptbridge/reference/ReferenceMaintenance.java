@@ -193,8 +193,8 @@ public final class ReferenceMaintenance {
         if (address != null && !(address instanceof Map<?, ?>) && !(address instanceof String)) {
             throw new ReferenceException(
                     Failure.INVALID,
-                    "address must be an object (line1, city, state, zip) or text, was "
-                            + ReferenceChecks.jsonType(address) + ".");
+                    "address must be an object (line1, city, state, zip) or text, was " + JsonTypes.describe(address)
+                            + ".");
         }
         if (address instanceof Map<?, ?> a) {
             putIfPresent(out, "addressLine1", a.get("line1"));
@@ -221,11 +221,11 @@ public final class ReferenceMaintenance {
         Object active = body.get("active");
         if (active != null && !(active instanceof Boolean)) {
             // Read as text, "maybe" would deactivate the record.
-            problems.add("active must be true or false (a JSON boolean), was " + ReferenceChecks.jsonType(active));
+            problems.add("active must be true or false (a JSON boolean), was " + JsonTypes.describe(active));
         }
         Object seq = body.get("sequenceNumber");
         if (seq != null && !(seq instanceof String) && !(seq instanceof Integer) && !(seq instanceof Long)) {
-            problems.add("sequenceNumber must be a whole number, was " + ReferenceChecks.jsonType(seq));
+            problems.add("sequenceNumber must be a whole number, was " + JsonTypes.describe(seq));
         }
         for (String key : body.keySet()) {
             if (!key.equals("sequenceNumber")
