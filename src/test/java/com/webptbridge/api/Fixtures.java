@@ -109,7 +109,8 @@ final class Fixtures {
                 2,
                 completed ? Instant.parse("2026-11-20T14:03:06Z") : null,
                 List.of(new MessageError(204, "UNKNOWN_PAYER", "IN1-3", "Payer 2001 is not known", "payer", "2001")),
-                withRaw ? "MSH|^~\\&|WEBPT|CLINIC" : null);
+                withRaw ? "MSH|^~\\&|WEBPT|CLINIC" : null,
+                false);
     }
 
     static Maintenance.Change change(boolean withInstructions) {

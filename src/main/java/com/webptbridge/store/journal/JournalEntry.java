@@ -31,54 +31,6 @@ public record JournalEntry(
         String rawMessage,
         boolean sandbox) {
 
-    /** An entry of live traffic. */
-    public JournalEntry(
-            long id,
-            Instant receivedAt,
-            String remoteAddress,
-            String sendingApplication,
-            String sendingFacility,
-            String controlId,
-            String messageType,
-            String triggerEvent,
-            String version,
-            String charset,
-            int sizeBytes,
-            MessageStatus status,
-            String patientId,
-            String ackCode,
-            String ackMessage,
-            List<String> notes,
-            Long duplicateOf,
-            int attempts,
-            Instant completedAt,
-            List<MessageError> errors,
-            String rawMessage) {
-        this(
-                id,
-                receivedAt,
-                remoteAddress,
-                sendingApplication,
-                sendingFacility,
-                controlId,
-                messageType,
-                triggerEvent,
-                version,
-                charset,
-                sizeBytes,
-                status,
-                patientId,
-                ackCode,
-                ackMessage,
-                notes,
-                duplicateOf,
-                attempts,
-                completedAt,
-                errors,
-                rawMessage,
-                false);
-    }
-
     /** The same entry with its latest attempt's errors (read in one query for a whole page). */
     JournalEntry withErrors(List<MessageError> latestErrors) {
         return new JournalEntry(
