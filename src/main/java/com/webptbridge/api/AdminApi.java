@@ -5,21 +5,17 @@ import com.webptbridge.store.Database;
 import com.webptbridge.store.security.AccessLog;
 import com.webptbridge.store.security.Accounts;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +106,7 @@ public final class AdminApi implements AutoCloseable {
             AccessLog accessLog = new AccessLog(db);
             Handler handler = new Handler(vertx, options, interfaces, new Authenticator(accounts), accessLog);
             Router router = Router.router(vertx);
-            router.route().handler(handler::guard);
+            router.route().handler(handler.guard::check);
             Endpoints.register(
                     router,
                     Endpoints.table(db, interfaces, accounts, accessLog, pruning, metrics, readiness),
@@ -126,7 +122,7 @@ public final class AdminApi implements AutoCloseable {
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
-            handler.port = server.actualPort();
+            handler.guard.port = server.actualPort();
             return new AdminApi(vertx, server);
         } catch (Exception e) {
             vertx.close();
@@ -138,13 +134,13 @@ public final class AdminApi implements AutoCloseable {
         return server.actualPort();
     }
 
-    /** The guard, the authentication and the writer of answers. */
+    /** The authentication, the endpoint's answer and its writing, behind the {@link BrowserGuard}. */
     private static final class Handler implements Endpoints.Serving {
         private final Vertx vertx;
-        private final Options options;
         private final Authenticator authenticator;
         private final AccessCheck access;
         private final Answers answers;
+        private final BrowserGuard guard;
 
         Handler(
                 Vertx vertx,
@@ -153,132 +149,16 @@ public final class AdminApi implements AutoCloseable {
                 Authenticator authenticator,
                 AccessLog accessLog) {
             this.vertx = vertx;
-            this.options = options;
             this.authenticator = authenticator;
             this.answers = new Answers(options.maxBodyBytes());
             this.access = new AccessCheck(interfaces, accessLog, answers.mapper());
+            this.guard = new BrowserGuard(options, answers);
         }
 
-        /**
-         * Security headers on every answer, then what a browser could be made to send: a Host that is
-         * not one of this engine's names (DNS rebinding), an Origin of another site, a path with dot
-         * segments (routed as another). All refused before the body is read.
-         */
-        void guard(RoutingContext ctx) {
-            HttpServerRequest request = ctx.request();
-            HttpServerResponse response = ctx.response();
-            response.putHeader("Cache-Control", "no-store")
-                    .putHeader("Pragma", "no-cache")
-                    .putHeader("X-Content-Type-Options", "nosniff")
-                    .putHeader("X-Frame-Options", "DENY")
-                    .putHeader("Referrer-Policy", "no-referrer")
-                    .putHeader(
-                            "Content-Security-Policy",
-                            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-                                    + " connect-src 'self'; object-src 'none'; frame-ancestors 'none';"
-                                    + " base-uri 'none'; form-action 'self'");
-            if (options.keystore() != null) {
-                response.putHeader("Strict-Transport-Security", "max-age=31536000");
-            }
-            // HTTP/1.1's Host header, or HTTP/2's :authority
-            String authority = request.authority() == null
-                    ? request.getHeader("Host")
-                    : request.authority().host()
-                            + (request.authority().port() < 0
-                                    ? ""
-                                    : ":" + request.authority().port());
-            String host = hostName(authority);
-            if (host == null || !options.allowedHosts().contains(host)) {
-                answers.write(
-                        ctx,
-                        ApiResponse.error(
-                                403,
-                                "Host '" + authority + "' is not one of this engine's names; "
-                                        + "add it to bridge.http.allowed-hosts to reach the API by that name."));
-                return;
-            }
-            String origin = request.getHeader("Origin");
-            if (origin != null && !sameOrigin(origin)) {
-                answers.write(
-                        ctx, ApiResponse.error(403, "Requests from another site (Origin " + origin + ") are refused."));
-                return;
-            }
-            if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
-                answers.write(ctx, ApiResponse.error(403, "Cross-site requests are refused."));
-                return;
-            }
-            ApiResponse unreadable = unreadable(request);
-            if (unreadable != null) {
-                answers.write(ctx, unreadable);
-                return;
-            }
-            ctx.next();
-        }
-
-        /** A request URI Java cannot read, or one with . or .. segments (which the router would resolve to another path). */
-        private static ApiResponse unreadable(HttpServerRequest request) {
-            try {
-                URI uri = URI.create(request.uri());
-                return uri.normalize().equals(uri)
-                        ? null
-                        : ApiResponse.error(400, "Paths with . or .. segments are refused.");
-            } catch (IllegalArgumentException e) {
-                return ApiResponse.error(400, "The request's path or query is not valid.");
-            }
-        }
-
-        /**
-         * A change not sent as one of the types its endpoint takes (JSON, which a cross-site form or
-         * text/plain POST cannot be), refused before the body is read.
-         */
+        /** Delegated to the guard, which refuses what a browser could be made to send. */
         @Override
         public void refuseUnsafe(RoutingContext ctx, Endpoint endpoint) {
-            HttpMethod method = ctx.request().method();
-            if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
-                String type = ctx.request().getHeader("Content-Type");
-                String mime = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
-                if (!endpoint.consumes().contains(mime)) {
-                    answers.write(
-                            ctx,
-                            ApiResponse.error(
-                                    415,
-                                    "Send changes as JSON with Content-Type: application/json (was '" + type + "')."));
-                    return;
-                }
-            }
-            ctx.next();
-        }
-
-        /** An Origin is this engine's own when its host is an allowed name and its port ours. */
-        private boolean sameOrigin(String origin) {
-            try {
-                URI uri = URI.create(origin);
-                String scheme = options.keystore() != null ? "https" : "http";
-                int port = uri.getPort() < 0 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
-                return scheme.equalsIgnoreCase(uri.getScheme())
-                        && uri.getHost() != null
-                        && options.allowedHosts().contains(hostName(uri.getHost()))
-                        && port == this.port;
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        }
-
-        /** The port the server listens on (known once it does). */
-        volatile int port;
-
-        /** The host of a Host header, lower case, without port or IPv6 brackets. */
-        static String hostName(String header) {
-            if (header == null || header.isBlank()) {
-                return null;
-            }
-            String h = header.trim().toLowerCase(Locale.ROOT);
-            if (h.startsWith("[")) {
-                int end = h.indexOf(']');
-                return end < 0 ? null : h.substring(1, end);
-            }
-            int colon = h.indexOf(':');
-            return colon < 0 ? h : h.substring(0, colon);
+            guard.refuseUnsafe(ctx, endpoint);
         }
 
         /** On a worker thread: authenticate (unless the endpoint is open), authorise by the endpoint, answer. */

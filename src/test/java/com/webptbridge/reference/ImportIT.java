@@ -39,6 +39,16 @@ class ImportIT {
     final EngineExtension engine = EngineExtension.start();
 
     @Test
+    void anExportSentAsJsonIsToldToSendItsCsv() throws Exception {
+        HttpResponse<String> r =
+                engine.send("POST", "/api/interfaces/default/imports/payers?dry-run=true", "{}", TestEngine.ADMIN_AUTH);
+
+        assertThat(r.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(r.body()).get("error").asText())
+                .isEqualTo("Send this with Content-Type: text/csv (was 'application/json').");
+    }
+
+    @Test
     void aDryRunOfAForeignExportPreviewsEveryOutcomeAndStoresNothing() throws Exception {
         Cli.Result preview = Cli.run(
                 "import",
