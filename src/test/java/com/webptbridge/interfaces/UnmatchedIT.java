@@ -138,7 +138,9 @@ class UnmatchedIT {
         assertThat(patient.get("encounters")).hasSize(1);
         assertThat(patient.at("/encounters/0/charges")).hasSize(1);
         JsonNode entry = ok(engine.get("/api/interfaces/clinic-c/messages/" + id));
-        assertThat(entry.get("attempts").asInt()).as("the AR, then the assignment").isEqualTo(2);
+        assertThat(entry.get("attempts").asInt())
+                .as("the AR, then the assignment")
+                .isEqualTo(2);
         assertThat(entry.get("notes").toString()).contains("Assigned to interface clinic-c by admin");
         assertThat(unmatchedTotal()).isEqualTo(before);
         assertThat(engine.metric("bridge_unmatched_messages")).isEqualTo(before);
@@ -167,7 +169,8 @@ class UnmatchedIT {
         send(dft("OTHERCLINIC", "NEW-2", "PNEW2"));
         long id = listed("NEW-2").get("id").asLong();
 
-        HttpResponse<String> none = engine.send("POST", "/api/unmatched/" + id + "/assign", "{}", TestEngine.ADMIN_AUTH);
+        HttpResponse<String> none =
+                engine.send("POST", "/api/unmatched/" + id + "/assign", "{}", TestEngine.ADMIN_AUTH);
         assertThat(none.statusCode()).as(none.body()).isEqualTo(400);
         assertThat(none.body()).contains("{\\\"interface\\\": \\\"<id>\\\"}").contains("clinic-c");
         HttpResponse<String> unknown = assign(id, "clinic-x", TestEngine.ADMIN_AUTH);
@@ -191,7 +194,9 @@ class UnmatchedIT {
                     .isEqualTo(403);
             assertThat(assign(id, "clinic-c", auth).statusCode()).isEqualTo(403);
         }
-        assertThat(listed("NEW-3").get("id").asLong()).as("no refused call assigned it").isEqualTo(id);
+        assertThat(listed("NEW-3").get("id").asLong())
+                .as("no refused call assigned it")
+                .isEqualTo(id);
 
         JsonNode header = ok(engine.get("/api/unmatched/" + id));
         assertThat(header.has("rawMessage") && !header.get("rawMessage").isNull())
@@ -200,7 +205,8 @@ class UnmatchedIT {
         assertThat(raw.get("rawMessage").asText()).contains("PNEW3");
         boolean logged = false;
         for (JsonNode row : ok(engine.get("/api/access-log?user=admin"))) {
-            if ("READ_RAW".equals(row.path("action").asText()) && row.path("journalId").asLong() == id) {
+            if ("READ_RAW".equals(row.path("action").asText())
+                    && row.path("journalId").asLong() == id) {
                 logged = true;
             }
         }
