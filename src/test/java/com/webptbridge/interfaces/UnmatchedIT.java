@@ -17,7 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,6 +169,45 @@ class UnmatchedIT {
                 .isEqualTo(2);
         assertThat(engine.get("/api/interfaces/clinic-d/patients/PNEW1").statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void twoAdminsAssigningTheSameMessageAtOncePostItOnce() throws Exception {
+        send(dft("RACECLINIC", "NEW-4", "PNEW4"));
+        long id = listed("NEW-4").get("id").asLong();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (String to : new String[] {"clinic-c", "clinic-d"}) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return assign(id, to, TestEngine.ADMIN_AUTH);
+                }));
+            }
+            go.countDown();
+            List<Integer> codes = new ArrayList<>();
+            String winner = null;
+            for (Future<HttpResponse<String>> a : answers) {
+                HttpResponse<String> r = a.get(60, TimeUnit.SECONDS);
+                codes.add(r.statusCode());
+                if (r.statusCode() == 200) {
+                    winner = JSON.readTree(r.body()).get("assigned").asText();
+                } else {
+                    assertThat(r.body()).contains("already assigned to interface");
+                }
+            }
+            assertThat(codes).containsExactlyInAnyOrder(200, 409);
+            String loser = winner.equals("clinic-c") ? "clinic-d" : "clinic-c";
+            assertThat(ok(engine.get("/api/interfaces/" + winner + "/patients/PNEW4"))
+                            .get("encounters"))
+                    .hasSize(1);
+            assertThat(engine.get("/api/interfaces/" + loser + "/patients/PNEW4")
+                            .statusCode())
+                    .isEqualTo(404);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
