@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             InterfaceCommand.class,
             ImportCommand.class,
             WorklistCommand.class,
+            ReportCommand.class,
             DryRunCommand.class,
             ReprocessCommand.class,
             SendCommand.class,
