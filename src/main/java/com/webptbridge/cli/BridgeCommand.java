@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             ImportCommand.class,
             WorklistCommand.class,
             ReportCommand.class,
+            ReconcileCommand.class,
             DryRunCommand.class,
             ReprocessCommand.class,
             SendCommand.class,
