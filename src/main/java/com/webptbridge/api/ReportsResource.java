@@ -2,9 +2,11 @@ package com.webptbridge.api;
 
 import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
+import com.webptbridge.reports.Charts;
 import com.webptbridge.reports.ReportDocument;
 import com.webptbridge.reports.ReportPeriod;
 import com.webptbridge.store.Database;
+import com.webptbridge.store.report.Activity;
 import com.webptbridge.store.report.PeriodReport;
 import com.webptbridge.store.report.ReportQueries;
 
@@ -26,11 +28,13 @@ final class ReportsResource {
     private static final List<String> FORMATS = List.of("json", "csv", "text", "html");
 
     private final ReportQueries queries;
+    private final Charts charts;
     private final InterfaceRegistry interfaces;
     private final Clock clock;
 
     ReportsResource(Database db, InterfaceRegistry interfaces, Clock clock) {
         this.queries = new ReportQueries(db);
+        this.charts = new Charts(new Activity(db), clock);
         this.interfaces = interfaces;
         this.clock = clock;
     }
@@ -44,6 +48,14 @@ final class ReportsResource {
                                         + " waiting; ?period=&from=&to=",
                                 this::all)
                         .taking("period", "from", "to"),
+                Endpoint.get(
+                                ApiPath.of("api", "reports", "series"),
+                                Role.VIEWER,
+                                "the charts' numbers: per hour over ?hours=24|168 messages by outcome, NAK rate and"
+                                        + " waiting; charges posted per day",
+                                this::series)
+                        .taking("hours")
+                        .ofInterface(),
                 Endpoint.get(
                                 ApiPath.of("api", "reports"),
                                 Role.VIEWER,
@@ -82,6 +94,17 @@ final class ReportsResource {
                     Map.of("Content-Security-Policy", ReportDocument.policy())));
             default -> ApiResponse.ok(report);
         };
+    }
+
+    private ApiResponse series(Call call) throws Exception {
+        String hours = call.query("hours") == null ? "24" : call.query("hours");
+        try {
+            return ApiResponse.ok(charts.series(call.practice().id(), Integer.parseInt(hours)));
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "hours must be 24 or 168 (7 days), was '" + hours + "'.");
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
     }
 
     private static ApiResponse raw(String type, String text) {

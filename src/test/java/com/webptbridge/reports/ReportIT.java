@@ -254,6 +254,50 @@ class ReportIT {
     }
 
     @Test
+    void theChartsSeriesCountsTheSameMessagesPerHourAndTheChargesPerDay() throws Exception {
+        for (int hours : new int[] {24, 168}) {
+            JsonNode s =
+                    JSON.readTree(get("/api/interfaces/clinic-a/reports/series?hours=" + hours, TestEngine.ADMIN_AUTH));
+            JsonNode perHour = s.get("perHour");
+            assertThat(perHour).hasSize(hours);
+            long processed = 0, waiting = 0, rejected = 0, duplicate = 0;
+            for (JsonNode h : perHour) {
+                processed += h.get("processed").asLong();
+                waiting += h.get("waiting").asLong();
+                rejected += h.get("rejected").asLong();
+                duplicate += h.get("duplicate").asLong();
+            }
+            assertThat(List.of(processed, waiting, rejected, duplicate)).containsExactly(3L, 1L, 1L, 1L);
+            JsonNode last = perHour.get(hours - 1);
+            assertThat(last.get("waitingAtEnd").asLong())
+                    .as("the payer-2001 DFT waits now")
+                    .isEqualTo(1);
+            assertThat(perHour.get(0).get("waitingAtEnd").asLong()).isZero();
+            JsonNode today = s.get("perDay").get(s.get("perDay").size() - 1);
+            assertThat(today.get("day").asText()).isEqualTo(today());
+            assertThat(today.get("charges").asLong()).isEqualTo(4);
+            assertThat(today.get("amount").decimalValue()).isEqualTo(new BigDecimal("297.50"));
+        }
+        JsonNode one = JSON.readTree(get("/api/interfaces/clinic-a/reports/series", TestEngine.ADMIN_AUTH));
+        BigDecimal naks = BigDecimal.ZERO;
+        for (JsonNode h : one.get("perHour")) {
+            naks = naks.add(h.get("nakRate")
+                    .decimalValue()
+                    .multiply(BigDecimal.valueOf(h.get("processed").asLong()
+                            + h.get("waiting").asLong()
+                            + h.get("rejected").asLong()
+                            + h.get("duplicate").asLong()
+                            + h.get("received").asLong())));
+        }
+        assertThat(naks.setScale(0, java.math.RoundingMode.HALF_UP))
+                .as("AE + AR answers")
+                .isEqualByComparingTo("2");
+        assertThat(engine.get("/api/interfaces/clinic-a/reports/series?hours=48")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aViewerReadsTheReportAndNoPatientIdIsInIt() throws Exception {
         HttpResponse<String> added = engine.send(
                 "POST",

@@ -98,7 +98,7 @@ public final class PostedVisits {
                                 + " AND j.status IN ('ERROR', 'REJECTED', 'RECEIVED') AND j.patient_id IN ("
                                 + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")"
                                 + " ORDER BY j.id",
-                        Integer.MAX_VALUE,
+                        0,
                         rs -> new Unposted(
                                 rs.getLong(1),
                                 rs.getString(2),
