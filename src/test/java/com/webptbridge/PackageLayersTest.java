@@ -42,6 +42,7 @@ class PackageLayersTest {
             "maintenance", // worklist, reprocessing, auto-reprocess
             "files", // messages from files: the initial patient load, the file drop
             "golive", // the lifecycle changes and the readiness report
+            "reports", // period reports and reconciliation: their periods and documents
             "interfaces", // an interface per practice: definitions and the registry the API uses
             "tester", // sending, replaying and checking samples
             "api", // HTTP

@@ -95,6 +95,11 @@ final class ApiClient {
         return exchange("GET", path, "application/json", null);
     }
 
+    /** POSTs a file and takes a document (text, CSV) back: the reconciliation. */
+    HttpResponse<String> document(String path, byte[] file, String contentType) throws CliFailure {
+        return exchange("POST", path, contentType, file);
+    }
+
     private HttpResponse<String> exchange(String method, String path, String contentType, byte[] body)
             throws CliFailure {
         probe();

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             InterfaceCommand.class,
             ImportCommand.class,
             WorklistCommand.class,
+            ReportCommand.class,
+            ReconcileCommand.class,
             DryRunCommand.class,
             ReprocessCommand.class,
             SendCommand.class,

@@ -9,6 +9,22 @@ public final class SeededDft {
 
     private static final String PERFORMER = "12^Reyes^Maria~1234567893^Reyes^Maria^^^^^^^^^^NPI";
 
+    /**
+     * Where a visit happens and who pays, by the seed's Alternate IDs: a facility (7 or 8), a
+     * rendering provider as FT1-20 (its Alternate ID, then its NPI) and a payer (1042, 1043, 1050).
+     */
+    public record Place(String facility, String performer, String payer, String payerName) {
+        /** Facility 7, provider 12 (Reyes), payer 1042: what {@link #builder} sends. */
+        public static final Place SPRINGFIELD = new Place("7", PERFORMER, "1042", "BCBS");
+        /** Facility 8, provider 14 (Chen, NPI 1679576722), payer 1043 (Medicare). */
+        public static final Place PEORIA =
+                new Place("8", "14^Chen^David~1679576722^Chen^David^^^^^^^^^^NPI", "1043", "Medicare");
+
+        public Place paidBy(String otherPayer) {
+            return new Place(facility, performer, otherPayer, "Payer " + otherPayer);
+        }
+    }
+
     /** One FT1: a procedure code, its units and amount. */
     public record Charge(String code, String units, String amount) {
         public static Charge of(String code) {
@@ -25,12 +41,18 @@ public final class SeededDft {
 
     /** The same message, for a test that changes a field or two before sending it. */
     public static Hl7Builder builder(String facility, String controlId, String patientId, Charge... charges) {
+        return builder(facility, controlId, patientId, Place.SPRINGFIELD, charges);
+    }
+
+    /** The same message at another place: every FT1 there and by its provider, IN1-3 its payer. */
+    public static Hl7Builder builder(
+            String facility, String controlId, String patientId, Place place, Charge... charges) {
         Hl7Builder dft = Hl7Builder.message("DFT^P03^DFT_P03")
                 .facility(facility)
                 .controlId(controlId)
                 .segment("EVN", "P03", "20261121")
                 .segment("PID", "1", "", patientId + "^^^WEBPT^MR", "", "Ruiz^Ana", "", "19700101", "F")
-                .segment("PV1", "1", "O", "^^^7")
+                .segment("PV1", "1", "O", "^^^" + place.facility())
                 .field("PV1", 19, "V-" + patientId);
         for (int i = 0; i < charges.length; i++) {
             Charge c = charges[i];
@@ -38,11 +60,11 @@ public final class SeededDft {
                     .field("FT1", 7, c.code())
                     .field("FT1", 10, c.units())
                     .field("FT1", 11, c.amount())
-                    .field("FT1", 16, "^^^7")
-                    .field("FT1", 20, PERFORMER)
+                    .field("FT1", 16, "^^^" + place.facility())
+                    .field("FT1", 20, place.performer())
                     .field("FT1", 25, c.code());
         }
-        return dft.segment("IN1", "1", "PLAN", "1042", "BCBS", "", "", "", "G1")
+        return dft.segment("IN1", "1", "PLAN", place.payer(), place.payerName(), "", "", "", "G1")
                 .field("IN1", 16, "Ruiz^Ana")
                 .field("IN1", 17, "SEL")
                 .field("IN1", 18, "19700101")

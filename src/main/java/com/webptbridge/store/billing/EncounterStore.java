@@ -88,7 +88,11 @@ public final class EncounterStore {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO charge (encounter_id, sending_facility,"
                 + " transaction_id, service_date, procedure_code, modifiers, units, amount, revenue_code,"
-                + " diagnosis_pointers, interface_id, sandbox) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " diagnosis_pointers, interface_id, sandbox, posted_at, journal_id, payer_sequence)"
+                // the payer the charge is posted under: the primary policy, replaced above when the DFT sent one
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " (SELECT payer_sequence FROM insurance_policy WHERE patient_ref = ? AND priority = 1))")) {
+            OffsetDateTime postedAt = OffsetDateTime.now(ZoneOffset.UTC);
             for (ChargeLine charge : fresh) {
                 ps.setLong(1, encounterId);
                 ps.setString(2, facility);
@@ -108,6 +112,9 @@ public final class EncounterStore {
                                         .collect(Collectors.joining(",")));
                 ps.setString(11, interfaceId);
                 ps.setBoolean(12, sandbox);
+                ps.setObject(13, postedAt);
+                ps.setLong(14, journalId);
+                ps.setLong(15, patientRef);
                 ps.addBatch();
             }
             ps.executeBatch();
