@@ -256,7 +256,11 @@ public final class Authenticator {
         if (configuredPassword != null && !configuredPassword.isEmpty()) {
             if (exists) {
                 // Unchanged at a restart: setting it anew would end admin's console sessions on every start.
-                if (!matches("admin", configuredPassword, accounts.find("admin").get().passwordHash(), 0)) {
+                if (!matches(
+                        "admin",
+                        configuredPassword,
+                        accounts.find("admin").get().passwordHash(),
+                        0)) {
                     accounts.setPassword("admin", hash(configuredPassword));
                 }
             } else {

@@ -28,6 +28,7 @@ final class ConsoleSessions {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSessions.class);
     /** The cookie's name; one per host name, so two engines on one host (other ports) share it. */
     static final String COOKIE = "bridge_session";
+
     private static final String PREFIX = "wbs_";
     private static final Pattern TOKEN = Pattern.compile(PREFIX + "[A-Za-z0-9_-]{43}");
     private static final Duration SEEN_EVERY = Duration.ofMinutes(1);
@@ -101,7 +102,10 @@ final class ConsoleSessions {
         Instant now = Instant.now();
         if (s.lastSeenAt().plus(idle).isBefore(now)) {
             store.close(hash);
-            LOG.info("Ended the idle console session of account '{}' (from {})", s.account().name(), from);
+            LOG.info(
+                    "Ended the idle console session of account '{}' (from {})",
+                    s.account().name(),
+                    from);
             return ended("Your session ended after " + text(idle) + " idle; log in again.");
         }
         if (s.createdAt().plus(maxAge).isBefore(now)) {

@@ -37,7 +37,8 @@ final class SessionResource {
         if (user == null || user.isBlank() || password == null || password.isEmpty()) {
             return ApiResponse.error(400, "Send {\"user\": \"NAME\", \"password\": \"PASSWORD\"} to log in.");
         }
-        Object who = sessions.logIn(user.trim(), password, String.valueOf(call.request().remoteAddress()));
+        Object who = sessions.logIn(
+                user.trim(), password, String.valueOf(call.request().remoteAddress()));
         if (who instanceof ConsoleSessions.Opened opened) {
             call.answerHeader("Set-Cookie", sessions.cookie(opened.token()));
             return ApiResponse.ok(account(opened.principal()));

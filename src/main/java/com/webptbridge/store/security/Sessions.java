@@ -70,10 +70,7 @@ public final class Sessions {
     public int closeExpired(Instant idleSince, Instant openedSince) throws SQLException {
         try (Connection c = db.connection()) {
             return Sql.update(
-                    c,
-                    "DELETE FROM console_session WHERE last_seen_at < ? OR created_at < ?",
-                    idleSince,
-                    openedSince);
+                    c, "DELETE FROM console_session WHERE last_seen_at < ? OR created_at < ?", idleSince, openedSince);
         }
     }
 
