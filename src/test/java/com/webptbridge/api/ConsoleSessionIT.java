@@ -195,6 +195,23 @@ class ConsoleSessionIT {
     }
 
     @Test
+    void aRestartWithTheSameAdminPasswordKeepsAdminsSessionsAndANewOneEndsThem() throws Exception {
+        String cookie = cookie(logIn(engine.url(), "admin", TestEngine.ADMIN_PASSWORD));
+        java.nio.file.Path file =
+                java.nio.file.Files.createTempDirectory("admin").resolve("admin-password.txt");
+        Authenticator start = new Authenticator(
+                new com.webptbridge.store.security.Accounts(engine.engine().database()));
+        start.ensureAdmin(TestEngine.ADMIN_PASSWORD, file); // what every start does
+        assertThat(get(engine.url(), "/api/session", cookie).statusCode()).isEqualTo(200);
+        try {
+            start.ensureAdmin("a-new-admin-password", file);
+            assertThat(get(engine.url(), "/api/session", cookie).statusCode()).isEqualTo(401);
+        } finally {
+            start.ensureAdmin(TestEngine.ADMIN_PASSWORD, file);
+        }
+    }
+
+    @Test
     void removingTheAccountEndsItsSessions() throws Exception {
         String password = add(engine.get(), "ruth", "viewer");
         String cookie = cookie(logIn(engine.url(), "ruth", password));
