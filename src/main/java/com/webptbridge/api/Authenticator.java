@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (stored as its SHA-256; tokens are 32 random bytes, so a fast hash is enough). Failed logins are
  * logged (never the password) and throttled per account and source address ({@link LoginThrottle}).
  * A name without an account costs the same hash work and gets the same answers as a real one.
+ * The console's login ({@link ConsoleSessions}) checks its password here too, by the same throttle.
  */
 public final class Authenticator {
 
