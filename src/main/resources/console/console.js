@@ -1,12 +1,13 @@
 // WebPT Bridge operator console: plain JavaScript over the engine's JSON API, no library, nothing
-// loaded from elsewhere. The login is kept for this browser tab only (sessionStorage) and sent as an
-// Authorization header by each request, so a page on another site cannot use it; changes are sent
-// as JSON, which the API requires. Text from the API is always set as text, never as HTML.
+// loaded from elsewhere. The login (POST /api/session) is a session cookie the server sets HttpOnly
+// and SameSite=Strict: no script here can read it and no credential is kept in the browser's storage
+// (only the chosen interface is). Every request sends the X-Bridge-Console header, which a page on
+// another site cannot add, and changes are sent as JSON, which the API requires. Text from the API
+// is always set as text, never as HTML.
 'use strict';
 
 const state = {
-  auth: sessionStorage.getItem('bridge.auth'),
-  user: sessionStorage.getItem('bridge.user'),
+  user: null,
   iface: sessionStorage.getItem('bridge.iface'),
   kinds: null,
   timer: null,
@@ -58,8 +59,8 @@ async function api(method, path, body) {
 
 // A request with a body of its own type (an import's CSV), or none.
 async function apiBody(method, path, contentType, payload) {
-  const headers = { 'Authorization': state.auth, 'X-Bridge-Console': '1' };
-  const init = { method, headers, credentials: 'omit', cache: 'no-store' };
+  const headers = { 'X-Bridge-Console': '1' };
+  const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (payload !== undefined) {
     headers['Content-Type'] = contentType;
     init.body = payload;
@@ -68,8 +69,8 @@ async function apiBody(method, path, contentType, payload) {
   const raw = await r.text();
   let data = raw;
   try { data = JSON.parse(raw); } catch (e) { /* text, e.g. /metrics */ }
-  if (r.status === 401 && !path.startsWith('/api/interfaces?login')) {
-    logout('Your login is no longer accepted: log in again.');
+  if (r.status === 401) {
+    ended(data && data.session === 'ended' ? data.error : 'Your login is no longer accepted: log in again.');
     throw new Error('login');
   }
   return { status: r.status, ok: r.ok, data };
@@ -97,29 +98,43 @@ function loginPage(message) {
     ev.preventDefault();
     const user = form.querySelector('#login-user').value.trim();
     const password = form.querySelector('#login-password').value;
-    const auth = 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(user + ':' + password)));
-    const r = await fetch('/api/interfaces', { headers: { 'Authorization': auth, 'X-Bridge-Console': '1' }, credentials: 'omit', cache: 'no-store' });
+    const r = await fetch('/api/session', {
+      method: 'POST', credentials: 'same-origin', cache: 'no-store',
+      headers: { 'Content-Type': 'application/json', 'X-Bridge-Console': '1' },
+      body: JSON.stringify({ user, password }),
+    });
+    const body = await r.json().catch(() => ({}));
     if (!r.ok) {
-      const body = await r.json().catch(() => ({}));
-      error.textContent = r.status === 401 ? 'Account or password not accepted.' : (body.error || 'HTTP ' + r.status);
+      error.textContent = r.status !== 401 ? (body.error || 'HTTP ' + r.status)
+        : /^Too many/.test(body.error || '') ? body.error : 'Account or password not accepted.';
       return;
     }
-    state.auth = auth;
-    state.user = user;
-    sessionStorage.setItem('bridge.auth', auth);
-    sessionStorage.setItem('bridge.user', user);
-    await start(await r.json());
+    await loggedIn(body);
   });
   document.getElementById('nav').hidden = true;
   show(h('section', { id: 'login-page' }, h('h2', {}, 'Log in'),
     h('p', {}, 'Use your Bridge account (as for bridge --user).'), form));
 }
 
-function logout(message) {
-  sessionStorage.clear();
-  state.auth = null;
+// The session is over (a 401, or a logout): back to the login form, saying why.
+function ended(message) {
+  state.user = null;
   clearInterval(state.timer);
   loginPage(message);
+}
+
+async function logout() {
+  await fetch('/api/session', { method: 'DELETE', credentials: 'same-origin', cache: 'no-store', headers: { 'Content-Type': 'application/json', 'X-Bridge-Console': '1' } })
+    .catch(() => { /* the server forgets it when idle anyway */ });
+  ended('Logged out.');
+}
+
+// Logged in (GET or POST /api/session answered): the account, then its interfaces.
+async function loggedIn(session) {
+  state.user = session.user;
+  const r = await api('GET', '/api/interfaces');
+  if (r.ok) await start(r.data);
+  else show(h('section', {}, h('p', { class: 'error' }, problem(r))));
 }
 
 async function start(interfaces) {
@@ -138,7 +153,7 @@ async function start(interfaces) {
 
 function route() {
   clearInterval(state.timer);
-  if (!state.auth) { loginPage(); return; }
+  if (!state.user) { loginPage(); return; }
   const parts = location.hash.replace(/^#\/?/, '').split('/');
   for (const a of document.querySelectorAll('nav a')) {
     a.classList.toggle('current', a.getAttribute('href').split('/')[1] === parts[0]);
@@ -491,16 +506,20 @@ async function tryMessage() {
 const pages = { dashboard, overview, worklist, messages, message, reference, try: tryMessage };
 
 document.addEventListener('DOMContentLoaded', async () => {
-  document.getElementById('logout').addEventListener('click', () => logout('Logged out.'));
+  document.getElementById('logout').addEventListener('click', logout);
   document.getElementById('iface').addEventListener('change', (ev) => {
     state.iface = ev.target.value;
     sessionStorage.setItem('bridge.iface', state.iface);
     route();
   });
   window.addEventListener('hashchange', route);
-  if (!state.auth) { loginPage(); return; }
+  // The form at once (its submit is ours: the page's own form would send the password in the URL),
+  // then the session this browser may still have (a reload, a new tab) replaces it.
+  loginPage();
   try {
-    const r = await api('GET', '/api/interfaces');
-    if (r.ok) await start(r.data);
-  } catch (e) { /* logged out */ }
+    const r = await fetch('/api/session', { headers: { 'X-Bridge-Console': '1' }, credentials: 'same-origin', cache: 'no-store' });
+    const body = await r.json().catch(() => ({}));
+    if (r.ok) await loggedIn(body);
+    else if (body.session === 'ended') document.getElementById('login-error').textContent = body.error;
+  } catch (e) { /* the login form is shown */ }
 });

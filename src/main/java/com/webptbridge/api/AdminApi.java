@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The admin HTTP server (Vert.x Web) for the endpoints of the one table, {@link Endpoints}
- * (docs/api.md). Every request but the open ones (probes, console files) is authenticated (HTTP
- * Basic or a bearer token) and authorised by the endpoint the router matched ({@link AccessCheck});
+ * (docs/api.md). Every request but the open ones (probes, console files, the console's login) is
+ * authenticated (HTTP Basic, a bearer token, or the console's session cookie: {@link ConsoleSessions})
+ * and authorised by the endpoint the router matched ({@link AccessCheck});
  * reads of patient data and raw messages, and every change, go to the access log. Browsers cannot be turned against it: the Host header must be one of this engine's
  * names, a foreign Origin is refused, and a change must be sent as JSON (which a page on another
  * site cannot make a browser send without asking). Errors are JSON {@code {"error": "..."}} with a
@@ -38,7 +39,7 @@ public final class AdminApi implements AutoCloseable {
 
     /**
      * How the server listens: address, TLS (a PKCS12 keystore, or null for plain HTTP), host names,
-     * body limit, and the slow-client bounds.
+     * body limit, the slow-client bounds, and the console's session timeouts.
      */
     public record Options(
             String host,
@@ -48,7 +49,11 @@ public final class AdminApi implements AutoCloseable {
             Set<String> allowedHosts,
             int maxBodyBytes,
             long maxUploadBytes,
-            SlowClients.Bounds slowClients) {}
+            SlowClients.Bounds slowClients,
+            Sessions sessions) {}
+
+    /** The console's sessions: how long one may be idle, and how long it may last at most. */
+    public record Sessions(java.time.Duration idle, java.time.Duration maxAge) {}
 
     /** Prunes raw message text per the retention settings (POST /api/prune); what it removed. */
     @FunctionalInterface
@@ -104,12 +109,18 @@ public final class AdminApi implements AutoCloseable {
         try {
             Accounts accounts = new Accounts(db);
             AccessLog accessLog = new AccessLog(db);
-            Handler handler = new Handler(vertx, options, interfaces, new Authenticator(accounts), accessLog);
+            ConsoleSessions sessions = new ConsoleSessions(
+                    new Authenticator(accounts),
+                    new com.webptbridge.store.security.Sessions(db),
+                    options.sessions().idle(),
+                    options.sessions().maxAge(),
+                    options.keystore() != null);
+            Handler handler = new Handler(vertx, options, interfaces, sessions, accessLog);
             Router router = Router.router(vertx);
             router.route().handler(handler.guard::check);
             Endpoints.register(
                     router,
-                    Endpoints.table(db, interfaces, accounts, accessLog, pruning, metrics, readiness),
+                    Endpoints.table(db, interfaces, accounts, accessLog, pruning, metrics, readiness, sessions),
                     BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()),
                     BodyHandler.create(false).setBodyLimit(options.maxUploadBytes()),
                     handler);
@@ -137,7 +148,7 @@ public final class AdminApi implements AutoCloseable {
     /** The authentication, the endpoint's answer and its writing, behind the {@link BrowserGuard}. */
     private static final class Handler implements Endpoints.Serving {
         private final Vertx vertx;
-        private final Authenticator authenticator;
+        private final ConsoleSessions sessions;
         private final AccessCheck access;
         private final Answers answers;
         private final BrowserGuard guard;
@@ -146,10 +157,10 @@ public final class AdminApi implements AutoCloseable {
                 Vertx vertx,
                 Options options,
                 InterfaceRegistry interfaces,
-                Authenticator authenticator,
+                ConsoleSessions sessions,
                 AccessLog accessLog) {
             this.vertx = vertx;
-            this.authenticator = authenticator;
+            this.sessions = sessions;
             this.answers = new Answers(options.maxBodyBytes());
             this.access = new AccessCheck(interfaces, accessLog, answers.mapper());
             this.guard = new BrowserGuard(options, answers);
@@ -180,9 +191,9 @@ public final class AdminApi implements AutoCloseable {
                                     null,
                                     () -> principal(ctx),
                                     answers.mapper()));
+                    delay = Call.delay(ctx);
                 } else {
-                    Object who = authenticator.authenticate(
-                            request.getHeader("Authorization"), String.valueOf(request.remoteAddress()));
+                    Object who = sessions.who(request);
                     if (who instanceof Authenticator.Principal principal) {
                         response = access.serve(ctx, endpoint, route, principal, query);
                     } else {
@@ -190,7 +201,11 @@ public final class AdminApi implements AutoCloseable {
                         if (!"1".equals(request.getHeader("X-Bridge-Console"))) {
                             ctx.response().putHeader("WWW-Authenticate", REALM);
                         }
-                        if (who instanceof Authenticator.Refusal refusal) {
+                        if (who instanceof Authenticator.Refusal refusal && refusal.sessionEnded()) {
+                            // The console shows this on its login form; the browser forgets the dead cookie.
+                            ctx.response().putHeader("Set-Cookie", sessions.forget());
+                            response = new ApiResponse(401, Map.of("error", refusal.reason(), "session", "ended"));
+                        } else if (who instanceof Authenticator.Refusal refusal) {
                             delay = refusal.delayMs();
                             response = ApiResponse.error(401, refusal.reason());
                         } else {
@@ -219,9 +234,7 @@ public final class AdminApi implements AutoCloseable {
 
         /** The logged-in account, or null (no login, or one refused). */
         private Authenticator.Principal principal(RoutingContext ctx) throws SQLException {
-            Object who = authenticator.authenticate(
-                    ctx.request().getHeader("Authorization"),
-                    String.valueOf(ctx.request().remoteAddress()));
+            Object who = sessions.who(ctx.request());
             return who instanceof Authenticator.Principal p ? p : null;
         }
     }

@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (stored as its SHA-256; tokens are 32 random bytes, so a fast hash is enough). Failed logins are
  * logged (never the password) and throttled per account and source address ({@link LoginThrottle}).
  * A name without an account costs the same hash work and gets the same answers as a real one.
+ * The console's login ({@link ConsoleSessions}) checks its password here too, by the same throttle.
  */
 public final class Authenticator {
 
@@ -51,8 +52,15 @@ public final class Authenticator {
         }
     }
 
-    /** A login that failed, with how long to wait before answering. */
-    record Refusal(String reason, long delayMs) {}
+    /**
+     * A login that failed, with how long to wait before answering; {@code sessionEnded} when it was
+     * a console session that is no more (the console says so on its login form).
+     */
+    record Refusal(String reason, long delayMs, boolean sessionEnded) {
+        Refusal(String reason, long delayMs) {
+            this(reason, delayMs, false);
+        }
+    }
 
     private record Verified(String passwordHash, long until) {}
 
@@ -98,10 +106,11 @@ public final class Authenticator {
         if (colon < 0) {
             return new Refusal("The Basic credentials must be user:password.", 0);
         }
-        return login(decoded.substring(0, colon), decoded.substring(colon + 1), from);
+        return logIn(decoded.substring(0, colon), decoded.substring(colon + 1), from);
     }
 
-    private Object login(String name, String password, String from) throws SQLException {
+    /** A name and password checked, throttled (the one path of Basic and the console's login): a principal or a refusal. */
+    Object logIn(String name, String password, String from) throws SQLException {
         long now = System.currentTimeMillis();
         Object admitted = throttle.admit(name, host(from), now);
         if (admitted instanceof LoginThrottle.Wait wait) {
@@ -165,7 +174,7 @@ public final class Authenticator {
         return ok;
     }
 
-    private static Principal principal(Accounts.Account a) {
+    static Principal principal(Accounts.Account a) {
         return new Principal(a.name(), Role.parse(a.role()), interfaces(a.interfaces()));
     }
 
@@ -199,7 +208,7 @@ public final class Authenticator {
         return "wbt_" + random(32);
     }
 
-    private static String random(int bytes) {
+    static String random(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
@@ -247,7 +256,14 @@ public final class Authenticator {
         boolean exists = accounts.find("admin").isPresent();
         if (configuredPassword != null && !configuredPassword.isEmpty()) {
             if (exists) {
-                accounts.setPassword("admin", hash(configuredPassword));
+                // Unchanged at a restart: setting it anew would end admin's console sessions on every start.
+                if (!matches(
+                        "admin",
+                        configuredPassword,
+                        accounts.find("admin").get().passwordHash(),
+                        0)) {
+                    accounts.setPassword("admin", hash(configuredPassword));
+                }
             } else {
                 accounts.add("admin", Role.ADMIN.code(), null, hash(configuredPassword));
                 LOG.info("Created account admin with the configured password (bridge.admin.password)");

@@ -11,9 +11,10 @@ import java.util.Locale;
 /**
  * What keeps a browser from being turned against the API, before any body is read: security headers
  * on every answer; a Host that is not one of this engine's names (DNS rebinding), an Origin of
- * another site, a cross-site fetch and a path with dot segments refused; and a change sent as
+ * another site, a cross-site fetch and a path with dot segments refused; a change sent as
  * anything but the types its endpoint takes (JSON, which a page on another site cannot make a
- * browser send without asking) refused.
+ * browser send without asking) refused; and a change authenticated by the console's session cookie
+ * refused unless it carries the console's header.
  */
 final class BrowserGuard {
 
@@ -103,6 +104,15 @@ final class BrowserGuard {
     void refuseUnsafe(RoutingContext ctx, Endpoint endpoint) {
         HttpMethod method = ctx.request().method();
         if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
+            if (bySessionCookie(ctx.request()) && !"1".equals(ctx.request().getHeader("X-Bridge-Console"))) {
+                answers.write(
+                        ctx,
+                        ApiResponse.error(
+                                403,
+                                "A change made with the console's login cookie must come from the console's page"
+                                        + " (header X-Bridge-Console: 1); scripts log in with Basic or a token."));
+                return;
+            }
             String type = ctx.request().getHeader("Content-Type");
             String mime = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
             if (!endpoint.consumes().contains(mime)) {
@@ -115,6 +125,17 @@ final class BrowserGuard {
             }
         }
         ctx.next();
+    }
+
+    /**
+     * A request the browser's cookie would authenticate (no Authorization header of its own). A
+     * browser sends a cookie with whatever request a page makes, so besides the checks above (its
+     * Origin, Sec-Fetch-Site, JSON only, SameSite=Strict) a change needs the console's own header,
+     * which a page on another site cannot add without the preflight this API never grants.
+     */
+    private static boolean bySessionCookie(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return (authorization == null || authorization.isBlank()) && ConsoleSessions.token(request) != null;
     }
 
     /** An Origin is this engine's own when its host is an allowed name and its port ours. */

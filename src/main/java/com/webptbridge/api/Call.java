@@ -56,6 +56,11 @@ final class Call {
         return query.get(name);
     }
 
+    /** The logged-in account (null on an open endpoint). */
+    Authenticator.Principal principal() {
+        return principal;
+    }
+
     /** The interface a per-interface endpoint is about. */
     RunningInterface practice() {
         return practice;
@@ -75,6 +80,29 @@ final class Call {
     String header(String name) {
         return ctx.request().getHeader(name);
     }
+
+    /** The request itself (the console's session reads its cookie). */
+    io.vertx.core.http.HttpServerRequest request() {
+        return ctx.request();
+    }
+
+    /** A header of the answer, e.g. Set-Cookie. */
+    void answerHeader(String name, String value) {
+        ctx.response().putHeader(name, value);
+    }
+
+    /** Delays the answer by this long (a refused login), on a timer rather than a sleeping worker thread. */
+    void delayAnswer(long ms) {
+        ctx.put(DELAY, ms);
+    }
+
+    /** The delay asked for by {@link #delayAnswer}, or 0. */
+    static long delay(RoutingContext ctx) {
+        Long ms = ctx.get(DELAY);
+        return ms == null ? 0 : ms;
+    }
+
+    private static final String DELAY = "bridge.answer-delay-ms";
 
     ObjectMapper json() {
         return json;

@@ -51,7 +51,8 @@ final class Endpoints {
             AccessLog accessLog,
             AdminApi.Pruning pruning,
             AdminApi.MetricsText metrics,
-            AdminApi.Readiness readiness) {
+            AdminApi.Readiness readiness,
+            ConsoleSessions sessions) {
         List<Endpoint> all = new ArrayList<>();
         all.addAll(new ConsoleResource().endpoints());
         all.addAll(new HealthResource(db, readiness).endpoints());
@@ -75,13 +76,14 @@ final class Endpoints {
         all.addAll(new ReconcileResource(db).endpoints());
         all.addAll(new AccountsResource(accounts).endpoints());
         all.addAll(new AccessLogResource(accessLog).endpoints());
+        all.addAll(new SessionResource(sessions).endpoints());
         all.addAll(new PruneResource(pruning).endpoints());
         return List.copyOf(all);
     }
 
     /** The table as declared, for what reads it without serving it (the docs test, the security IT). */
     static List<Endpoint> declared() {
-        return table(null, null, null, null, null, null, null);
+        return table(null, null, null, null, null, null, null, null);
     }
 
     /**

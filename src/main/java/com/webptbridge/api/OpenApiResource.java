@@ -42,7 +42,12 @@ final class OpenApiResource {
     record Components(Map<String, Scheme> securitySchemes, Map<String, Object> schemas) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Scheme(String type, String scheme, String description) {}
+    record Scheme(String type, String scheme, String description, String in, String name) {
+
+        Scheme(String type, String scheme, String description) {
+            this(type, scheme, description, null, null);
+        }
+    }
 
     /** {@code x-role}: the least role, absent for an open endpoint. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -65,6 +70,7 @@ final class OpenApiResource {
 
     private static final String BASIC = "basic";
     private static final String BEARER = "bearer";
+    private static final String SESSION = "session";
     private static final Map<String, Object> ERROR = Map.of("$ref", "#/components/schemas/Error");
 
     static Document document(List<Endpoint> endpoints) {
@@ -89,7 +95,15 @@ final class OpenApiResource {
                 new Components(
                         Map.of(
                                 BASIC, new Scheme("http", "basic", "an account's name and password"),
-                                BEARER, new Scheme("http", "bearer", "an API token (POST /api/users/{name}/tokens)")),
+                                BEARER, new Scheme("http", "bearer", "an API token (POST /api/users/{name}/tokens)"),
+                                SESSION,
+                                        new Scheme(
+                                                "apiKey",
+                                                null,
+                                                "the console's session (POST /api/session); a change also needs"
+                                                        + " X-Bridge-Console: 1",
+                                                "cookie",
+                                                ConsoleSessions.COOKIE)),
                         Map.of("Error", error)));
     }
 
@@ -132,8 +146,9 @@ final class OpenApiResource {
         responses.put(
                 "default",
                 new Response("an error, saying what to fix", Map.of("application/json", Map.of("schema", ERROR))));
-        List<Map<String, List<String>>> security =
-                e.open() ? List.of() : List.of(Map.of(BASIC, List.of()), Map.of(BEARER, List.of()));
+        List<Map<String, List<String>>> security = e.open()
+                ? List.of()
+                : List.of(Map.of(BASIC, List.of()), Map.of(BEARER, List.of()), Map.of(SESSION, List.of()));
         return new Operation(
                 operationId(e, route),
                 e.summary(),

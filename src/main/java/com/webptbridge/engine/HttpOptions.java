@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** How the HTTP API listens, from the {@code bridge.http.*} settings: address, TLS, host names, body limit, slow clients. */
+/**
+ * How the HTTP API listens, from the {@code bridge.http.*} settings: address, TLS, host names, body
+ * limit, slow clients, the console's session timeouts.
+ */
 final class HttpOptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpOptions.class);
@@ -43,7 +46,19 @@ final class HttpOptions {
                 new SlowClients.Bounds(
                         Duration.ofSeconds(settings.getInt("bridge.http.request-timeout-seconds")),
                         settings.getInt("bridge.http.max-connections-per-address"),
-                        closures));
+                        closures),
+                new AdminApi.Sessions(
+                        Duration.ofSeconds(positive(settings, "bridge.http.session-idle-seconds")),
+                        Duration.ofHours(positive(settings, "bridge.http.session-max-hours"))));
+    }
+
+    /** A setting that must be above 0: a session timeout of 0 would refuse every login at once. */
+    private static int positive(Settings settings, String key) {
+        int v = settings.getInt(key);
+        if (v <= 0) {
+            throw new IllegalStateException("Setting " + key + " must be above 0, was " + v);
+        }
+        return v;
     }
 
     /**

@@ -224,4 +224,44 @@ class ConsoleBrowserIT {
         assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("Console^Cora");
         screenshot("message-viewer");
     }
+
+    /**
+     * Issue #22: the console kept the Basic credentials in sessionStorage. After a login the page's
+     * storage holds no password and no Basic string, and its scripts cannot read the session
+     * cookie (HttpOnly); when an admin resets the password the next page shows the login form, saying
+     * the session has ended.
+     */
+    @Test
+    @Order(8)
+    void theBrowserKeepsNoCredentialAndAResetPasswordEndsTheSession() throws Exception {
+        HttpResponse<String> added =
+                engine.send("POST", "/api/users", "{\"name\":\"stella\",\"role\":\"viewer\"}", TestEngine.ADMIN_AUTH);
+        String password = JSON.readTree(added.body()).get("password").asText();
+        logIn("stella", password);
+        find("#dash-waiting");
+        String basic = TestEngine.basic("stella", password).substring("Basic ".length());
+        for (String storage : java.util.List.of("sessionStorage", "localStorage")) {
+            String held = (String) driver.executeScript(
+                    "const s = window[arguments[0]], out = [];"
+                            + " for (let i = 0; i < s.length; i++) out.push(s.key(i) + '=' + s.getItem(s.key(i)));"
+                            + " return out.join('\\n');",
+                    storage);
+            assertThat(held)
+                    .as(storage)
+                    .doesNotContain(password)
+                    .doesNotContain(basic)
+                    .doesNotContainIgnoringCase("basic")
+                    .doesNotContain("bridge.auth");
+        }
+        assertThat((String) driver.executeScript("return document.cookie;")).doesNotContain("bridge_session");
+        assertThat(driver.manage().getCookieNamed("bridge_session").isHttpOnly())
+                .isTrue();
+
+        HttpResponse<String> reset = engine.send("POST", "/api/users/stella/password", "{}", TestEngine.ADMIN_AUTH);
+        assertThat(reset.statusCode()).isEqualTo(200);
+        driver.findElement(By.id("nav-worklist")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "Your session has ended"));
+        assertThat(driver.findElement(By.id("nav")).isDisplayed()).isFalse();
+        screenshot("session-ended");
+    }
 }

@@ -70,7 +70,13 @@ public final class Browser implements AutoCloseable {
         driver.get(url + "/" + hash);
     }
 
+    /**
+     * Logs in on the console's form. The session cookie of an earlier login is dropped first: with
+     * it the console would skip the form (and a logout's DELETE may not have reached the server yet).
+     */
     public void logIn(String user, String password) {
+        driver.get(url + "/");
+        driver.manage().deleteAllCookies();
         driver.get(url + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
         driver.findElement(By.id("login-user")).sendKeys(user);

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The API's accounts and their bearer tokens. Only hashes are stored: the password's slow salted
- * hash (made by the caller) and each token's SHA-256.
+ * hash (made by the caller) and each token's SHA-256. Their console sessions are {@link Sessions}.
  */
 public final class Accounts {
 
@@ -86,16 +86,23 @@ public final class Accounts {
         }
     }
 
+    /**
+     * A new password; ends the account's console sessions in the same transaction, so a session
+     * opened with the old password (perhaps by whoever learnt it) is refused at once. API tokens
+     * stay: they are not derived from the password and are revoked on their own (removeTokens).
+     */
     public boolean setPassword(String name, String passwordHash) throws SQLException {
-        try (Connection c = db.connection()) {
+        return db.inTransaction(c -> {
+            Sessions.closeAll(c, name);
             return Sql.update(c, "UPDATE account SET password_hash = ? WHERE name = ?", passwordHash, name) == 1;
-        }
+        });
     }
 
-    /** Removes the account and its tokens. */
+    /** Removes the account, its tokens and its console sessions. */
     public boolean remove(String name) throws SQLException {
         return db.inTransaction(c -> {
             Sql.update(c, "DELETE FROM api_token WHERE account_name = ?", name);
+            Sessions.closeAll(c, name);
             return Sql.update(c, "DELETE FROM account WHERE name = ?", name) == 1;
         });
     }
@@ -125,7 +132,7 @@ public final class Accounts {
         }
     }
 
-    private static Account account(ResultSet rs) throws SQLException {
+    static Account account(ResultSet rs) throws SQLException {
         return new Account(
                 rs.getString("name"),
                 rs.getString("role"),
