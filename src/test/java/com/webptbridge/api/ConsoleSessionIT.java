@@ -158,6 +158,20 @@ class ConsoleSessionIT {
     }
 
     @Test
+    void aPasswordResetRevokesTheAccountsApiTokensToo() throws Exception {
+        add(engine.get(), "tobi", "analyst");
+        HttpResponse<String> minted = engine.send("POST", "/api/users/tobi/tokens", "{}", TestEngine.ADMIN_AUTH);
+        assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+        String bearer = "Bearer " + JSON.readTree(minted.body()).get("token").asText();
+        assertThat(engine.get().get("/api/messages", bearer).statusCode()).isEqualTo(200);
+        HttpResponse<String> reset = engine.send("POST", "/api/users/tobi/password", "{}", TestEngine.ADMIN_AUTH);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        assertThat(engine.get().get("/api/messages", bearer).statusCode())
+                .as("a token minted with the old password")
+                .isEqualTo(401);
+    }
+
+    @Test
     void theLoginIsThrottledAsBasicIs() throws Exception {
         add(engine.get(), "tara", "viewer");
         HttpResponse<String> last = null;

@@ -87,13 +87,15 @@ public final class Accounts {
     }
 
     /**
-     * A new password; ends the account's console sessions in the same transaction, so a session
-     * opened with the old password (perhaps by whoever learnt it) is refused at once. API tokens
-     * stay: they are not derived from the password and are revoked on their own (removeTokens).
+     * A new password; ends the account's console sessions and revokes its API tokens in the same
+     * transaction. A password is reset when it may be known to someone else, and whoever knew it
+     * could have opened a session or minted a token with it: neither may outlive the old password.
+     * A script's token is minted again after the reset.
      */
     public boolean setPassword(String name, String passwordHash) throws SQLException {
         return db.inTransaction(c -> {
             Sessions.closeAll(c, name);
+            Sql.update(c, "DELETE FROM api_token WHERE account_name = ?", name);
             return Sql.update(c, "UPDATE account SET password_hash = ? WHERE name = ?", passwordHash, name) == 1;
         });
     }
