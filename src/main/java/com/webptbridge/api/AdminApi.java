@@ -171,6 +171,7 @@ public final class AdminApi implements AutoCloseable {
                 Map<String, String> query = new LinkedHashMap<>();
                 ctx.queryParams().forEach(e -> query.putIfAbsent(e.getKey(), e.getValue()));
                 if (endpoint.open()) {
+                    long[] refusedDelay = {0}; // a login tried on an open endpoint waits as on /api (the throttle)
                     response = endpoint.handler()
                             .handle(new Call(
                                     ctx,
@@ -178,8 +179,9 @@ public final class AdminApi implements AutoCloseable {
                                     query,
                                     null,
                                     null,
-                                    () -> principal(ctx),
+                                    () -> principal(ctx, refusedDelay),
                                     answers.mapper()));
+                    delay = refusedDelay[0];
                 } else {
                     Object who = authenticator.authenticate(
                             request.getHeader("Authorization"), String.valueOf(request.remoteAddress()));
@@ -217,11 +219,17 @@ public final class AdminApi implements AutoCloseable {
             }
         }
 
-        /** The logged-in account, or null (no login, or one refused). */
-        private Authenticator.Principal principal(RoutingContext ctx) throws SQLException {
+        /**
+         * The logged-in account, or null (no login, or one refused: then {@code refusedDelay} holds
+         * the throttle's wait, so guessing passwords at /health is no faster than at /api).
+         */
+        private Authenticator.Principal principal(RoutingContext ctx, long[] refusedDelay) throws SQLException {
             Object who = authenticator.authenticate(
                     ctx.request().getHeader("Authorization"),
                     String.valueOf(ctx.request().remoteAddress()));
+            if (who instanceof Authenticator.Refusal refusal) {
+                refusedDelay[0] = refusal.delayMs();
+            }
             return who instanceof Authenticator.Principal p ? p : null;
         }
     }
