@@ -103,7 +103,7 @@ public final class Intake {
             if (target != null
                     && frame.tlsSubject() != null
                     && !target.takesFrom().test(frame.tlsSubject())) {
-                // over TLS only: a plain listener has no certificate to check (docs/interfaces.md)
+                // a connection without a certificate (plain MLLP too) is refused; a file has no connection
                 m.problems.add(Sentence.TLS_SUBJECT_NOT_ALLOWED.problem(
                         frame.tlsSubject().isEmpty() ? "none" : frame.tlsSubject(), interfaceId));
             }

@@ -159,14 +159,11 @@ public final class Tls {
         pipeline.addFirst("tls", ssl);
     }
 
-    /**
-     * The client certificate subject of a connection (RFC 2253): empty over TLS without one, null
-     * on a plain connection.
-     */
+    /** The client certificate subject of a connection (RFC 2253), empty without one (or without TLS). */
     static String clientSubject(ChannelPipeline pipeline) {
         SslHandler ssl = pipeline.get(SslHandler.class);
         if (ssl == null) {
-            return null;
+            return "";
         }
         String peer = peer(ssl.engine().getSession());
         return peer.equals("none") ? "" : peer;

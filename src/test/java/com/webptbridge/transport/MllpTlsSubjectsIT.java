@@ -76,15 +76,18 @@ class MllpTlsSubjectsIT {
     }
 
     private static String ack(int port, String control) throws IOException {
-        byte[] message = Hl7Text.bytes("MSH|^~\\&|WEBPT|TLSCLINIC|CMD|BILLING|20261120||ADT^A04^ADT_A01|" + control
-                + "|P|2.5.1\nPID|1||T" + control + "^^^WEBPT^MR||Tls^Sam||19700101|M\n");
-        try (MllpClient c = MllpClient.connect(
-                "localhost",
+        return ack(
                 port,
-                Duration.ofSeconds(10),
+                control,
                 Tls.client(
                         new Tls.Store(certs.resolve("client-truststore.p12"), PW),
-                        new Tls.Store(certs.resolve("client.p12"), PW)))) {
+                        new Tls.Store(certs.resolve("client.p12"), PW)));
+    }
+
+    private static String ack(int port, String control, javax.net.ssl.SSLContext tls) throws IOException {
+        byte[] message = Hl7Text.bytes("MSH|^~\\&|WEBPT|TLSCLINIC|CMD|BILLING|20261120||ADT^A04^ADT_A01|" + control
+                + "|P|2.5.1\nPID|1||T" + control + "^^^WEBPT^MR||Tls^Sam||19700101|M\n");
+        try (MllpClient c = MllpClient.connect("localhost", port, Duration.ofSeconds(10), tls)) {
             return new String(c.exchange(message), StandardCharsets.UTF_8);
         }
     }
@@ -110,6 +113,15 @@ class MllpTlsSubjectsIT {
                             .statusCode())
                     .as("not applied")
                     .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void onPlainMllpAnInterfaceThatListsSubjectsTakesNothing() throws Exception {
+        try (TestEngine engine = TestEngine.start(Map.of("bridge.interfaces.dir", interfaces.toString()))) {
+            assertThat(ack(listedPort, "PLAIN-1", null))
+                    .contains("MSA|AR")
+                    .contains("TLS client certificate (none) is not one interface listed takes");
         }
     }
 }
