@@ -137,7 +137,8 @@ final class AccessCheck {
 
     /**
      * The access log's row for a read of patient data or a raw message, or a change: the patient ID
-     * and journal id from their path parameters, and the resource without the patient ID in it.
+     * and journal id from their path parameters (or the patient a handler said it read), and the
+     * resource without the patient ID in it.
      */
     private void record(
             RoutingContext ctx,
@@ -153,7 +154,9 @@ final class AccessCheck {
         }
         boolean patient =
                 audit == Endpoint.Audit.READ_PATIENT && route.parameters().contains(PatientsResource.PATIENT_ID);
-        String patientId = patient ? params.get(PatientsResource.PATIENT_ID) : null;
+        String patientId = patient
+                ? params.get(PatientsResource.PATIENT_ID)
+                : audit == Endpoint.Audit.READ_PATIENT ? ctx.get(Call.PATIENT_READ) : null;
         Long journalId = null;
         if (params.containsKey(MessagesResource.JOURNAL_ID)) {
             try { // read as the handler reads it

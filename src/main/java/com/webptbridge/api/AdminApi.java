@@ -182,6 +182,7 @@ public final class AdminApi implements AutoCloseable {
                 Map<String, String> query = new LinkedHashMap<>();
                 ctx.queryParams().forEach(e -> query.putIfAbsent(e.getKey(), e.getValue()));
                 if (endpoint.open()) {
+                    long[] refusedDelay = {0}; // a login tried on an open endpoint waits as on /api (the throttle)
                     response = endpoint.handler()
                             .handle(new Call(
                                     ctx,
@@ -189,9 +190,10 @@ public final class AdminApi implements AutoCloseable {
                                     query,
                                     null,
                                     null,
-                                    () -> principal(ctx),
+                                    () -> principal(ctx, refusedDelay),
                                     answers.mapper()));
-                    delay = Call.delay(ctx);
+                    // a session login asks for its own delay; a login tried on /health waits as on /api
+                    delay = Math.max(Call.delay(ctx), refusedDelay[0]);
                 } else {
                     Object who = sessions.who(request);
                     if (who instanceof Authenticator.Principal principal) {
@@ -232,9 +234,15 @@ public final class AdminApi implements AutoCloseable {
             }
         }
 
-        /** The logged-in account, or null (no login, or one refused). */
-        private Authenticator.Principal principal(RoutingContext ctx) throws SQLException {
+        /**
+         * The logged-in account, or null (no login, or one refused: then {@code refusedDelay} holds
+         * the throttle's wait, so guessing passwords at /health is no faster than at /api).
+         */
+        private Authenticator.Principal principal(RoutingContext ctx, long[] refusedDelay) throws SQLException {
             Object who = sessions.who(ctx.request());
+            if (who instanceof Authenticator.Refusal refusal) {
+                refusedDelay[0] = refusal.delayMs();
+            }
             return who instanceof Authenticator.Principal p ? p : null;
         }
     }

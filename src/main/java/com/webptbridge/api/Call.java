@@ -108,6 +108,17 @@ final class Call {
         return json;
     }
 
+    /** Where {@link #patientRead} leaves the patient ID for the access log. */
+    static final String PATIENT_READ = "bridge.patient-read";
+
+    /**
+     * The patient whose stored data the answer shows, for the access log, when it is not the
+     * path's {@code :patientId} (a dry run reads the patient its message names).
+     */
+    void patientRead(String patientId) {
+        ctx.put(PATIENT_READ, patientId);
+    }
+
     /** Who makes a reference change in its audit trail: X-Operator, else the account. */
     String operator() {
         String operator = header("X-Operator");

@@ -1,5 +1,7 @@
 package com.webptbridge.api;
 
+import com.webptbridge.billing.PatientField;
+import com.webptbridge.inbound.DryRun;
 import com.webptbridge.mapping.MappingProfile;
 import io.vertx.core.http.HttpMethod;
 
@@ -14,7 +16,8 @@ import java.util.Locale;
  * {@code POST /api/dry-run} (and {@code /api/interfaces/:interface/dry-run}): what a message would do in an
  * interface, nothing stored. The body is the message itself ({@code x-application/hl7-v2+er7} or
  * {@code text/plain}), or JSON {@code {"message": "...", "profile": "<mapping profile YAML>"}} to try
- * an edited mapping profile.
+ * an edited mapping profile. The patient the message names is in the access log (its stored values
+ * are the answer's "before"), and the SSN is shown masked.
  */
 final class DryRunResource {
 
@@ -51,7 +54,35 @@ final class DryRunResource {
         if (body.length == 0) {
             throw new ApiException(400, "Send the HL7 message to try as the request body (MSH|^~\\&|...).");
         }
-        return ApiResponse.ok(call.practice().dryRun().run(body, profile));
+        DryRun.Result result = call.practice().dryRun().run(body, profile);
+        if (result.patientId() != null) {
+            call.patientRead(result.patientId()); // its stored values are the "before": a patient read
+        }
+        return ApiResponse.ok(shown(result));
+    }
+
+    /**
+     * The answer without the SSN in clear: "Try a message" is for checking a mapping, and the
+     * stored SSN of whatever patient a made-up message names is not needed for that.
+     */
+    static DryRun.Result shown(DryRun.Result r) {
+        String ssn = PatientField.SSN.profileName();
+        List<DryRun.FieldChange> changes = r.patientChanges().stream()
+                .map(c -> c.field().equals(ssn)
+                        ? new DryRun.FieldChange(c.field(), maskedSsn(c.before()), maskedSsn(c.after()))
+                        : c)
+                .toList();
+        return new DryRun.Result(
+                r.status(), r.ackCode(), r.ack(), r.errors(), r.patientId(), r.patientIsNew(), changes, r.notes());
+    }
+
+    /** {@code ***-**-6789}: the last four digits, enough to tell two SSNs apart in a change. */
+    static String maskedSsn(Object ssn) {
+        if (ssn == null) {
+            return null;
+        }
+        String digits = String.valueOf(ssn).replaceAll("\\D", "");
+        return "***-**-" + (digits.length() >= 4 ? digits.substring(digits.length() - 4) : "****");
     }
 
     /** A mapping profile sent as YAML text, read as the engine reads profile files. */

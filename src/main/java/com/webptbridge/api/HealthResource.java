@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * {@code /health} and the load balancer's and orchestrator's probes, open without a login: UP or
  * DOWN and the names of the parts, nothing more ({@code /health} adds the database for a logged-in
- * caller). Live is DOWN only when the process must be restarted (its database pool is closed);
+ * caller; a login tried here waits out the login throttle as on /api, in AdminApi). Live is DOWN only when the process must be restarted (its database pool is closed);
  * ready is DOWN while any part is (a listener not started, the database not answering, the engine
  * draining for a stop).
  */

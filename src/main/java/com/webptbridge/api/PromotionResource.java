@@ -72,7 +72,17 @@ final class PromotionResource {
                     ReferenceCsv.write(kind, running.maintenance().references().list(kind, null)));
         }
         InterfaceDefinition portable = new InterfaceDefinition(
-                d.id(), d.name(), d.mllp(), d.match(), null, null, d.ackMode(), null, d.senders());
+                d.id(),
+                d.name(),
+                d.mllp(),
+                d.match(),
+                null,
+                null,
+                d.ackMode(),
+                null,
+                d.senders(),
+                null,
+                d.tlsSubjects());
         return ApiResponse.ok(new Bundle(portable, interfaces.profileText(id), reference));
     }
 
@@ -117,7 +127,17 @@ final class PromotionResource {
         }
         String profile = bundle.profile() == null ? null : interfaces.keepProfile(d.id(), bundle.profile());
         InterfaceDefinition created = new InterfaceDefinition(
-                d.id(), d.name(), d.mllp(), d.match(), profile, null, d.ackMode(), null, d.senders());
+                d.id(),
+                d.name(),
+                d.mllp(),
+                d.match(),
+                profile,
+                null,
+                d.ackMode(),
+                null,
+                d.senders(),
+                null,
+                d.tlsSubjects());
         RunningInterface running;
         try {
             running = interfaces.add(created);

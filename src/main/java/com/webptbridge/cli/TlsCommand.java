@@ -202,21 +202,34 @@ final class TlsCommand {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         }
 
+        /** Starts one keytool run and waits for it (a test watches what each run is given). */
+        @FunctionalInterface
+        interface Runner {
+            void run(ProcessBuilder keytool) throws IOException, InterruptedException;
+        }
+
+        Runner runner = SelfSigned::start;
+
         /**
          * Runs keytool with the store password in its environment ({@code -storepass:env}), not on
          * its command line, where any local user could read it (ps, /proc).
          */
-        private static void keytool(String password, String... args) throws IOException, InterruptedException {
+        private void keytool(String password, String... args) throws IOException, InterruptedException {
             List<String> command = new ArrayList<>();
             command.add(
                     Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put(PASSWORD_VARIABLE, password);
+            runner.run(builder);
+        }
+
+        private static void start(ProcessBuilder builder) throws IOException, InterruptedException {
             Process p = builder.start();
             byte[] output = p.getInputStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("keytool " + args[0] + " failed: " + new String(output, StandardCharsets.UTF_8));
+                throw new IOException("keytool " + builder.command().get(1) + " failed: "
+                        + new String(output, StandardCharsets.UTF_8));
             }
         }
     }

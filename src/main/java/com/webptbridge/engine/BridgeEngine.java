@@ -78,6 +78,7 @@ public final class BridgeEngine implements AutoCloseable {
     public static BridgeEngine start(Settings settings) throws Exception {
         Instant starting = Instant.now(); // what arrived before this is no other message's in-flight work here
         Authenticator.refuseWeakConfigured(settings.get("bridge.admin.password")); // before any port opens
+        PlainRemoteHttp.check(settings).ifPresent(LOG::warn); // refuses before any port opens, too
         DatabaseUrl url = DatabaseUrl.of(settings.get("bridge.db.url"));
         Optional<Path> embedded = url.embeddedPath();
         if (embedded.isPresent()) {

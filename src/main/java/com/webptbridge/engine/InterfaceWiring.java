@@ -168,7 +168,7 @@ final class InterfaceWiring implements AutoCloseable {
                 new Worklist(db, id),
                 Boolean.parseBoolean(settings.get("bridge.reprocess.auto")));
         DryRun dryRun = new DryRun(id, route, defaultCharset, ackMode);
-        Intake.Target target = new Intake.Target(id, d::accepts, journal, ackMode);
+        Intake.Target target = new Intake.Target(id, d::accepts, journal, ackMode, d::takesFrom);
         Intake own = intake();
         own.add(target);
         LocalIntake local = new LocalIntake(own, route, unmatchedCommit);

@@ -30,6 +30,8 @@ public enum NakReason {
     NO_INTERFACE(ErrorCode.UNKNOWN_KEY_IDENTIFIER, AcknowledgmentCode.AR),
     /** The practice's interface exists but is in setup or disabled: it takes no traffic yet (or any more). */
     NOT_TAKING_TRAFFIC(ErrorCode.UNKNOWN_KEY_IDENTIFIER, AcknowledgmentCode.AR),
+    /** The interface takes messages only from the TLS client certificates it lists, and this one is not listed. */
+    SENDER_NOT_ALLOWED(ErrorCode.UNKNOWN_KEY_IDENTIFIER, AcknowledgmentCode.AR),
     /** The database failed: nothing was applied, and the same message sent later can succeed. */
     STORE_UNAVAILABLE(ErrorCode.APPLICATION_INTERNAL_ERROR, AcknowledgmentCode.AR),
 

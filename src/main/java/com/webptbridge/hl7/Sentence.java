@@ -61,6 +61,12 @@ public enum Sentence {
             "No interface on this port takes messages from sending facility '{sending}' (MSH-4) to receiving"
                     + " facility '{receiving}' (MSH-6): ask the interface analyst to add this practice's interface"
                     + " or correct the facilities."),
+    TLS_SUBJECT_NOT_ALLOWED(
+            NakReason.SENDER_NOT_ALLOWED,
+            "This connection's TLS client certificate ({subject}) is not one interface {interface} takes messages"
+                    + " from (tlsSubjects in conf/interfaces/{interface}.yaml): the message was journaled, not"
+                    + " applied. Send with the practice's own certificate, or ask the interface analyst to list"
+                    + " this subject."),
     INTERFACE_IN_SETUP(
             NakReason.NOT_TAKING_TRAFFIC,
             "Interface {interface} is in setup and not taking traffic yet: the message was journaled, not"

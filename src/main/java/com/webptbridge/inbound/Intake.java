@@ -20,14 +20,29 @@ import java.util.function.Predicate;
 /**
  * First step of a listener's route: read the frame as HL7 text, find the interface it belongs to
  * among those on this port (by MSH-4 / MSH-6), and journal it there before anything else. A
- * message that no interface takes is journaled without one and answered AR.
+ * message that no interface takes is journaled without one and answered AR, and so is one that
+ * came with a TLS client certificate its interface does not list.
  */
 public final class Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
 
-    /** An interface listening on this port: which messages are its own, and its journal. */
-    public record Target(String interfaceId, Predicate<MessageHeader> accepts, Journal journal, AckMode ackMode) {}
+    /**
+     * An interface listening on this port: which messages are its own, its journal, and which TLS
+     * client certificate subjects it takes them from (empty: a TLS connection without one).
+     */
+    public record Target(
+            String interfaceId,
+            Predicate<MessageHeader> accepts,
+            Journal journal,
+            AckMode ackMode,
+            Predicate<String> takesFrom) {
+
+        /** An interface that takes messages from any trusted client certificate. */
+        public Target(String interfaceId, Predicate<MessageHeader> accepts, Journal journal, AckMode ackMode) {
+            this(interfaceId, accepts, journal, ackMode, subject -> true);
+        }
+    }
 
     private final List<Target> targets = new CopyOnWriteArrayList<>();
     private final Journal unmatched;
@@ -84,6 +99,13 @@ public final class Intake {
             if (target == null && message.readable()) {
                 m.problems.add(Sentence.NO_INTERFACE.at(
                         ErrorLocation.field("MSH", 1, 4), h.component(4, 1), h.component(6, 1)));
+            }
+            if (target != null
+                    && frame.tlsSubject() != null
+                    && !target.takesFrom().test(frame.tlsSubject())) {
+                // a connection without a certificate (plain MLLP too) is refused; a file has no connection
+                m.problems.add(Sentence.TLS_SUBJECT_NOT_ALLOWED.problem(
+                        frame.tlsSubject().isEmpty() ? "none" : frame.tlsSubject(), interfaceId));
             }
             return m;
         } catch (SQLException | RuntimeException e) {

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.transport.KnownSenders;
+import com.webptbridge.transport.TlsSubjects;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,7 +21,8 @@ import java.util.Locale;
  * id and name, the MLLP listener, which messages on a shared port are its own (MSH-4 / MSH-6), the
  * mapping profile, the reference-data seed folder, the ACK mode, its known senders (addresses or
  * TLS certificate subjects that keep room on the listener when strangers flood it), and its file-drop
- * folder ({@code inbound.files}). Unset profile,
+ * folder ({@code inbound.files}), and the TLS client certificate subjects it takes messages from
+ * ({@code tlsSubjects}: any other certificate's messages are answered AR). Unset profile,
  * reference and ACK mode fall back to the engine's settings.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,7 +36,8 @@ public record InterfaceDefinition(
         String ackMode,
         Boolean enabled,
         KnownSenders senders,
-        Inbound inbound) {
+        Inbound inbound,
+        List<String> tlsSubjects) {
 
     /** The interface that runs when none is configured: everything works as for one practice. */
     public static final String DEFAULT_ID = "default";
@@ -68,6 +72,21 @@ public record InterfaceDefinition(
         }
     }
 
+    /** An interface taking messages from any trusted TLS client certificate. */
+    public InterfaceDefinition(
+            String id,
+            String name,
+            Listener mllp,
+            Match match,
+            String profile,
+            String reference,
+            String ackMode,
+            Boolean enabled,
+            KnownSenders senders,
+            Inbound inbound) {
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, inbound, null);
+    }
+
     /** An interface with known senders and no other way in than MLLP. */
     public InterfaceDefinition(
             String id,
@@ -79,7 +98,7 @@ public record InterfaceDefinition(
             String ackMode,
             Boolean enabled,
             KnownSenders senders) {
-        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, null);
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, null, null);
     }
 
     /** An interface with no known senders listed. */
@@ -92,7 +111,7 @@ public record InterfaceDefinition(
             String reference,
             String ackMode,
             Boolean enabled) {
-        this(id, name, mllp, match, profile, reference, ackMode, enabled, null, null);
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, null, null, null);
     }
 
     /** Checks what an analyst must get right; the sentence names the field and the file. */
@@ -114,6 +133,10 @@ public record InterfaceDefinition(
         if (inbound != null && inbound.isEmpty()) {
             inbound = null;
         }
+        if (tlsSubjects != null) {
+            tlsSubjects.forEach(TlsSubjects::check);
+            tlsSubjects = tlsSubjects.isEmpty() ? null : List.copyOf(tlsSubjects);
+        }
         if (ackMode != null && !ackMode.equals("original") && !ackMode.equals("enhanced")) {
             throw new IllegalArgumentException(
                     "Interface " + id + " has ackMode '" + ackMode + "': it must be original or enhanced");
@@ -133,7 +156,7 @@ public record InterfaceDefinition(
             throw new IllegalArgumentException("Interface file " + file + ": unknown key '" + e.getPropertyName()
                     + "'; an interface has id, name, mllp (host, port), match (sendingFacility,"
                     + " receivingFacility), profile, reference, ackMode, enabled, senders (addresses, subjects), inbound"
-                    + " (files)");
+                    + " (files), tlsSubjects");
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
         } catch (IOException e) {
@@ -173,7 +196,25 @@ public record InterfaceDefinition(
 
     public InterfaceDefinition withEnabled(boolean on) {
         return new InterfaceDefinition(
-                id, name, mllp, match, profile, reference, ackMode, on ? null : Boolean.FALSE, senders, inbound);
+                id,
+                name,
+                mllp,
+                match,
+                profile,
+                reference,
+                ackMode,
+                on ? null : Boolean.FALSE,
+                senders,
+                inbound,
+                tlsSubjects);
+    }
+
+    /**
+     * Whether a message that came over TLS with this client certificate subject (empty: none) may
+     * be this interface's: any trusted one when {@code tlsSubjects} is unset, else one listed.
+     */
+    public boolean takesFrom(String tlsSubject) {
+        return tlsSubjects == null || TlsSubjects.allows(tlsSubjects, tlsSubject);
     }
 
     /** True when a message with this header belongs here: no match criteria, or every one given agrees. */

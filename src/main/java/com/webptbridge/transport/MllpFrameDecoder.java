@@ -70,11 +70,12 @@ final class MllpFrameDecoder extends ByteToMessageDecoder {
             int length = end - in.readerIndex();
             if (discarding || length > limits.maxFrameBytes()) {
                 discard(in, length);
-                out.add(new InboundFrame(oversizeHead, oversizeBytes, true, remote(ctx)));
+                out.add(new InboundFrame(
+                        oversizeHead, oversizeBytes, true, remote(ctx), Tls.clientSubject(ctx.pipeline())));
             } else {
                 byte[] payload = new byte[length];
                 in.readBytes(payload);
-                out.add(new InboundFrame(payload, length, false, remote(ctx)));
+                out.add(new InboundFrame(payload, length, false, remote(ctx), Tls.clientSubject(ctx.pipeline())));
             }
             in.skipBytes(1); // the end block
             resetFrame();

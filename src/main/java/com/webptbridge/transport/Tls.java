@@ -159,6 +159,16 @@ public final class Tls {
         pipeline.addFirst("tls", ssl);
     }
 
+    /** The client certificate subject of a connection (RFC 2253), empty without one (or without TLS). */
+    static String clientSubject(ChannelPipeline pipeline) {
+        SslHandler ssl = pipeline.get(SslHandler.class);
+        if (ssl == null) {
+            return "";
+        }
+        String peer = peer(ssl.engine().getSession());
+        return peer.equals("none") ? "" : peer;
+    }
+
     private static String peer(SSLSession session) {
         try {
             Certificate[] chain = session.getPeerCertificates();

@@ -95,6 +95,24 @@ class LoginAndAccessLogIT {
     }
 
     @Test
+    void guessesAtHealthAreSlowedDownAsAtTheApiAndTellNothing() throws Exception {
+        add("hal", "viewer");
+        String anonymous = engine.get("/health", null).body();
+        assertThat(JSON.readTree(anonymous).has("database")).isFalse();
+        // The first FREE - 1 failures are answered at once, the next one waits (1 s), as on /api.
+        for (int i = 1; i < LoginThrottle.FREE; i++) {
+            assertThat(engine.get("/health", TestEngine.basic("hal", "wrong-" + i))
+                            .body())
+                    .isEqualTo(anonymous);
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> third = engine.get("/health", TestEngine.basic("hal", "wrong-third"));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertThat(third.body()).isEqualTo(anonymous);
+        assertThat(tookMs).as("the throttle's wait before the answer").isGreaterThanOrEqualTo(900);
+    }
+
+    @Test
     void anotherAddressWithTheRightPasswordIsNotLockedOutBySomeoneElsesGuesses() throws Exception {
         String password = add("lou", "viewer");
         for (int i = 0; i < 5; i++) {

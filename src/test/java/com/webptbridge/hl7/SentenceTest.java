@@ -85,6 +85,14 @@ class SentenceTest {
                         "CLINIC9",
                         "BILLING"),
                 words(
+                        Sentence.TLS_SUBJECT_NOT_ALLOWED,
+                        "This connection's TLS client certificate (CN=someone else) is not one interface clinic-a"
+                                + " takes messages from (tlsSubjects in conf/interfaces/clinic-a.yaml): the message"
+                                + " was journaled, not applied. Send with the practice's own certificate, or ask the"
+                                + " interface analyst to list this subject.",
+                        "CN=someone else",
+                        "clinic-a"),
+                words(
                         Sentence.INTERFACE_IN_SETUP,
                         "Interface clinic-a is in setup and not taking traffic yet: the message was journaled, not"
                                 + " applied. An admin starts its test phase with bridge interface test clinic-a.",

@@ -162,10 +162,21 @@ class DryRunMatchesLiveIT {
             String before = was.map(r -> r.get(f)).map(String::valueOf).orElse(null);
             String after = now.map(r -> r.get(f)).map(String::valueOf).orElse(null);
             if (!Objects.equals(before, after)) {
-                out.put(f.profileName(), before + " -> " + after);
+                out.put(
+                        f.profileName(),
+                        f == PatientField.SSN ? masked(before) + " -> " + masked(after) : before + " -> " + after);
             }
         }
         return out;
+    }
+
+    /** The dry run shows an SSN as its last four digits (DryRunPatientReadIT). */
+    private static String masked(String ssn) {
+        if (ssn == null) {
+            return null;
+        }
+        String digits = ssn.replaceAll("\\D", "");
+        return "***-**-" + digits.substring(digits.length() - 4);
     }
 
     private static String text(JsonNode v) {
