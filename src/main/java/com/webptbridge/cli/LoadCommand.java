@@ -66,6 +66,13 @@ final class LoadCommand implements Callable<Integer> {
                     + " control ID with its ACK code to FILE (bench/crash.sh)")
     Path resend;
 
+    @Option(
+            names = "--resend-rejected",
+            description = "With --resend: also send a message again when it is answered AR 207 (the engine's"
+                    + " \"database unavailable, send it later\"), after 200 ms, until it is answered otherwise;"
+                    + " the ACK codes count every answer (bench/pg-restart.sh)")
+    boolean resendRejected;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -94,14 +101,21 @@ final class LoadCommand implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSeconds),
                 tls.client(),
                 resends);
+        if (resendRejected && resend == null) {
+            spec.commandLine().getErr().println("--resend-rejected needs --resend FILE");
+            return 2;
+        }
         if (resend != null) {
             ResendingSender.Report r =
-                    ResendingSender.run(plan, Duration.ofMinutes(5), resend, line -> spec.commandLine()
+                    ResendingSender.run(plan, Duration.ofMinutes(5), resendRejected, resend, line -> spec.commandLine()
                             .getErr()
                             .println(line));
             out.printf(
                     "messages=%d answered=%d resends=%d gave-up=%d in %.2f s; ACK codes %s%n",
                     r.sent(), r.answered(), r.resends(), r.gaveUp(), r.seconds(), r.ackCodes());
+            if (resendRejected) {
+                out.printf("answered AR 207 and sent again: %d%n", r.rejectedAndResent());
+            }
             return r.gaveUp() == 0 ? 0 : 1;
         }
         LoadGenerator.Report r =

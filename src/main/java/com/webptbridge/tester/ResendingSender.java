@@ -25,22 +25,44 @@ import java.util.function.Consumer;
  * a message whose ACK did not arrive (connection reset, engine killed, timeout) is sent again, on a
  * new connection, until it is answered or {@code giveUp} has passed without an engine to talk to.
  * Every answered message is written to a file as "controlId ackCode", so a crash test can check
- * afterwards that each acknowledged message was applied (bench/crash.sh).
+ * afterwards that each acknowledged message was applied (bench/crash.sh). With {@code resendRejected}
+ * an answer of AR 207 (the engine's "the database is unavailable, send it later") is not taken as
+ * final either: the message goes again after a short pause, as a sender that resends whatever was
+ * not accepted does (bench/pg-restart.sh); the file then holds the answer that ended it.
  */
 public final class ResendingSender {
 
-    /** What happened: answered and given-up messages, how many sends were repeats, and the ACK codes. */
+    /**
+     * What happened: answered and given-up messages, how many sends were repeats, how many answers
+     * were AR 207 that the message was sent again after, and every answer's ACK code (AR 207 ones too).
+     */
     public record Report(
-            int sent, int answered, int resends, int gaveUp, double seconds, Map<String, Integer> ackCodes) {}
+            int sent,
+            int answered,
+            int resends,
+            int gaveUp,
+            int rejectedAndResent,
+            double seconds,
+            Map<String, Integer> ackCodes) {}
+
+    /** How long a message answered AR 207 waits before it goes again. */
+    private static final long REJECTED_PAUSE_MS = 200;
 
     private ResendingSender() {}
 
     public static Report run(LoadGenerator.Plan plan, Duration giveUp, Path answers, Consumer<String> progress)
             throws IOException, InterruptedException {
+        return run(plan, giveUp, false, answers, progress);
+    }
+
+    public static Report run(
+            LoadGenerator.Plan plan, Duration giveUp, boolean resendRejected, Path answers, Consumer<String> progress)
+            throws IOException, InterruptedException {
         String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger resends = new AtomicInteger();
         AtomicInteger gaveUp = new AtomicInteger();
+        AtomicInteger rejected = new AtomicInteger();
         Map<String, Integer> codes = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(
@@ -51,7 +73,8 @@ public final class ResendingSender {
                 int connection = c;
                 int share = plan.messages() / plan.connections() + (c < plan.messages() % plan.connections() ? 1 : 0);
                 results.add(pool.submit(() -> {
-                    connection(plan, giveUp, runId, connection, share, start, out, answered, resends, gaveUp, codes);
+                    Counts counts = new Counts(answered, resends, gaveUp, rejected, codes);
+                    connection(plan, giveUp, resendRejected, runId, connection, share, start, out, counts);
                     return null;
                 }));
             }
@@ -69,22 +92,34 @@ public final class ResendingSender {
                 answered.get(),
                 resends.get(),
                 gaveUp.get(),
+                rejected.get(),
                 (System.nanoTime() - start) / 1e9,
                 new TreeMap<>(codes));
+    }
+
+    /** The run's tallies, shared by the connections' threads. */
+    private record Counts(
+            AtomicInteger answered,
+            AtomicInteger resends,
+            AtomicInteger gaveUp,
+            AtomicInteger rejected,
+            Map<String, Integer> codes) {}
+
+    /** AR with an ERR of code 207: the engine could not store the message now; the same message later can succeed. */
+    static boolean sendLater(AckReading ack) {
+        return ack.ackCode().equals("AR") && ack.errors().stream().anyMatch(e -> e.startsWith("207@"));
     }
 
     private static void connection(
             LoadGenerator.Plan plan,
             Duration giveUp,
+            boolean resendRejected,
             String runId,
             int connection,
             int count,
             long start,
             PrintWriter out,
-            AtomicInteger answered,
-            AtomicInteger resends,
-            AtomicInteger gaveUp,
-            Map<String, Integer> codes)
+            Counts counts)
             throws InterruptedException {
         double interval = plan.ratePerSecond() > 0 ? plan.connections() / plan.ratePerSecond() * 1e9 : 0;
         MllpClient client = null;
@@ -110,13 +145,18 @@ public final class ResendingSender {
                             client = MllpClient.connect(plan.host(), plan.port(), plan.timeout());
                         }
                         if (sentBefore) {
-                            resends.incrementAndGet();
+                            counts.resends().incrementAndGet();
                         }
                         sentBefore = true;
-                        String ack = new String(client.exchange(message), StandardCharsets.UTF_8);
-                        String code = AckReading.read(ack).ackCode();
-                        codes.merge(code, 1, Integer::sum);
-                        answered.incrementAndGet();
+                        AckReading ack = AckReading.read(new String(client.exchange(message), StandardCharsets.UTF_8));
+                        String code = ack.ackCode();
+                        counts.codes().merge(code, 1, Integer::sum);
+                        if (resendRejected && sendLater(ack) && System.nanoTime() < deadline) {
+                            counts.rejected().incrementAndGet();
+                            Thread.sleep(REJECTED_PAUSE_MS);
+                            continue;
+                        }
+                        counts.answered().incrementAndGet();
                         synchronized (out) {
                             out.println(controlId + " " + code);
                             out.flush();
@@ -126,7 +166,7 @@ public final class ResendingSender {
                         close(client);
                         client = null;
                         if (System.nanoTime() > deadline) {
-                            gaveUp.incrementAndGet();
+                            counts.gaveUp().incrementAndGet();
                             break;
                         }
                         Thread.sleep(100); // the engine is restarting: try again shortly
