@@ -61,6 +61,15 @@ public final class AdminApi implements AutoCloseable {
         Object prune(boolean dryRun) throws SQLException;
     }
 
+    /**
+     * A backup of the embedded database now, into the backup folder, while traffic flows
+     * (POST /api/backups); the file written, or empty when backups are off (PostgreSQL, or no folder).
+     */
+    @FunctionalInterface
+    public interface Backups {
+        java.util.Optional<java.nio.file.Path> backupNow() throws Exception;
+    }
+
     /** The engine's meters in Prometheus text format (GET /metrics). */
     @FunctionalInterface
     public interface MetricsText {
@@ -94,7 +103,14 @@ public final class AdminApi implements AutoCloseable {
 
     public static AdminApi start(Options options, Database db, InterfaceRegistry interfaces, Pruning pruning)
             throws Exception {
-        return start(options, db, interfaces, pruning, () -> "", () -> Map.of("database", db.healthy()));
+        return start(
+                options,
+                db,
+                interfaces,
+                pruning,
+                java.util.Optional::empty,
+                () -> "",
+                () -> Map.of("database", db.healthy()));
     }
 
     public static AdminApi start(
@@ -102,6 +118,7 @@ public final class AdminApi implements AutoCloseable {
             Database db,
             InterfaceRegistry interfaces,
             Pruning pruning,
+            Backups backups,
             MetricsText metrics,
             Readiness readiness)
             throws Exception {
@@ -120,7 +137,8 @@ public final class AdminApi implements AutoCloseable {
             router.route().handler(handler.guard::check);
             Endpoints.register(
                     router,
-                    Endpoints.table(db, interfaces, accounts, accessLog, pruning, metrics, readiness, sessions),
+                    Endpoints.table(
+                            db, interfaces, accounts, accessLog, pruning, backups, metrics, readiness, sessions),
                     BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()),
                     BodyHandler.create(false).setBodyLimit(options.maxUploadBytes()),
                     handler);

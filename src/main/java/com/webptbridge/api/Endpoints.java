@@ -50,6 +50,7 @@ final class Endpoints {
             Accounts accounts,
             AccessLog accessLog,
             AdminApi.Pruning pruning,
+            AdminApi.Backups backups,
             AdminApi.MetricsText metrics,
             AdminApi.Readiness readiness,
             ConsoleSessions sessions) {
@@ -78,12 +79,13 @@ final class Endpoints {
         all.addAll(new AccessLogResource(accessLog).endpoints());
         all.addAll(new SessionResource(sessions).endpoints());
         all.addAll(new PruneResource(pruning).endpoints());
+        all.addAll(new BackupResource(backups).endpoints());
         return List.copyOf(all);
     }
 
     /** The table as declared, for what reads it without serving it (the docs test, the security IT). */
     static List<Endpoint> declared() {
-        return table(null, null, null, null, null, null, null, null);
+        return table(null, null, null, null, null, null, null, null, null);
     }
 
     /**

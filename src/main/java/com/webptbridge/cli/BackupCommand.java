@@ -5,6 +5,7 @@ import com.webptbridge.store.Backup;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.EmbeddedCompaction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +34,10 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--to", description = "The backup file to write (a zip)")
     Path to;
 
+    /** How to reach the running engine, which takes the backup when it holds the database open. */
+    @Mixin(name = ApiCommand.OPTIONS)
+    ApiOptions api = new ApiOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,12 +60,36 @@ final class BackupCommand implements Callable<Integer> {
             return 0;
         } catch (Exception e) {
             if (hasCode(e, H2_DATABASE_ALREADY_OPEN)) {
-                err.println("The database is open in a running engine, which takes its own backups into"
-                        + " bridge.backup.dir (bridge.backup.interval-minutes). Use the newest of those, or stop"
-                        + " the engine and run bridge backup again.");
-                return 1;
+                return online(out, err);
             }
             err.println("Could not back up the database: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * The database is open in a running engine: only it may read the file, so it takes the backup
+     * (online, traffic flowing) into its backup folder, and this copies it to {@code --to}.
+     */
+    private int online(PrintWriter out, PrintWriter err) {
+        try {
+            ApiClient.Answer answer = ApiClient.of(api).call("POST", "/api/backups", null);
+            if (!answer.ok()) {
+                err.println("The database is open in a running engine, which refused the backup: " + answer.error());
+                return 2;
+            }
+            Path taken = Path.of(answer.body().get("file").asText());
+            java.nio.file.Files.copy(taken, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            com.webptbridge.store.OwnerOnly.file(to);
+            out.println("The running engine took the backup (" + taken + "); copied to " + to
+                    + ". Check it with: bridge backup verify " + to);
+            return 0;
+        } catch (ApiClient.CliFailure e) {
+            err.println(e.getMessage());
+            return e.exitCode;
+        } catch (java.io.IOException e) {
+            err.println("The running engine wrote its backup, but it could not be copied to " + to + ": "
+                    + e.getMessage() + ". It is in the engine's bridge.backup.dir.");
             return 1;
         }
     }

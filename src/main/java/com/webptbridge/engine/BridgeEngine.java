@@ -121,6 +121,8 @@ public final class BridgeEngine implements AutoCloseable {
                     .ensureAdmin(settings.get("bridge.admin.password"), adminPasswordFile(settings));
             RetentionJob retention = new RetentionJob(settings, db);
             Readiness readiness = new Readiness(db, camel, interfaces);
+            backups = BackupJob.start(settings, db);
+            Optional<BackupJob> backupJob = backups;
             AdminApi api;
             try {
                 api = AdminApi.start(
@@ -128,6 +130,9 @@ public final class BridgeEngine implements AutoCloseable {
                         db,
                         interfaces,
                         retention::prune,
+                        () -> backupJob.isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(backupJob.get().run()),
                         metrics::scrape,
                         readiness::report);
             } catch (Exception e) {
@@ -136,7 +141,6 @@ public final class BridgeEngine implements AutoCloseable {
                 }
                 throw BindErrors.httpPortInUse(settings.getInt("bridge.http.port"));
             }
-            backups = BackupJob.start(settings, db);
             Recovery recovery = new Recovery(settings, db, interfaces);
             BridgeEngine engine = new BridgeEngine(
                     db,

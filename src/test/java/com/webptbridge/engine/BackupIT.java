@@ -149,4 +149,104 @@ class BackupIT {
             assertThat(restoredIds).containsAll(ackedBefore);
         }
     }
+
+    /**
+     * {@code bridge backup --to FILE} from another process while the engine runs and traffic flows:
+     * the engine holds the database file, so the command asks its API, which takes the backup
+     * online; the copy verifies and holds every message acknowledged before the command started.
+     */
+    @Test
+    void theBackupCommandTakesAnOnlineBackupThroughTheRunningEngine() throws Exception {
+        Path file = dir.resolve("from-the-cli.zip");
+        String url = "jdbc:h2:file:" + dir.resolve("data/bridge");
+        Set<String> acked = ConcurrentHashMap.newKeySet();
+        Set<String> ackedBefore;
+        try (TestEngine engine = TestEngine.start(Map.of(
+                "bridge.db.url",
+                url,
+                "bridge.db.user",
+                "sa",
+                "bridge.backup.dir",
+                dir.resolve("backups").toString()))) {
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService sender = Executors.newSingleThreadExecutor();
+            try {
+                Future<Void> load = sender.submit(() -> {
+                    try (MllpClient c = engine.connect()) {
+                        for (int i = 0; running.get(); i++) {
+                            String control = "CLI-" + i;
+                            if (new String(c.exchange(a04(control)), StandardCharsets.UTF_8).contains("MSA|AA")) {
+                                acked.add(control);
+                            }
+                        }
+                    }
+                    return null;
+                });
+                while (acked.size() < 30) {
+                    Thread.sleep(50);
+                    assertThat(load).isNotDone();
+                }
+                ackedBefore = new HashSet<>(acked);
+                Process cli = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "-Dlogback.configurationFile=logback.xml",
+                                "-Dbridge.db.url=" + url,
+                                "-Dbridge.db.user=sa",
+                                "com.webptbridge.cli.BridgeCommand",
+                                "backup",
+                                "--to",
+                                file.toString(),
+                                "--url",
+                                engine.url(),
+                                "--user",
+                                "admin",
+                                "--password",
+                                TestEngine.ADMIN_PASSWORD)
+                        .redirectErrorStream(true)
+                        .start();
+                String said = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(cli.exitValue()).as(said).isZero();
+                assertThat(said).contains("The running engine took the backup");
+                assertThat(load).as("traffic went on during the backup").isNotDone();
+                int after = acked.size();
+                while (acked.size() < after + 10) {
+                    Thread.sleep(50);
+                    assertThat(load).isNotDone();
+                }
+                running.set(false);
+                load.get(60, TimeUnit.SECONDS);
+            } finally {
+                running.set(false);
+                sender.shutdownNow();
+            }
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        Backup.Contents contents = Backup.verify(file);
+        assertThat(contents.rows().get("message_journal")).isGreaterThanOrEqualTo(ackedBefore.size());
+        Path fresh = dir.resolve("fresh-cli");
+        String restoredUrl = "jdbc:h2:file:" + fresh.resolve("bridge");
+        System.setProperty("bridge.db.url", restoredUrl);
+        try {
+            Cli.Result restored = Cli.runAsGiven("restore", file.toString());
+            assertThat(restored.exitCode()).as(restored.err()).isZero();
+        } finally {
+            System.clearProperty("bridge.db.url");
+        }
+        try (Connection c = DriverManager.getConnection(restoredUrl + ";IFEXISTS=TRUE", "sa", "");
+                PreparedStatement ps = c.prepareStatement("SELECT control_id FROM message_journal WHERE status = ?")) {
+            ps.setString(1, "PROCESSED");
+            Set<String> restoredIds = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    restoredIds.add(rs.getString(1));
+                }
+            }
+            assertThat(restoredIds).containsAll(ackedBefore);
+        }
+    }
 }
