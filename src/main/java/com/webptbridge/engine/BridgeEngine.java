@@ -129,7 +129,7 @@ public final class BridgeEngine implements AutoCloseable {
                         interfaces,
                         retention::prune,
                         metrics::scrape,
-                        readiness::report);
+                        readiness);
             } catch (Exception e) {
                 if (!BindErrors.portInUse(e)) {
                     throw e;
