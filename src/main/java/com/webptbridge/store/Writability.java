@@ -59,6 +59,7 @@ public final class Writability implements AutoCloseable {
     });
     private volatile Instant notWritableSince;
     private volatile String lastFailure = "";
+    private long failedProbes; // on the probe thread only
 
     /** @param checkpoint whether a commit needs {@code CHECKPOINT SYNC} to be on disk (H2 file) */
     Writability(HikariDataSource pool, boolean checkpoint) {
@@ -120,6 +121,36 @@ public final class Writability implements AutoCloseable {
     }
 
     private void probe(Duration waited) {
+        boolean written = false;
+        try {
+            write();
+            written = true;
+        } catch (SQLException | RuntimeException e) {
+            lastFailure = e instanceof SQLException s ? kind(s) : e.getClass().getSimpleName();
+            if (failedProbes++ % 15 == 0) { // the first, then about every 30 s: the log may be on the full disk too
+                LOG.warn("The database still cannot write: probe failed ({}); free disk space", lastFailure);
+            }
+            evict();
+        } finally {
+            if (!written) { // also after an Error: a probe chain that ended would leave the store refused for good
+                schedule(waited.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : waited.multipliedBy(2));
+            }
+        }
+        if (written) {
+            failedProbes = 0;
+            Instant since;
+            synchronized (this) {
+                since = notWritableSince;
+                notWritableSince = null;
+            }
+            LOG.info(
+                    "The database writes again after {} ms: writes are taken again",
+                    since == null ? 0 : Duration.between(since, Instant.now()).toMillis());
+        }
+    }
+
+    /** The probe: one row of job_lock updated (inserted the first time) and made durable, on a connection of its own. */
+    private void write() throws SQLException {
         try (Connection c = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
             c.setAutoCommit(false);
             Instant now = Instant.now();
@@ -132,17 +163,7 @@ public final class Writability implements AutoCloseable {
                     s.execute("CHECKPOINT SYNC");
                 }
             }
-        } catch (SQLException | RuntimeException e) {
-            lastFailure = e instanceof SQLException s ? kind(s) : e.getClass().getSimpleName();
-            evict();
-            schedule(waited.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : waited.multipliedBy(2));
-            return;
         }
-        Instant since = notWritableSince;
-        notWritableSince = null;
-        LOG.info(
-                "The database writes again after {} ms: writes are taken again",
-                since == null ? 0 : Duration.between(since, Instant.now()).toMillis());
     }
 
     /** Closes the pool's idle connections now and the others when they are returned: new ones open the store again. */
