@@ -152,20 +152,13 @@ class DiskFullIT {
                 int ackedWhenFreed = acked.size();
                 Files.delete(filler);
                 long freed = System.nanoTime();
-                System.out.println("DiskFullIT: freed");
-                long until = System.nanoTime() + 30_000_000_000L;
-                while (acked.size() <= ackedWhenFreed && System.nanoTime() < until) {
-                    Thread.sleep(50);
+                try {
+                    Wait.until(
+                            "an AA after space was freed", Duration.ofSeconds(30), () -> acked.size() > ackedWhenFreed);
+                } catch (AssertionError stuck) {
+                    dumpThreads(); // where the engine waits, should it not recover
+                    throw stuck;
                 }
-                if (acked.size() <= ackedWhenFreed) {
-                    Thread.getAllStackTraces().forEach((t, st) -> {
-                        System.out.println("THREAD " + t.getName() + " " + t.getState());
-                        for (StackTraceElement e : st) {
-                            System.out.println("    at " + e);
-                        }
-                    });
-                }
-                Wait.until("an AA after space was freed", Duration.ofSeconds(1), () -> acked.size() > ackedWhenFreed);
                 long firstAaMillis = (System.nanoTime() - freed) / 1_000_000;
                 Wait.until(
                         "AA for the traffic that follows",
@@ -218,6 +211,15 @@ class DiskFullIT {
             assertThat(answer(c, "DF-AFTER-RESTART")).isEqualTo("AA");
             assertThat(again.get("/health/ready", null).statusCode()).isEqualTo(200);
         }
+    }
+
+    private static void dumpThreads() {
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            System.out.println("THREAD " + t.getName() + " " + t.getState());
+            for (StackTraceElement e : stack) {
+                System.out.println("    at " + e);
+            }
+        });
     }
 
     /** Writes the filler until the file system is full, then takes what frees up, while {@code full}. */
