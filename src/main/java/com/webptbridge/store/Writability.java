@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * returned), and every write is refused at once ({@link StoreNotWritable}: AR 207) instead of
  * reopening the database for each message only to break it again. A probe, a tiny write made
  * durable on a connection of its own, runs with back-off (200 ms doubling to 2 s); the first that
- * succeeds makes the store writable again. A probe that fails broke the reopened H2 database too:
+ * succeeds makes the store writable again. Each probe writes on a thread of its own and counts as
+ * failed after 15 s: one stuck in the driver must not end the probing. A probe that fails broke the reopened H2 database too:
  * the pool's connections are evicted again, so that reads (the console, the duplicate guard) keep
  * working on a database opened after it. A failure that is the data's (a refused value, a unique
  * key, a deadlock) says nothing about the store and changes nothing here.
@@ -46,6 +47,8 @@ public final class Writability implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Writability.class);
     private static final Duration FIRST_PROBE = Duration.ofMillis(200);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
+    /** A probe that has not returned by then counts as failed, and the next one runs on a new thread. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(15);
     /** The probe's row in job_lock: a "job" that is always finished, so no claim ever sees it. */
     static final String PROBE_JOB = "store-write-probe";
 
@@ -57,6 +60,13 @@ public final class Writability implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Where each probe writes: a probe stuck in the driver must not stop the next one from running. */
+    private final java.util.concurrent.ExecutorService writes = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "bridge-store-probe-write");
+        t.setDaemon(true);
+        return t;
+    });
+
     private volatile Instant notWritableSince;
     private volatile String lastFailure = "";
     private long failedProbes; // on the probe thread only
@@ -123,7 +133,23 @@ public final class Writability implements AutoCloseable {
     private void probe(Duration waited) {
         boolean written = false;
         try {
-            write();
+            java.util.concurrent.Future<Void> write = writes.submit(() -> {
+                write();
+                return null;
+            });
+            try {
+                write.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // Not interrupted: H2 closes a file channel its thread is interrupted on. It is left to finish.
+                throw new SQLException("The probe write did not return in time", "HYT00", e); // SQLSTATE: timeout
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof SQLException s
+                        ? s
+                        : new SQLException("The probe write failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // closing
+            }
             written = true;
         } catch (SQLException | RuntimeException e) {
             lastFailure = e instanceof SQLException s ? kind(s) : e.getClass().getSimpleName();
@@ -218,6 +244,7 @@ public final class Writability implements AutoCloseable {
     @Override
     public void close() {
         probes.shutdownNow();
+        writes.shutdownNow();
     }
 
     /** The refusal of a write while the store is not writable: a store failure, answered AR 207. */
