@@ -37,10 +37,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * reopening the database for each message only to break it again. A probe, a tiny write made
  * durable on a connection of its own, runs with back-off (200 ms doubling to 2 s); the first that
  * succeeds makes the store writable again. Each probe writes on a thread of its own and counts as
- * failed after 15 s: one stuck in the driver must not end the probing. A probe that fails broke the reopened H2 database too:
- * the pool's connections are evicted again, so that reads (the console, the duplicate guard) keep
- * working on a database opened after it. A failure that is the data's (a refused value, a unique
- * key, a deadlock) says nothing about the store and changes nothing here.
+ * failed after 15 s: one stuck in the driver must not end the probing. A probe that fails broke
+ * the reopened H2 database too: the pool's connections are evicted again, so that reads (the
+ * console, the duplicate guard) keep working on a database opened after it. A failure that is the
+ * data's (a refused value, a unique key, a deadlock) says nothing about the store and changes
+ * nothing here.
  */
 public final class Writability implements AutoCloseable {
 
