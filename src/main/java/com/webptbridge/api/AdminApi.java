@@ -86,11 +86,16 @@ public final class AdminApi implements AutoCloseable {
 
     /**
      * What {@code /health/ready} checks, each part by name (e.g. mllp, database, migrations,
-     * shutdown) as up or not, in the order they are reported.
+     * shutdown) as up or not, in the order they are reported; and why a part is down, where a
+     * part can say (the database: not writable since when, the failure's kind; never data).
      */
     @FunctionalInterface
     public interface Readiness {
         Map<String, Boolean> parts();
+
+        default Map<String, String> reasons() {
+            return Map.of();
+        }
     }
 
     private final Vertx vertx;

@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * {@code /health} and the load balancer's and orchestrator's probes, open without a login: UP or
- * DOWN and the names of the parts, nothing more ({@code /health} adds the database for a logged-in
- * caller; a login tried here waits out the login throttle as on /api, in AdminApi). Live is DOWN only when the process must be restarted (its database pool is closed);
- * ready is DOWN while any part is (a listener not started, the database not answering, the engine
- * draining for a stop).
+ * DOWN and the names of the parts, and why a part is down where it can say (the database's kind
+ * of failure, no data), nothing more ({@code /health} adds the database for a logged-in caller; a
+ * login tried here waits out the login throttle as on /api, in AdminApi). Live is DOWN only when the
+ * process must be restarted (its database pool is closed); ready is DOWN while any part is (a
+ * listener not started, the database not answering or not writable, the engine draining for a stop).
  */
 final class HealthResource {
 
@@ -52,6 +53,10 @@ final class HealthResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("checks", parts);
+        Map<String, String> reasons = readiness.reasons();
+        if (!reasons.isEmpty()) {
+            body.put("reasons", reasons);
+        }
         return new ApiResponse(up ? 200 : 503, body);
     }
 }

@@ -134,7 +134,7 @@ public final class BridgeEngine implements AutoCloseable {
                                 ? Optional.empty()
                                 : Optional.of(backupJob.get().run()),
                         metrics::scrape,
-                        readiness::report);
+                        readiness);
             } catch (Exception e) {
                 if (!BindErrors.portInUse(e)) {
                     throw e;

@@ -49,7 +49,7 @@ import static com.webptbridge.transport.ConnectionClosures.Reason.PER_ADDRESS;
 /**
  * The engine's meters, written at {@code /metrics} in Prometheus text format: messages by type,
  * status and ACK code, ACK latency, waiting messages and the age of the oldest per interface, MLLP
- * connections, reprocess outcomes, whether the journal store answers, and JVM and connection-pool
+ * connections, reprocess outcomes, whether the journal store answers and writes, and JVM and connection-pool
  * meters. Labels carry vocabulary only (interface id, message type, status, code), never patient data.
  */
 final class Metrics implements Outcomes {
@@ -94,6 +94,14 @@ final class Metrics implements Outcomes {
                 .register(registry);
         Gauge.builder("bridge.store.up", db, d -> d.healthy() ? 1 : 0)
                 .description("1 when the journal store answers, 0 when it fails")
+                .register(registry);
+        Gauge.builder("bridge.store.writable", db, d -> d.writability().writable() ? 1 : 0)
+                .description("1 while the store writes, 0 from a write that broke it (disk full, I/O) until a probe"
+                        + " write succeeds; meanwhile messages are answered AR 207")
+                .register(registry);
+        FunctionCounter.builder(
+                        "bridge.store.write.failures", db, d -> d.writability().failures())
+                .description("Writes that broke the store (disk full, I/O error, connection lost)")
                 .register(registry);
         Gauge.builder("bridge.store.write.queue", db, Database::queuedWrites)
                 .description("Message outcomes waiting for the batch writer's next transaction")

@@ -1,5 +1,6 @@
 package com.webptbridge.engine;
 
+import com.webptbridge.api.AdminApi;
 import com.webptbridge.store.Database;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -8,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What {@code /health/ready} reports: listeners started, database answering, schema migrated, not
- * stopping. Not ready until the engine has started, and not ready again from the first moment of its
+ * What {@code /health/ready} reports: listeners started, database answering and writable, schema
+ * migrated, not stopping. Not ready until the engine has started, and not ready again from the first moment of its
  * stop, so a load balancer sends nothing to an engine that cannot finish it.
  */
-final class Readiness {
+final class Readiness implements AdminApi.Readiness {
 
     private final Database db;
     private final CamelContext camel;
@@ -35,7 +36,8 @@ final class Readiness {
         serving = false;
     }
 
-    Map<String, Boolean> report() {
+    @Override
+    public Map<String, Boolean> parts() {
         boolean up = serving;
         boolean listening = up
                 && interfaces.running().stream()
@@ -47,9 +49,16 @@ final class Readiness {
                         });
         Map<String, Boolean> parts = new LinkedHashMap<>();
         parts.put("mllp", listening);
-        parts.put("database", db.open() && db.healthy());
+        // Not writable (a full disk): DOWN at once, without asking a pool being emptied for a connection.
+        parts.put("database", db.open() && db.writability().writable() && db.healthy());
         parts.put("migrations", db.open()); // opening the database migrated it, or the engine did not start
         parts.put("shutdown", up);
         return parts;
+    }
+
+    @Override
+    public Map<String, String> reasons() {
+        String notWritable = db.writability().reason();
+        return notWritable.isEmpty() ? Map.of() : Map.of("database", notWritable);
     }
 }

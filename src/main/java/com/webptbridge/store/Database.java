@@ -20,9 +20,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final BatchWriter writer;
     private final boolean postgres;
+    private final Writability writability;
 
     private Database(HikariDataSource dataSource, boolean lazyWrites, boolean postgres) {
         this.dataSource = dataSource;
+        this.writability = new Writability(dataSource, lazyWrites);
         // PostgreSQL: a few writers, each holding a pooled connection, leaving at least half the pool.
         int writers = postgres ? Math.max(1, Math.min(4, dataSource.getMaximumPoolSize() / 2)) : 1;
         this.writer = new BatchWriter(dataSource, lazyWrites, postgres, writers);
@@ -86,7 +88,21 @@ public final class Database implements AutoCloseable {
      * connection with its batch neighbours: it must not commit, roll back or change auto-commit.
      */
     public <T> T writeDurably(TransactionWork<T> work) throws SQLException {
-        return writer.write(work);
+        writability.check();
+        try {
+            return writer.write(work);
+        } catch (SQLException e) {
+            writability.failed(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the store can write now: false from a write that broke it (a full disk, an I/O error,
+     * a lost connection) until a probe write succeeds; meanwhile every write is refused at once.
+     */
+    public Writability writability() {
+        return writability;
     }
 
     /**
@@ -97,12 +113,22 @@ public final class Database implements AutoCloseable {
      * flush per message; H2's commits are already lazy until the writer's CHECKPOINT SYNC.
      */
     public <T> T writeLazily(TransactionWork<T> work) throws SQLException {
+        writability.check();
+        try {
+            return lazily(work);
+        } catch (SQLException e) {
+            writability.failed(e);
+            throw e;
+        }
+    }
+
+    private <T> T lazily(TransactionWork<T> work) throws SQLException {
         if (!postgres) {
             try (Connection c = dataSource.getConnection()) {
                 return work.run(c);
             }
         }
-        return inTransaction(c -> {
+        return transaction(c -> {
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute("SET LOCAL synchronous_commit TO OFF");
             }
@@ -135,6 +161,16 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(TransactionWork<T> work) throws SQLException {
+        writability.check();
+        try {
+            return transaction(work);
+        } catch (SQLException e) {
+            writability.failed(e);
+            throw e;
+        }
+    }
+
+    private <T> T transaction(TransactionWork<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -184,6 +220,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        writability.close();
         dataSource.close();
     }
 

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.FailingSyncFileSystem;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestEngine;
+import com.webptbridge.support.Wait;
 import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +60,11 @@ class SyncFailureIT {
                     .isEqualTo("PROCESSED");
             assertThat(engine.get("/api/patients/S200").statusCode()).isEqualTo(200);
 
+            // The failed sync marked the store not writable until a probe write succeeded (store/Writability).
+            Wait.until(
+                    "the store writable again",
+                    Duration.ofSeconds(10),
+                    () -> engine.engine().database().writability().writable());
             // The sender resends after AR: the duplicate guard answers with the original's ACK code.
             assertThat(ackCode(engine, a04("SYNC-2", "S200"))).isEqualTo("AA");
             JsonNode both = entries(engine, "SYNC-2");
