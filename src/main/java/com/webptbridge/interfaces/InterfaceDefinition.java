@@ -19,7 +19,8 @@ import java.util.Locale;
  * id and name, the MLLP listener, which messages on a shared port are its own (MSH-4 / MSH-6), the
  * mapping profile, the reference-data seed folder, the ACK mode, its known senders (addresses or
  * TLS certificate subjects that keep room on the listener when strangers flood it), and its file-drop
- * folder ({@code inbound.files}). Unset profile,
+ * folder ({@code inbound.files}), and where its daily report's summary is posted ({@code
+ * reports.webhook}). Unset profile,
  * reference and ACK mode fall back to the engine's settings.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,7 +34,8 @@ public record InterfaceDefinition(
         String ackMode,
         Boolean enabled,
         KnownSenders senders,
-        Inbound inbound) {
+        Inbound inbound,
+        Reports reports) {
 
     /** The interface that runs when none is configured: everything works as for one practice. */
     public static final String DEFAULT_ID = "default";
@@ -68,6 +70,38 @@ public record InterfaceDefinition(
         }
     }
 
+    /**
+     * The daily report's options: {@code webhook}, an http(s) address the day's summary is POSTed to
+     * as JSON after the files are written (docs/operations.md, "Daily reports").
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reports(String webhook) {
+
+        boolean isEmpty() {
+            return blank(webhook);
+        }
+
+        /** The webhook as an address, or null when none is set. */
+        public java.net.URI webhookUri() {
+            return blank(webhook) ? null : java.net.URI.create(webhook.trim());
+        }
+    }
+
+    /** An interface with its other ways in and no daily report options. */
+    public InterfaceDefinition(
+            String id,
+            String name,
+            Listener mllp,
+            Match match,
+            String profile,
+            String reference,
+            String ackMode,
+            Boolean enabled,
+            KnownSenders senders,
+            Inbound inbound) {
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, inbound, null);
+    }
+
     /** An interface with known senders and no other way in than MLLP. */
     public InterfaceDefinition(
             String id,
@@ -92,7 +126,7 @@ public record InterfaceDefinition(
             String reference,
             String ackMode,
             Boolean enabled) {
-        this(id, name, mllp, match, profile, reference, ackMode, enabled, null, null);
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, null, null, null);
     }
 
     /** Checks what an analyst must get right; the sentence names the field and the file. */
@@ -114,6 +148,14 @@ public record InterfaceDefinition(
         if (inbound != null && inbound.isEmpty()) {
             inbound = null;
         }
+        if (reports != null && reports.isEmpty()) {
+            reports = null;
+        }
+        if (reports != null && !webAddress(reports.webhook())) {
+            // The address is not repeated: its query may hold the receiver's secret.
+            throw new IllegalArgumentException("Interface " + id + " has a reports.webhook that is not an http:// or"
+                    + " https:// address with a host (e.g. https://hooks.example.org/bridge)");
+        }
         if (ackMode != null && !ackMode.equals("original") && !ackMode.equals("enhanced")) {
             throw new IllegalArgumentException(
                     "Interface " + id + " has ackMode '" + ackMode + "': it must be original or enhanced");
@@ -133,7 +175,7 @@ public record InterfaceDefinition(
             throw new IllegalArgumentException("Interface file " + file + ": unknown key '" + e.getPropertyName()
                     + "'; an interface has id, name, mllp (host, port), match (sendingFacility,"
                     + " receivingFacility), profile, reference, ackMode, enabled, senders (addresses, subjects), inbound"
-                    + " (files)");
+                    + " (files), reports (webhook)");
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
         } catch (IOException e) {
@@ -173,7 +215,17 @@ public record InterfaceDefinition(
 
     public InterfaceDefinition withEnabled(boolean on) {
         return new InterfaceDefinition(
-                id, name, mllp, match, profile, reference, ackMode, on ? null : Boolean.FALSE, senders, inbound);
+                id,
+                name,
+                mllp,
+                match,
+                profile,
+                reference,
+                ackMode,
+                on ? null : Boolean.FALSE,
+                senders,
+                inbound,
+                reports);
     }
 
     /** True when a message with this header belongs here: no match criteria, or every one given agrees. */
@@ -204,6 +256,21 @@ public record InterfaceDefinition(
     private static boolean agrees(String wanted, String actual) {
         return blank(wanted)
                 || wanted.trim().toUpperCase(Locale.ROOT).equals(actual.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** The daily report's webhook, or null when none is set. */
+    public java.net.URI reportWebhook() {
+        return reports == null ? null : reports.webhookUri();
+    }
+
+    private static boolean webAddress(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text.trim());
+            return uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static boolean blank(String s) {
