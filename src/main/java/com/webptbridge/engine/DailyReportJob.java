@@ -8,6 +8,7 @@ import com.webptbridge.reports.ReportPeriod;
 import com.webptbridge.reports.ReportSummary;
 import com.webptbridge.reports.ReportWebhook;
 import com.webptbridge.store.Database;
+import com.webptbridge.store.DatabaseUrl;
 import com.webptbridge.store.JobLocks;
 import com.webptbridge.store.report.DailyRuns;
 import com.webptbridge.store.report.PeriodReport;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -78,7 +80,7 @@ final class DailyReportJob implements AutoCloseable {
                 db, JobLocks.INSTANCE + "/" + UUID.randomUUID().toString().substring(0, 4));
         this.runs = new DailyRuns(db);
         this.queries = new ReportQueries(db);
-        this.files = new DailyReportFiles(settings.path(settings.get("bridge.reports.dir")));
+        this.files = new DailyReportFiles(folder(settings));
         this.interfaces = interfaces;
         this.metrics = metrics;
         this.at = time(settings.get("bridge.reports.daily-at"));
@@ -93,10 +95,22 @@ final class DailyReportJob implements AutoCloseable {
         this.clock = Clock.systemDefaultZone();
     }
 
-    /** The job as the settings ask for it, scheduled; empty when bridge.reports.dir is empty. */
+    /** bridge.reports.dir, else reports/ beside the embedded H2 database, else ./data/reports (as the admin password file). */
+    static Path folder(Settings settings) {
+        String configured = settings.get("bridge.reports.dir");
+        if (!configured.isEmpty()) {
+            return settings.path(configured);
+        }
+        return DatabaseUrl.of(settings.get("bridge.db.url"))
+                .embeddedPath()
+                .map(db -> (db.getParent() == null ? Path.of(".") : db.getParent()).resolve("reports"))
+                .orElse(settings.path("data/reports"));
+    }
+
+    /** The job as the settings ask for it, scheduled; empty when bridge.reports.enabled is false. */
     static Optional<DailyReportJob> start(
             Settings settings, Database db, InterfaceRegistry interfaces, Metrics metrics) {
-        if (settings.get("bridge.reports.dir").isEmpty()) {
+        if (!settings.getBoolean("bridge.reports.enabled")) {
             return Optional.empty();
         }
         int seconds = settings.getInt("bridge.reports.check-seconds");
@@ -132,7 +146,10 @@ final class DailyReportJob implements AutoCloseable {
 
     /** The latest day whose report is due now: yesterday once the hour has come, else the day before. */
     LocalDate due() {
-        LocalDateTime now = LocalDateTime.now(clock);
+        return due(LocalDateTime.now(clock), at);
+    }
+
+    static LocalDate due(LocalDateTime now, LocalTime at) {
         return now.toLocalDate().minusDays(now.toLocalTime().isBefore(at) ? 2 : 1);
     }
 

@@ -78,6 +78,7 @@ class DailyReportIT {
         define("clinic-b", TestEngine.freePort(), hooks + "/fail?token=s3cret");
         engine = TestEngine.start(Map.of(
                 "bridge.interfaces.dir", dir.toString(),
+                "bridge.reports.enabled", "true",
                 "bridge.reports.dir", reports.toString(),
                 "bridge.reports.daily-at", "00:00",
                 "bridge.reports.keep-days", "30",

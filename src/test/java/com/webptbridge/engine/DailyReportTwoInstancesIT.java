@@ -55,6 +55,8 @@ class DailyReportTwoInstancesIT {
         return Map.of(
                 "bridge.db.url",
                 url,
+                "bridge.reports.enabled",
+                "true",
                 "bridge.reports.dir",
                 dir.toString(),
                 "bridge.reports.daily-at",

@@ -52,7 +52,7 @@ public final class TestEngine implements AutoCloseable {
         // The lifecycle's own tests set this back to setup.
         s.put("bridge.interfaces.initial-state", "live");
         // No daily reports into the working tree's ./data: the tests of the daily report set a folder.
-        s.put("bridge.reports.dir", "");
+        s.put("bridge.reports.enabled", "false");
         s.putAll(overrides);
         return new TestEngine(BridgeEngine.start(Settings.of(s)));
     }
