@@ -158,10 +158,6 @@ final class DailyReportJob implements AutoCloseable {
         return ticks.get();
     }
 
-    DailyReportFiles files() {
-        return files;
-    }
-
     private void scheduled() {
         try {
             LocalDate day = due();
