@@ -73,6 +73,7 @@ final class Endpoints {
         all.addAll(new ReferenceResource().endpoints());
         all.addAll(new ImportResource().endpoints());
         all.addAll(new SheetResource().endpoints());
+        all.addAll(new DailyReportsResource(db, interfaces).endpoints());
         all.addAll(new ReportsResource(db, interfaces, java.time.Clock.systemDefaultZone()).endpoints());
         all.addAll(new ReconcileResource(db).endpoints());
         all.addAll(new AccountsResource(accounts).endpoints());

@@ -82,7 +82,8 @@ final class PromotionResource {
                 null,
                 d.senders(),
                 null,
-                d.tlsSubjects());
+                d.tlsSubjects(),
+                null); // no webhook: its address may hold the receiver's secret, and it is this engine's
         return ApiResponse.ok(new Bundle(portable, interfaces.profileText(id), reference));
     }
 
@@ -137,7 +138,8 @@ final class PromotionResource {
                 null,
                 d.senders(),
                 null,
-                d.tlsSubjects());
+                d.tlsSubjects(),
+                null); // no webhook: its address may hold the receiver's secret, and it is this engine's
         RunningInterface running;
         try {
             running = interfaces.add(created);

@@ -25,7 +25,7 @@ import java.util.Optional;
  * The running engine, and the order its parts start and stop in. Start: database (schema
  * migrated), the route templates, the MLLP options, Camel, the shared beans and parser warm-up, the
  * interfaces (each MLLP port opens last, ready to answer at once), admin's account, then the API,
- * then the backup schedule and recovery of what a stop left unfinished. Close stops taking
+ * then the backup and daily report schedules and recovery of what a stop left unfinished. Close stops taking
  * messages first and closes the database last.
  */
 public final class BridgeEngine implements AutoCloseable {
@@ -47,6 +47,7 @@ public final class BridgeEngine implements AutoCloseable {
     private final Recovery recovery;
     private final RetentionJob retention;
     private final Optional<BackupJob> backups;
+    private final Optional<DailyReportJob> dailyReports;
     private final ConnectionGate gate;
     private final Duration drainLimit;
 
@@ -60,6 +61,7 @@ public final class BridgeEngine implements AutoCloseable {
             Recovery recovery,
             RetentionJob retention,
             Optional<BackupJob> backups,
+            Optional<DailyReportJob> dailyReports,
             ConnectionGate gate,
             Duration drainLimit) {
         this.db = db;
@@ -71,6 +73,7 @@ public final class BridgeEngine implements AutoCloseable {
         this.recovery = recovery;
         this.retention = retention;
         this.backups = backups;
+        this.dailyReports = dailyReports;
         this.gate = gate;
         this.drainLimit = drainLimit;
     }
@@ -92,6 +95,7 @@ public final class BridgeEngine implements AutoCloseable {
         CamelContext camel = null;
         InterfaceWiring wiring = null;
         Optional<BackupJob> backups = Optional.empty();
+        Optional<DailyReportJob> dailyReports = Optional.empty();
         try {
             if (embedded.isPresent()) {
                 OwnerOnly.files(embedded.get());
@@ -141,6 +145,7 @@ public final class BridgeEngine implements AutoCloseable {
                 }
                 throw BindErrors.httpPortInUse(settings.getInt("bridge.http.port"));
             }
+            dailyReports = DailyReportJob.start(settings, db, interfaces, metrics);
             Recovery recovery = new Recovery(settings, db, interfaces);
             BridgeEngine engine = new BridgeEngine(
                     db,
@@ -152,6 +157,7 @@ public final class BridgeEngine implements AutoCloseable {
                     recovery,
                     retention,
                     backups,
+                    dailyReports,
                     gate,
                     Duration.ofSeconds(settings.getInt("bridge.shutdown.drain-seconds")));
             readiness.serving();
@@ -168,6 +174,7 @@ public final class BridgeEngine implements AutoCloseable {
             return engine;
         } catch (Exception e) {
             backups.ifPresent(BackupJob::close);
+            dailyReports.ifPresent(DailyReportJob::close);
             if (camel != null) {
                 camel.stop();
             }
@@ -215,6 +222,11 @@ public final class BridgeEngine implements AutoCloseable {
         return backups;
     }
 
+    /** The daily report job, when on (tests run it for a day at once). */
+    Optional<DailyReportJob> dailyReports() {
+        return dailyReports;
+    }
+
     public Database database() {
         return db;
     }
@@ -247,6 +259,7 @@ public final class BridgeEngine implements AutoCloseable {
         try {
             retention.close();
             backups.ifPresent(BackupJob::close);
+            dailyReports.ifPresent(DailyReportJob::close);
             camel.stop();
             wiring.close();
         } finally {

@@ -210,6 +210,17 @@ final class Metrics implements Outcomes {
                 .increment();
     }
 
+    /**
+     * Deliveries of a daily report's summary to the interface's webhook that failed after all their
+     * tries (bridge_report_webhook_failures_total): registered at 0 for an interface with a webhook.
+     */
+    Counter reportWebhookFailures(String interfaceId) {
+        return Counter.builder("bridge.report.webhook.failures")
+                .description("Daily report summaries the interface's webhook did not take after every try")
+                .tags("interface", interfaceId)
+                .register(registry);
+    }
+
     /** The meters in Prometheus text format, the journal's gauges read now. */
     String scrape() {
         List<MultiGauge.Row<?>> counts = new ArrayList<>();

@@ -5,6 +5,6 @@
  * templates ({@code CamelRoutes}), the MLLP and HTTP listener options ({@code MllpOptions},
  * {@code HttpOptions}, {@code PlainRemoteHttp}, {@code TlsStores}, {@code BindErrors}), the interfaces' beans and routes
  * ({@code InterfaceWiring}, {@code InterfaceRuntime}, {@code InterfaceFolder}), readiness,
- * recovery, retention, backups and metrics.
+ * recovery, retention, backups, the daily reports ({@code DailyReportJob}) and metrics.
  */
 package com.webptbridge.engine;

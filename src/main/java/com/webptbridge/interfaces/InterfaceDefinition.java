@@ -21,8 +21,9 @@ import java.util.Locale;
  * id and name, the MLLP listener, which messages on a shared port are its own (MSH-4 / MSH-6), the
  * mapping profile, the reference-data seed folder, the ACK mode, its known senders (addresses or
  * TLS certificate subjects that keep room on the listener when strangers flood it), and its file-drop
- * folder ({@code inbound.files}), and the TLS client certificate subjects it takes messages from
- * ({@code tlsSubjects}: any other certificate's messages are answered AR). Unset profile,
+ * folder ({@code inbound.files}), the TLS client certificate subjects it takes messages from
+ * ({@code tlsSubjects}: any other certificate's messages are answered AR), and where its daily
+ * report's summary is posted ({@code reports.webhook}). Unset profile,
  * reference and ACK mode fall back to the engine's settings.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,7 +38,8 @@ public record InterfaceDefinition(
         Boolean enabled,
         KnownSenders senders,
         Inbound inbound,
-        List<String> tlsSubjects) {
+        List<String> tlsSubjects,
+        Reports reports) {
 
     /** The interface that runs when none is configured: everything works as for one practice. */
     public static final String DEFAULT_ID = "default";
@@ -72,7 +74,24 @@ public record InterfaceDefinition(
         }
     }
 
-    /** An interface taking messages from any trusted TLS client certificate. */
+    /**
+     * The daily report's options: {@code webhook}, an http(s) address the day's summary is POSTed to
+     * as JSON after the files are written (docs/operations.md, "Daily reports").
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reports(String webhook) {
+
+        boolean isEmpty() {
+            return blank(webhook);
+        }
+
+        /** The webhook as an address, or null when none is set. */
+        public java.net.URI webhookUri() {
+            return blank(webhook) ? null : java.net.URI.create(webhook.trim());
+        }
+    }
+
+    /** An interface with its other ways in, any trusted TLS client certificate and no daily report options. */
     public InterfaceDefinition(
             String id,
             String name,
@@ -84,7 +103,7 @@ public record InterfaceDefinition(
             Boolean enabled,
             KnownSenders senders,
             Inbound inbound) {
-        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, inbound, null);
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, inbound, null, null);
     }
 
     /** An interface with known senders and no other way in than MLLP. */
@@ -98,7 +117,7 @@ public record InterfaceDefinition(
             String ackMode,
             Boolean enabled,
             KnownSenders senders) {
-        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, null, null);
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, null);
     }
 
     /** An interface with no known senders listed. */
@@ -111,7 +130,7 @@ public record InterfaceDefinition(
             String reference,
             String ackMode,
             Boolean enabled) {
-        this(id, name, mllp, match, profile, reference, ackMode, enabled, null, null, null);
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, null, null);
     }
 
     /** Checks what an analyst must get right; the sentence names the field and the file. */
@@ -137,6 +156,14 @@ public record InterfaceDefinition(
             tlsSubjects.forEach(TlsSubjects::check);
             tlsSubjects = tlsSubjects.isEmpty() ? null : List.copyOf(tlsSubjects);
         }
+        if (reports != null && reports.isEmpty()) {
+            reports = null;
+        }
+        if (reports != null && !webAddress(reports.webhook())) {
+            // The address is not repeated: its query may hold the receiver's secret.
+            throw new IllegalArgumentException("Interface " + id + " has a reports.webhook that is not an http:// or"
+                    + " https:// address with a host (e.g. https://hooks.example.org/bridge)");
+        }
         if (ackMode != null && !ackMode.equals("original") && !ackMode.equals("enhanced")) {
             throw new IllegalArgumentException(
                     "Interface " + id + " has ackMode '" + ackMode + "': it must be original or enhanced");
@@ -156,7 +183,7 @@ public record InterfaceDefinition(
             throw new IllegalArgumentException("Interface file " + file + ": unknown key '" + e.getPropertyName()
                     + "'; an interface has id, name, mllp (host, port), match (sendingFacility,"
                     + " receivingFacility), profile, reference, ackMode, enabled, senders (addresses, subjects), inbound"
-                    + " (files), tlsSubjects");
+                    + " (files), tlsSubjects, reports (webhook)");
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
         } catch (IOException e) {
@@ -206,7 +233,8 @@ public record InterfaceDefinition(
                 on ? null : Boolean.FALSE,
                 senders,
                 inbound,
-                tlsSubjects);
+                tlsSubjects,
+                reports);
     }
 
     /**
@@ -245,6 +273,21 @@ public record InterfaceDefinition(
     private static boolean agrees(String wanted, String actual) {
         return blank(wanted)
                 || wanted.trim().toUpperCase(Locale.ROOT).equals(actual.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** The daily report's webhook, or null when none is set. */
+    public java.net.URI reportWebhook() {
+        return reports == null ? null : reports.webhookUri();
+    }
+
+    private static boolean webAddress(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text.trim());
+            return uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static boolean blank(String s) {

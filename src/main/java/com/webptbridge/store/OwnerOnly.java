@@ -45,7 +45,20 @@ public final class OwnerOnly {
         }
     }
 
-    /** One file 0600 (a backup, a restored database). */
+    /** A folder (and those above it that are missing) created 0700 when it is not there yet (the daily reports'). */
+    public static void folder(Path dir) throws IOException {
+        Path folder = dir.toAbsolutePath().normalize();
+        if (!Files.exists(folder)) {
+            if (posix(folder.getRoot())) {
+                Files.createDirectories(
+                        folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(folder);
+            }
+        }
+    }
+
+    /** One file 0600 (a backup, a restored database, a daily report). */
     public static void file(Path file) throws IOException {
         if (posix(file) && Files.isRegularFile(file)) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

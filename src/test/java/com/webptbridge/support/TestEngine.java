@@ -51,6 +51,8 @@ public final class TestEngine implements AutoCloseable {
         // Most tests are about processing, not the go-live path: their interfaces take traffic at once.
         // The lifecycle's own tests set this back to setup.
         s.put("bridge.interfaces.initial-state", "live");
+        // No daily reports into the working tree's ./data: the tests of the daily report set a folder.
+        s.put("bridge.reports.enabled", "false");
         s.putAll(overrides);
         return new TestEngine(BridgeEngine.start(Settings.of(s)));
     }
