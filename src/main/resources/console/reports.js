@@ -140,10 +140,13 @@ const RECONCILE_PARTS = [
   ['posted', 'Billed and posted'],
 ];
 
+const RECONCILE_STATUS = { POSTED: 'Posted', WAITING: 'Waiting', REJECTED: 'Rejected', RECEIVED: 'Not yet answered',
+  NEVER_RECEIVED: 'Never received', NOT_LISTED: 'Not listed', DIFFERENT: 'Different' };
+
 function reconcileLines(part, lines) {
   return reportTable('reconcile-' + part, ['Status', 'Row', 'Patient', 'Date of service', 'Code', 'Billed units', 'Billed amount',
     'Posted units', 'Posted amount', 'WebPT visit', 'Why', 'Message'],
-  lines.map(l => ({ key: l.patientId, cells: [l.status, text(l.row), l.patientId, l.serviceDate, l.procedureCode, units(l.billedUnits),
+  lines.map(l => ({ key: l.patientId, cells: [h('span', { 'data-status': l.status }, RECONCILE_STATUS[l.status] || l.status), text(l.row), l.patientId, l.serviceDate, l.procedureCode, units(l.billedUnits),
     l.billedAmount === null || l.billedAmount === undefined ? '' : money(l.billedAmount), units(l.postedUnits),
     l.postedAmount === null || l.postedAmount === undefined ? '' : money(l.postedAmount), text(l.visitId), text(l.why),
     l.journalId === null || l.journalId === undefined ? '-' : h('a', { href: '#/message/' + l.journalId, class: 'message-link' }, 'Journal ' + l.journalId)] })),
@@ -167,7 +170,7 @@ async function reconcile() {
       h('p', { id: 'reconcile-counts' }, d.from === d.to ? 'Dates of service ' + text(d.from) : 'Dates of service ' + text(d.from) + ' to ' + text(d.to), ': ',
         d.posted.length + ' posted, ' + d.notPosted.length + ' not posted, ' + d.different.length + ' posted differently, ' +
         d.notListed.length + ' posted but not in WebPT\'s list.'),
-      RECONCILE_PARTS.map(([part, title]) => h('section', { id: 'reconcile-part-' + part, class: 'reconcile-part' },
+      ...RECONCILE_PARTS.map(([part, title]) => h('section', { id: 'reconcile-part-' + part, class: 'reconcile-part' },
         h('h3', {}, title, ' (' + d[part].length + ')'),
         d[part].length ? reconcileLines(part, d[part]) : h('p', { class: 'muted' }, 'None.'))));
   });
