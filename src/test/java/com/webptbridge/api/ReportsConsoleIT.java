@@ -382,9 +382,8 @@ class ReportsConsoleIT {
                 "return [...document.querySelectorAll('#main label, #main th')].map(e => e.textContent.trim())");
         assertThat(labels).as(page + "'s labels").isNotEmpty();
         // A field's name in camelCase (payerId); WebPT, a name, is not one.
-        assertThat(labels)
-                .as(page + "'s labels and headers")
-                .noneMatch(l -> l.replace("WebPT", "").matches("(?s).*[a-z][A-Z].*"));
+        assertThat(labels).as(page + "'s labels and headers").noneMatch(l -> l.replace("WebPT", "")
+                .matches("(?s).*[a-z][A-Z].*"));
     }
 
     @Test
