@@ -218,6 +218,23 @@ class ReportsConsoleIT {
     }
 
     @Test
+    @Order(0)
+    void theChartingLibraryIsServedFromTheJarWithItsLicenceAndNothingElseOfTheWebJar() throws Exception {
+        var script = engine.get("/console/lib/uplot/uPlot.iife.min.js", null);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(script.body()).contains("uPlot");
+        assertThat(engine.get("/console/lib/uplot/uPlot.min.css", null).statusCode())
+                .isEqualTo(200);
+        assertThat(engine.get("/console/lib/uplot/LICENSE", null).body()).contains("MIT");
+        assertThat(engine.get("/console/lib/uplot/package.json", null).statusCode())
+                .isEqualTo(404);
+        assertThat(engine.get("/console/lib/uplot/..%2F..%2Fconsole.js", null).statusCode())
+                .isEqualTo(404);
+        assertThat(driver.executeScript("return typeof uPlot")).isEqualTo("function");
+    }
+
+    @Test
     @Order(1)
     void theDashboardsChartIsTheApisNumbersAndFollowsTheInterfaceSelector() throws Exception {
         choose("clinic-a");
