@@ -296,6 +296,20 @@ class ReportsConsoleIT {
         assertThat(text("#report-all tr[data-key='clinic-b']")).contains("$255.00");
         fullShot("reports-page");
 
+        // The downloads are the API's own files, fetched with this login: the CSV has the period's total.
+        driver.executeScript("window.downloads = []; const create = URL.createObjectURL;"
+                + " URL.createObjectURL = b => { window.downloads.push(b); return create(b); };"
+                + " HTMLAnchorElement.prototype.click = function () { window.savedAs = this.download; };");
+        browser.find("#report-download-csv").click();
+        browser.waiting().until(d -> driver.executeScript("return window.downloads.length")
+                .equals(1L));
+        String csv = (String) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; window.downloads[0].text().then(done);");
+        assertThat(csv)
+                .startsWith("section,key,label,messages,charges,units,amount,since")
+                .contains("charges,all,,,4,5.00,297.50");
+        assertThat(driver.executeScript("return window.savedAs")).isEqualTo("report-clinic-a-today.csv");
+
         // Sorting by a header, again to reverse; the total stays last.
         WebElement amount = browser.find("#report-by-code thead th:nth-child(4) button");
         amount.click();
