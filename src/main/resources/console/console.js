@@ -10,6 +10,7 @@ const state = {
   iface: sessionStorage.getItem('bridge.iface'),
   kinds: null,
   timer: null,
+  route: 0, // counts the pages shown: an answer to a page left since is not shown
 };
 
 // ---- small helpers -------------------------------------------------------------------------------
@@ -64,6 +65,7 @@ async function apiBody(method, path, contentType, payload) {
     headers['Content-Type'] = contentType;
     init.body = payload;
   }
+  const route = state.route;
   const r = await fetch(path, init);
   const raw = await r.text();
   let data = raw;
@@ -72,6 +74,7 @@ async function apiBody(method, path, contentType, payload) {
     logout('Your login is no longer accepted: log in again.');
     throw new Error('login');
   }
+  if (route !== state.route) throw new Error('left');
   return { status: r.status, ok: r.ok, data };
 }
 
@@ -144,8 +147,9 @@ function route() {
     a.classList.toggle('current', a.getAttribute('href').split('/')[1] === parts[0]);
   }
   const page = pages[parts[0]] || dashboard;
+  state.route++;
   page(...parts.slice(1).map(decodeURIComponent)).catch(e => {
-    if (e.message !== 'login') show(h('section', {}, h('p', { class: 'error' }, 'The page could not be loaded: ' + e.message)));
+    if (e.message !== 'login' && e.message !== 'left') show(h('section', {}, h('p', { class: 'error' }, 'The page could not be loaded: ' + e.message)));
   });
 }
 

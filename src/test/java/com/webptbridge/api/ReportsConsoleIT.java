@@ -376,6 +376,26 @@ class ReportsConsoleIT {
     }
 
     @Test
+    @Order(3)
+    void aPageLeftWhileItLoadsDoesNotReplaceTheNextOne() throws Exception {
+        choose("clinic-a");
+        browser.open("#/reports");
+        browser.find("#report-total-amount");
+        driver.executeScript("performance.clearResourceTimings(); const s = document.getElementById('iface');"
+                + " s.value = 'clinic-b'; s.dispatchEvent(new Event('change')); location.hash = '#/reconcile';");
+        browser.find("#reconcile-form");
+        // Every answer the left report page asked for has arrived (and been read) ...
+        browser.waiting()
+                .until(d -> (Boolean) driver.executeScript("const done = performance.getEntriesByType('resource')"
+                        + ".filter(e => e.name.includes('/api/interfaces/clinic-b/reports')).length;"
+                        + " return done >= 3;"));
+        driver.executeAsyncScript("const done = arguments[arguments.length - 1]; setTimeout(done, 300);");
+        // ... and the page shown is still the one the address names.
+        assertThat(driver.findElements(By.id("reconcile-form"))).hasSize(1);
+        assertThat(driver.findElements(By.id("reports"))).isEmpty();
+    }
+
+    @Test
     @Order(4)
     void labelsAreTheAnalystsWordsAndEachWorklistGroupAdvisesOnce() throws Exception {
         choose("clinic-a");
