@@ -211,7 +211,8 @@ async function overview() {
         h('td', { class: 'num' }, s.lastDay.total.received), h('td', { class: 'num' }, (s.lastDay.nakRate * 100).toFixed(1) + ' %'),
         h('td', { class: 'num' }, s.waitingMessages), h('td', {}, s.oldestWaiting ? since(s.oldestWaiting) : '-')));
     }
-    show(h('section', { id: 'overview' }, h('h2', {}, 'All interfaces'),
+    const unmatchedLine = typeof unmatchedCount === 'function' ? await unmatchedCount() : null; // console/unmatched.js
+    show(h('section', { id: 'overview' }, h('h2', {}, 'All interfaces'), unmatchedLine,
       h('table', {}, h('thead', {}, h('tr', {}, ['Interface', 'Name', 'State', 'MLLP port', 'Received (hour)', 'NAK rate (hour)', 'Received (day)', 'NAK rate (day)', 'Waiting', 'Oldest waiting'].map(t => h('th', {}, t)))),
         h('tbody', {}, rows)),
       h('p', { class: 'muted' }, 'Refreshes every 30 seconds; last at ', new Date().toLocaleTimeString())));

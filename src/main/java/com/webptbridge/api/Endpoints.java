@@ -64,6 +64,7 @@ final class Endpoints {
         all.addAll(new LifecycleResource().endpoints());
         all.addAll(new MessagesResource().endpoints());
         all.addAll(new ReprocessResource().endpoints());
+        all.addAll(new UnmatchedResource(db, interfaces).endpoints());
         all.addAll(new ViewsResource().endpoints());
         all.addAll(new DryRunResource().endpoints());
         all.addAll(new PatientLoadsResource().endpoints());

@@ -84,7 +84,7 @@ final class MessagesResource {
         return ApiResponse.ok(MessageJson.of(entry.get(), journal.attempts(id)));
     }
 
-    private static int limit(String s) {
+    static int limit(String s) {
         if (s == null || s.isBlank()) {
             return DEFAULT_LIMIT;
         }

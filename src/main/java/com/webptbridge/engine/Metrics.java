@@ -7,6 +7,7 @@ import com.webptbridge.interfaces.InterfaceRegistry;
 import com.webptbridge.interfaces.RunningInterface;
 import com.webptbridge.store.Database;
 import com.webptbridge.store.journal.Journal;
+import com.webptbridge.store.journal.UnmatchedMessages;
 import com.webptbridge.transport.ConnectionClosures;
 import com.webptbridge.transport.ConnectionClosures.Reason;
 import com.webptbridge.transport.ConnectionLimit;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import static com.webptbridge.transport.ConnectionClosures.Reason.BODY;
@@ -65,8 +67,13 @@ final class Metrics implements Outcomes {
     private final ConnectionClosures httpClosures = new ConnectionClosures();
     private final MultiGauge waiting;
     private final MultiGauge oldest;
+    /** Messages no interface took, read at each scrape (no interface label: they have none yet). */
+    private final AtomicLong unmatched = new AtomicLong();
+
+    private final UnmatchedMessages unmatchedMessages;
 
     Metrics(Database db, ConnectionLimit connections) {
+        this.unmatchedMessages = new UnmatchedMessages(db);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -108,6 +115,9 @@ final class Metrics implements Outcomes {
         oldest = MultiGauge.builder("bridge.oldest.waiting")
                 .baseUnit("seconds")
                 .description("Age of the oldest waiting message")
+                .register(registry);
+        Gauge.builder("bridge.unmatched.messages", unmatched, AtomicLong::get)
+                .description("Messages no interface took (AR, journaled unmatched), not yet assigned to one")
                 .register(registry);
         Timer.builder("bridge.ack.latency")
                 .description("Time from receipt of a message to its ACK")
@@ -215,6 +225,11 @@ final class Metrics implements Outcomes {
         }
         waiting.register(counts, true);
         oldest.register(ages, true);
+        try {
+            unmatched.set(unmatchedMessages.count());
+        } catch (java.sql.SQLException e) {
+            LOG.warn("Unmatched messages not counted: {}", e.getClass().getSimpleName());
+        }
         return registry.scrape();
     }
 }

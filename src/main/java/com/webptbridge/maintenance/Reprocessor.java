@@ -106,7 +106,11 @@ public final class Reprocessor {
         return out;
     }
 
-    private Optional<Outcome> reprocess(long id, String note) throws SQLException {
+    /**
+     * Reprocesses one message with a note for its journal entry (why it ran again: a recovery, an
+     * unmatched message assigned to this interface); empty when there is no such journal entry.
+     */
+    public Optional<Outcome> reprocess(long id, String note) throws SQLException {
         String job = "reprocess:" + id;
         if (locks == null) {
             return reprocessClaimed(id, note);

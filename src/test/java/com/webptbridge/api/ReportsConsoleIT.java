@@ -458,6 +458,7 @@ class ReportsConsoleIT {
         pages.put("#/sheet", "#sheet");
         pages.put("#/reports", "#report-charts-168 canvas");
         pages.put("#/reconcile", "#reconcile-form");
+        pages.put("#/unmatched", "#unmatched h2");
         for (var page : pages.entrySet()) {
             browser.open(page.getKey());
             browser.find(page.getValue());
