@@ -11,6 +11,7 @@ const state = {
   iface: sessionStorage.getItem('bridge.iface'),
   kinds: null,
   timer: null,
+  route: 0, // counts the pages shown: an answer to a page left since is not shown
 };
 
 // ---- small helpers -------------------------------------------------------------------------------
@@ -65,6 +66,7 @@ async function apiBody(method, path, contentType, payload) {
     headers['Content-Type'] = contentType;
     init.body = payload;
   }
+  const route = state.route;
   const r = await fetch(path, init);
   const raw = await r.text();
   let data = raw;
@@ -73,6 +75,7 @@ async function apiBody(method, path, contentType, payload) {
     ended(data && data.session === 'ended' ? data.error : 'Your login is no longer accepted: log in again.');
     throw new Error('login');
   }
+  if (route !== state.route) throw new Error('left');
   return { status: r.status, ok: r.ok, data };
 }
 
@@ -159,15 +162,17 @@ function route() {
     a.classList.toggle('current', a.getAttribute('href').split('/')[1] === parts[0]);
   }
   const page = pages[parts[0]] || dashboard;
+  state.route++;
   page(...parts.slice(1).map(decodeURIComponent)).catch(e => {
-    if (e.message !== 'login') show(h('section', {}, h('p', { class: 'error' }, 'The page could not be loaded: ' + e.message)));
+    if (e.message !== 'login' && e.message !== 'left') show(h('section', {}, h('p', { class: 'error' }, 'The page could not be loaded: ' + e.message)));
   });
 }
 
 // Dashboard: counts per type and facility for the last hour and day, NAK rate, waiting, connections.
 async function dashboard() {
   const render = async () => {
-    const [summary, metrics] = await Promise.all([api('GET', scoped('/api/summary')), api('GET', '/metrics')]);
+    const [summary, metrics, charts] = await Promise.all([api('GET', scoped('/api/summary')), api('GET', '/metrics'),
+      chartsSection('dash-charts', 24, [0])]);
     if (!summary.ok) { show(h('section', {}, h('p', { class: 'error' }, problem(summary)))); return; }
     const s = summary.data;
     let connections = '-';
@@ -196,8 +201,10 @@ async function dashboard() {
           card('dash-version', 'Version', s.version),
           card('dash-uptime', 'Up for', age(s.uptimeSeconds))),
         h('p', { class: 'muted' }, 'Refreshes every 10 seconds; last at ', new Date().toLocaleTimeString())),
+      charts,
       period('dash-hour', 'Last hour', s.lastHour),
       period('dash-day', 'Last 24 hours', s.lastDay));
+    drawCharts(charts);
   };
   await render();
   state.timer = setInterval(() => render().catch(() => {}), 10000);
@@ -247,6 +254,25 @@ function outcomes(list) {
       o.waitingFor && o.waitingFor.length ? ' – still waiting for ' + o.waitingFor.join(', ') : ''))));
 }
 
+// A form's label for a reference field: the API's label ("Payer ID"), required ones marked.
+function fieldLabel(f) {
+  return [f.label || f.name, f.required ? h('span', { class: 'required', title: 'required' }, ' (required)') : null, ' '];
+}
+
+function columnLabel(kind, c) {
+  if (c === 'sequenceNumber') return 'Sequence Number';
+  if (c === 'active') return 'Active';
+  const f = kind.fields.find(x => x.name === c);
+  return f ? f.label || f.name : c;
+}
+
+// A NAK sentence's statement of fact, without its advice ("...: add the payer ..."), which the
+// worklist line's action already gives: each group says what to do once.
+function fact(sentence) {
+  const i = sentence.indexOf(': ');
+  return i > 0 ? sentence.substring(0, i) + '.' : sentence;
+}
+
 // Worklist: waiting messages grouped by what they wait for, with the action right there.
 async function worklist() {
   const [r, kinds] = await Promise.all([api('GET', scoped('/api/worklist')), referenceKinds()]);
@@ -267,7 +293,7 @@ async function worklist() {
         const inputs = [];
         if (kind.key === 'sequenceNumber') inputs.push(h('label', {}, 'Sequence Number ', h('input', { name: 'sequenceNumber', value: line.key, readonly: true })));
         for (const f of kind.fields) {
-          inputs.push(h('label', { title: f.description }, f.name + (f.required ? ' *' : '') + ' ',
+          inputs.push(h('label', { title: f.description }, fieldLabel(f),
             h('input', { name: f.name, value: f.name === kind.key ? line.key : null, required: f.required, maxlength: f.max })));
         }
         const form = h('form', { class: 'add-form', 'data-kind': kind.path }, h('h4', {}, 'Add ' + kind.noun + ' ' + line.key), ...inputs,
@@ -289,7 +315,7 @@ async function worklist() {
       h('h3', {}, line.waitingFor),
       h('p', {}, line.messages + ' message(s), ' + line.patients + ' patient(s), oldest received ' + since(line.oldest) + ' ago'),
       h('p', {}, line.action),
-      line.detail ? h('p', { class: 'muted' }, line.detail) : null,
+      line.detail ? h('p', { class: 'muted detail' }, line.kind ? fact(line.detail) : line.detail) : null,
       h('p', {}, 'Control IDs: ', line.controlIds.map((c, i) => [i ? ', ' : '', h('a', { href: '#/message/' + line.journalIds[i] }, c)])),
       h('p', {}, 'Patients: ', line.patientIds.join(', ') || '-'),
       action);
@@ -419,7 +445,7 @@ async function reference(path, q) {
   const form = h('form', { id: 'reference-form' }, h('h3', { id: 'reference-form-title' }, 'Add ' + kind.noun),
     h('input', { type: 'hidden', name: '_key' }),
     kind.key === 'sequenceNumber' ? h('label', {}, 'Sequence Number (optional) ', h('input', { name: 'sequenceNumber' })) : null,
-    kind.fields.map(f => h('label', { title: f.description }, f.name + (f.required ? ' *' : '') + ' ', h('input', { name: f.name, maxlength: f.max }))),
+    kind.fields.map(f => h('label', { title: f.description }, fieldLabel(f), h('input', { name: f.name, maxlength: f.max }))),
     h('button', { type: 'submit' }, 'Save'));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -451,7 +477,7 @@ async function reference(path, q) {
   }) : [];
   show(h('section', { id: 'reference' }, h('h2', {}, 'Reference data – interface ' + state.iface), search,
     h('p', { class: 'muted' }, 'The Sequence Number is what WebPT needs (e.g. as the payer\'s Alternate ID).')),
-  h('section', {}, r.ok ? h('table', { id: 'reference-table' }, h('thead', {}, h('tr', {}, [...columns, ''].map(c => h('th', {}, c)))), h('tbody', {}, rows))
+  h('section', {}, r.ok ? h('table', { id: 'reference-table' }, h('thead', {}, h('tr', {}, [...columns, ''].map(c => h('th', {}, columnLabel(kind, c))))), h('tbody', {}, rows))
     : h('p', { class: 'error' }, problem(r))),
   h('section', {}, result, form));
 }

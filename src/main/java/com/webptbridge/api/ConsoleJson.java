@@ -105,7 +105,8 @@ final class ConsoleJson {
     /** A reference kind: its path, the field its records are addressed by, the waiting kinds it releases. */
     record KindJson(String path, String noun, String key, List<String> releases, List<FieldJson> fields) {}
 
-    record FieldJson(String name, boolean required, int max, String description) {}
+    /** A field: its JSON name, the label a form shows ("Payer ID" for payerId), its checks and help. */
+    record FieldJson(String name, String label, boolean required, int max, String description) {}
 
     static List<KindJson> referenceKinds() {
         List<KindJson> out = new ArrayList<>();
@@ -118,7 +119,7 @@ final class ConsoleJson {
                             .map(com.webptbridge.billing.WaitingKind::code)
                             .toList(),
                     k.fields().stream()
-                            .map(f -> new FieldJson(f.json(), f.required(), f.max(), f.description()))
+                            .map(f -> new FieldJson(f.json(), f.label(), f.required(), f.max(), f.description()))
                             .toList()));
         }
         return out;

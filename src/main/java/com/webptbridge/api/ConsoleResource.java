@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The operator console's files (HTML, JS, CSS), served from inside the jar. They hold no data and
  * need no login; every page logs in and reads through the API, which checks the account's role.
+ * The charting library (uPlot) comes from its WebJar on the class path, under
+ * {@code /console/lib/uplot/}: nothing of the console is loaded from elsewhere.
  */
 final class ConsoleResource {
 
@@ -19,13 +21,38 @@ final class ConsoleResource {
             "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8");
 
+    /** The WebJar's folder, and the files of it the console uses (with its licence, readable at its path too). */
+    private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/";
+
+    private static final Map<String, String> UPLOT_FILES = Map.of(
+            "uPlot.iife.min.js", "dist/uPlot.iife.min.js",
+            "uPlot.min.css", "dist/uPlot.min.css",
+            "LICENSE", "LICENSE");
+
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.open(ApiPath.of(), "the console's page", call -> serve("index.html", "html")),
                 Endpoint.open(
                         ApiPath.of("console").param("file"),
                         "the console's scripts and styles",
-                        call -> file(call.param("file"))));
+                        call -> file(call.param("file"))),
+                Endpoint.open(
+                        ApiPath.of("console", "lib", "uplot").param("file"),
+                        "the charting library's script, styles and licence (uPlot, MIT)",
+                        call -> uplot(call.param("file"))));
+    }
+
+    private static ApiResponse uplot(String name) throws IOException {
+        String path = name == null ? null : UPLOT_FILES.get(name);
+        if (path == null) {
+            return notFound();
+        }
+        String type = name.endsWith(".js")
+                ? TYPES.get("js")
+                : name.endsWith(".css") ? TYPES.get("css") : "text/plain; charset=utf-8";
+        try (InputStream in = ConsoleResource.class.getResourceAsStream(UPLOT + path)) {
+            return in == null ? notFound() : ApiResponse.ok(new AdminApi.Raw(type, in.readAllBytes()));
+        }
     }
 
     /** A file name of the console (checked against one pattern: it names a file, not a path). */

@@ -34,7 +34,8 @@ final class ViewsResource {
                 Endpoint.get(
                                 ApiPath.of("api", "reference-kinds"),
                                 Role.VIEWER,
-                                "the reference kinds, their fields and the waiting kinds each releases",
+                                "the reference kinds, their fields (name, the label a form shows, required, width, help) and the"
+                                        + " waiting kinds each releases",
                                 call -> ApiResponse.ok(ConsoleJson.referenceKinds()))
                         .ofInterface());
     }

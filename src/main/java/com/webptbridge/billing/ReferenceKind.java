@@ -176,6 +176,25 @@ public enum ReferenceKind {
      */
     public record Field(String json, String column, Check check, boolean required, int max, String description) {
 
+        /** Words an analyst reads for an abbreviation in a field's name (the rest is written out as it is). */
+        private static final Map<String, String> WORDS = Map.of("npi", "NPI", "id", "ID", "zip", "ZIP code");
+
+        /**
+         * The field as a form labels it, from its name: {@code payerId} is "Payer ID", {@code
+         * addressLine1} "Address line 1", {@code npi} "NPI", {@code placeOfService} "Place of service".
+         */
+        public String label() {
+            String[] words = json.split("(?<=[a-z])(?=[A-Z0-9])");
+            StringBuilder out = new StringBuilder();
+            for (String word : words) {
+                String lower = word.toLowerCase(Locale.ROOT);
+                String w = WORDS.getOrDefault(lower, lower);
+                out.append(out.length() == 0 ? "" : " ")
+                        .append(out.length() == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
+            }
+            return out.toString();
+        }
+
         /** The CLI option, e.g. {@code --default-revenue-code} for defaultRevenueCode. */
         public String option() {
             return "--" + json.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);

@@ -20,6 +20,23 @@ class ReferenceKindTest {
     }
 
     @Test
+    void aFieldIsLabelledInTheAnalystsWordsNotByItsName() {
+        assertThat(ReferenceKind.PAYER.field("payerId").label()).isEqualTo("Payer ID");
+        assertThat(ReferenceKind.PAYER.field("addressLine1").label()).isEqualTo("Address line 1");
+        assertThat(ReferenceKind.PAYER.field("planType").label()).isEqualTo("Plan type");
+        assertThat(ReferenceKind.PAYER.field("zip").label()).isEqualTo("ZIP code");
+        assertThat(ReferenceKind.FACILITY.field("npi").label()).isEqualTo("NPI");
+        assertThat(ReferenceKind.FACILITY.field("placeOfService").label()).isEqualTo("Place of service");
+        assertThat(ReferenceKind.PROCEDURE_CODE.field("defaultRevenueCode").label())
+                .isEqualTo("Default revenue code");
+        for (ReferenceKind kind : ReferenceKind.values()) {
+            for (ReferenceKind.Field f : kind.fields()) {
+                assertThat(f.label()).as(f.json()).doesNotContainPattern("[a-z][A-Z]");
+            }
+        }
+    }
+
+    @Test
     void byPathRefusesAnUnknownPathNamingTheValidOnes() {
         assertThatThrownBy(() -> ReferenceKind.byPath("payer"))
                 .isInstanceOf(IllegalArgumentException.class)
