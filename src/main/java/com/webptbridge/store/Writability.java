@@ -3,6 +3,7 @@ package com.webptbridge.store;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import org.h2.api.ErrorCode;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,7 +211,14 @@ public final class Writability implements AutoCloseable {
     static boolean breaksStore(Throwable e) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof NotDurableException || t instanceof MVStoreException) {
+            if (t instanceof NotDurableException) {
+                return true;
+            }
+            // The store's own failures (read, write, closed, corrupt: codes below 100); not a
+            // transaction's (100 and up: a row locked by another transaction, a deadlock), which H2
+            // also reports as the cause of a lock timeout: that is the data's contention, answered
+            // AR 207 for that message only, with the store still writable.
+            if (t instanceof MVStoreException m && m.getErrorCode() < DataUtils.ERROR_TRANSACTION_CORRUPT) {
                 return true;
             }
             if (t instanceof SQLException s) {

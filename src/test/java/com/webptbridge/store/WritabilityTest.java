@@ -86,6 +86,14 @@ class WritabilityTest {
                 .isFalse();
         assertThat(Writability.breaksStore(new SQLException("lock timeout", "55P03")))
                 .isFalse();
+        assertThat(Writability.breaksStore(new SQLException(
+                        "Timeout trying to lock table",
+                        "HYT00",
+                        50200,
+                        new org.h2.mvstore.MVStoreException(
+                                org.h2.mvstore.DataUtils.ERROR_TRANSACTION_LOCKED, "Map is locked"))))
+                .as("H2's row lock held by another transaction (HeldRowIT): that message only")
+                .isFalse();
         assertThat(Writability.breaksStore(new SQLException("Table not found", "42S02", 42102)))
                 .isFalse();
         assertThat(Writability.breaksStore(new RuntimeException("a bug"))).isFalse();
