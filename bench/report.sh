@@ -15,7 +15,8 @@ connections=${2:-16}
 max_ms=${BENCH_REPORT_MAX_MS:-2000}
 work=$(mktemp -d)
 engine=""
-trap 'if [ -n "$engine" ]; then kill "$engine" 2>/dev/null || true; wait "$engine" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
+# BENCH_KEEP=1 keeps the database (its folder is printed) to look at the queries afterwards.
+trap 'if [ -n "$engine" ]; then kill "$engine" 2>/dev/null || true; wait "$engine" 2>/dev/null || true; fi; if [ -n "${BENCH_KEEP:-}" ]; then echo "kept: $work"; else rm -rf "$work"; fi' EXIT
 [ -n "${BENCH_JAR:-}" ] || [ -f target/webpt-bridge.jar ] || mvn -q -B package -DskipTests
 built=${BENCH_JAR:-target/webpt-bridge.jar}
 mkdir -p "$work/app"

@@ -88,9 +88,10 @@ public final class EncounterStore {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO charge (encounter_id, sending_facility,"
                 + " transaction_id, service_date, procedure_code, modifiers, units, amount, revenue_code,"
-                + " diagnosis_pointers, interface_id, sandbox, posted_at, journal_id, payer_sequence)"
+                + " diagnosis_pointers, interface_id, sandbox, posted_at, journal_id, rendering_sequence,"
+                + " facility_sequence, payer_sequence)"
                 // the payer the charge is posted under: the primary policy, replaced above when the DFT sent one
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " (SELECT payer_sequence FROM insurance_policy WHERE patient_ref = ? AND priority = 1))")) {
             OffsetDateTime postedAt = OffsetDateTime.now(ZoneOffset.UTC);
             for (ChargeLine charge : fresh) {
@@ -114,7 +115,9 @@ public final class EncounterStore {
                 ps.setBoolean(12, sandbox);
                 ps.setObject(13, postedAt);
                 ps.setLong(14, journalId);
-                ps.setLong(15, patientRef);
+                ps.setLong(15, e.placement().renderingProvider());
+                ps.setLong(16, e.placement().facility());
+                ps.setLong(17, patientRef);
                 ps.addBatch();
             }
             ps.executeBatch();

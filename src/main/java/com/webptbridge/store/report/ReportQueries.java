@@ -48,19 +48,19 @@ public final class ReportQueries {
                     total(c, interfaceId, start, end),
                     totals(
                             c,
-                            "e.rendering_sequence",
+                            "ch.rendering_sequence",
                             "MIN(r.last_name || COALESCE(', ' || r.first_name, '') || ' (NPI ' || r.npi || ')')",
-                            " LEFT JOIN provider r ON r.interface_id = e.interface_id"
-                                    + " AND r.sequence_number = e.rendering_sequence",
+                            " LEFT JOIN provider r ON r.interface_id = ch.interface_id"
+                                    + " AND r.sequence_number = ch.rendering_sequence",
                             interfaceId,
                             start,
                             end),
                     totals(
                             c,
-                            "e.facility_sequence",
+                            "ch.facility_sequence",
                             "MIN(f.name)",
-                            " LEFT JOIN facility f ON f.interface_id = e.interface_id"
-                                    + " AND f.sequence_number = e.facility_sequence",
+                            " LEFT JOIN facility f ON f.interface_id = ch.interface_id"
+                                    + " AND f.sequence_number = ch.facility_sequence",
                             interfaceId,
                             start,
                             end),
@@ -160,7 +160,7 @@ public final class ReportQueries {
         return Sql.list(
                 c,
                 "SELECT " + key + ", " + label + ", COUNT(*), SUM(ch.units), SUM(ch.amount)"
-                        + " FROM charge ch JOIN encounter e ON e.id = ch.encounter_id" + join
+                        + " FROM charge ch" + join
                         + " WHERE ch.interface_id = ? AND ch.sandbox = FALSE AND ch.posted_at >= ? AND ch.posted_at < ?"
                         + " GROUP BY " + key + " ORDER BY SUM(ch.amount) DESC, " + key,
                 rs -> new Total(
