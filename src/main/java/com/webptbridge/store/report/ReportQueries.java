@@ -48,37 +48,33 @@ public final class ReportQueries {
                     total(c, interfaceId, start, end),
                     totals(
                             c,
-                            "ch.rendering_sequence",
-                            "MIN(r.last_name || COALESCE(', ' || r.first_name, '') || ' (NPI ' || r.npi || ')')",
-                            " LEFT JOIN provider r ON r.interface_id = ch.interface_id"
-                                    + " AND r.sequence_number = ch.rendering_sequence",
+                            "rendering_sequence",
+                            "r.last_name || COALESCE(', ' || r.first_name, '') || ' (NPI ' || r.npi || ')'",
+                            " LEFT JOIN provider r ON r.interface_id = ? AND r.sequence_number = t.k",
                             interfaceId,
                             start,
                             end),
                     totals(
                             c,
-                            "ch.facility_sequence",
-                            "MIN(f.name)",
-                            " LEFT JOIN facility f ON f.interface_id = ch.interface_id"
-                                    + " AND f.sequence_number = ch.facility_sequence",
+                            "facility_sequence",
+                            "f.name",
+                            " LEFT JOIN facility f ON f.interface_id = ? AND f.sequence_number = t.k",
                             interfaceId,
                             start,
                             end),
                     totals(
                             c,
-                            "ch.procedure_code",
-                            "MIN(pc.description)",
-                            " LEFT JOIN procedure_code pc ON pc.interface_id = ch.interface_id"
-                                    + " AND pc.code = ch.procedure_code",
+                            "procedure_code",
+                            "pc.description",
+                            " LEFT JOIN procedure_code pc ON pc.interface_id = ? AND pc.code = t.k",
                             interfaceId,
                             start,
                             end),
                     totals(
                             c,
-                            "ch.payer_sequence",
-                            "MIN(py.name)",
-                            " LEFT JOIN payer py ON py.interface_id = ch.interface_id"
-                                    + " AND py.sequence_number = ch.payer_sequence",
+                            "payer_sequence",
+                            "py.name",
+                            " LEFT JOIN payer py ON py.interface_id = ? AND py.sequence_number = t.k",
                             interfaceId,
                             start,
                             end),
@@ -153,16 +149,20 @@ public final class ReportQueries {
                 .orElseThrow();
     }
 
-    /** The live charges posted in the period, summed per {@code key} (largest amount first). */
+    /**
+     * The live charges posted in the period, summed per {@code key} (largest amount first), then
+     * named: the sums are read from the charges' index alone and the names joined to the few sums,
+     * not to every charge.
+     */
     private static List<Total> totals(
             Connection c, String key, String label, String join, String id, OffsetDateTime from, OffsetDateTime to)
             throws SQLException {
         return Sql.list(
                 c,
-                "SELECT " + key + ", " + label + ", COUNT(*), SUM(ch.units), SUM(ch.amount)"
-                        + " FROM charge ch" + join
-                        + " WHERE ch.interface_id = ? AND ch.sandbox = FALSE AND ch.posted_at >= ? AND ch.posted_at < ?"
-                        + " GROUP BY " + key + " ORDER BY SUM(ch.amount) DESC, " + key,
+                "SELECT t.k, " + label + ", t.n, t.u, t.a FROM (SELECT " + key
+                        + " AS k, COUNT(*) AS n, SUM(units) AS u, SUM(amount) AS a FROM charge"
+                        + " WHERE interface_id = ? AND sandbox = FALSE AND posted_at >= ? AND posted_at < ?"
+                        + " GROUP BY " + key + ") t" + join + " ORDER BY t.a DESC, t.k",
                 rs -> new Total(
                         rs.getString(1),
                         rs.getString(2),
@@ -171,7 +171,8 @@ public final class ReportQueries {
                         cents(rs.getBigDecimal(5))),
                 id,
                 from,
-                to);
+                to,
+                id);
     }
 
     private static BigDecimal cents(BigDecimal value) {
