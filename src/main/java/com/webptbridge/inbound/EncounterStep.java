@@ -23,10 +23,22 @@ import java.util.List;
 public final class EncounterStep {
 
     private final EncounterMapper mapper;
+    private final MappingProfile profile;
     private final FieldLimits limits;
     private final EncounterResolver resolver;
     private final PatientStore patients;
     private final EncounterStore encounters;
+    private final ClaimCheck readiness;
+
+    /** An encounter step whose encounters no claim-readiness rule checks. */
+    public EncounterStep(
+            MappingProfile profile,
+            FieldLimits limits,
+            EncounterResolver resolver,
+            PatientStore patients,
+            EncounterStore encounters) {
+        this(profile, limits, resolver, patients, encounters, null);
+    }
 
     /** @param limits the billing fields' widths, for a dry run that tries another mapping profile */
     public EncounterStep(
@@ -34,8 +46,11 @@ public final class EncounterStep {
             FieldLimits limits,
             EncounterResolver resolver,
             PatientStore patients,
-            EncounterStore encounters) {
+            EncounterStore encounters,
+            ClaimCheck readiness) {
         this.mapper = new EncounterMapper(profile, limits);
+        this.readiness = readiness;
+        this.profile = profile;
         this.limits = limits;
         this.resolver = resolver;
         this.patients = patients;
@@ -66,11 +81,28 @@ public final class EncounterStep {
         List<Integer> chargeSegments = mapped.charges().stream()
                 .map(charge -> charge.procedureCode().at().sequence())
                 .toList();
+        if (readiness != null) {
+            m.findings.addAll(readiness.check(m, mapped, encounter, m.profile() == null ? profile : m.profile()));
+        }
+        List<com.webptbridge.store.findings.ClaimFinding.New> found = readiness == null
+                ? List.of()
+                : readiness.rows(m.findings, encounter);
+        boolean sandbox = m.sandbox;
         m.change = new Change(
                 c -> {
                     List<String> notes = new ArrayList<>();
                     long patientRef = patients.apply(c, encounter.patient(), journalId, notes);
                     notes.addAll(encounters.apply(c, patientRef, encounter, sendingFacility, journalId));
+                    if (!found.isEmpty()) {
+                        int stored = readiness.findings().record(c, sandbox, journalId, encounter.visitNumber(), found);
+                        if (stored > 0) {
+                            notes.add(stored + " claim-readiness finding(s) for review: "
+                                    + found.stream()
+                                            .map(f -> f.rule())
+                                            .distinct()
+                                            .collect(java.util.stream.Collectors.joining(", ")));
+                        }
+                    }
                     return notes;
                 },
                 chargeSegments);

@@ -30,6 +30,8 @@ public final class InFlight {
     private String digest; // the content digest, computed once: the receipt, the duplicate check and the claim use it
     final List<Problem> problems = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** What the claim-readiness rules found: warnings, so the message still posts (AA, a W ERR each). */
+    final List<com.webptbridge.readiness.Finding> findings = new ArrayList<>();
     String patientId;
     MessageView view;
     Change change;
@@ -130,6 +132,16 @@ public final class InFlight {
     /** The patient the message is about, once a mapping step found its ID; else null. */
     public String patientId() {
         return patientId;
+    }
+
+    /** The claim-readiness findings as the ACK's warnings. */
+    List<Problem> warnings() {
+        return findings.stream().map(com.webptbridge.readiness.Finding::problem).toList();
+    }
+
+    /** The claim-readiness findings about this message (empty until the encounter step ran). */
+    public List<com.webptbridge.readiness.Finding> findings() {
+        return List.copyOf(findings);
     }
 
     /** The answer, once the commit step (or the failure handler) has decided it. */

@@ -13,13 +13,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One client practice's interface as an analyst writes it in {@code conf/interfaces/<id>.yaml}: its
  * id and name, the MLLP listener, which messages on a shared port are its own (MSH-4 / MSH-6), the
  * mapping profile, the reference-data seed folder, the ACK mode, its known senders (addresses or
  * TLS certificate subjects that keep room on the listener when strangers flood it), and its file-drop
- * folder ({@code inbound.files}). Unset profile,
+ * folder ({@code inbound.files}), and the claim-readiness rules it switches off ({@code rules:
+ * {therapy-modifier: off}}; names are checked when the interface is wired). Unset profile,
  * reference and ACK mode fall back to the engine's settings.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,7 +35,8 @@ public record InterfaceDefinition(
         String ackMode,
         Boolean enabled,
         KnownSenders senders,
-        Inbound inbound) {
+        Inbound inbound,
+        Map<String, String> rules) {
 
     /** The interface that runs when none is configured: everything works as for one practice. */
     public static final String DEFAULT_ID = "default";
@@ -68,6 +71,21 @@ public record InterfaceDefinition(
         }
     }
 
+    /** An interface whose claim-readiness rules are all on. */
+    public InterfaceDefinition(
+            String id,
+            String name,
+            Listener mllp,
+            Match match,
+            String profile,
+            String reference,
+            String ackMode,
+            Boolean enabled,
+            KnownSenders senders,
+            Inbound inbound) {
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, inbound, null);
+    }
+
     /** An interface with known senders and no other way in than MLLP. */
     public InterfaceDefinition(
             String id,
@@ -79,7 +97,7 @@ public record InterfaceDefinition(
             String ackMode,
             Boolean enabled,
             KnownSenders senders) {
-        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, null);
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, null, null);
     }
 
     /** An interface with no known senders listed. */
@@ -92,7 +110,7 @@ public record InterfaceDefinition(
             String reference,
             String ackMode,
             Boolean enabled) {
-        this(id, name, mllp, match, profile, reference, ackMode, enabled, null, null);
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, null, null, null);
     }
 
     /** Checks what an analyst must get right; the sentence names the field and the file. */
@@ -114,6 +132,9 @@ public record InterfaceDefinition(
         if (inbound != null && inbound.isEmpty()) {
             inbound = null;
         }
+        if (rules != null && rules.isEmpty()) {
+            rules = null;
+        }
         if (ackMode != null && !ackMode.equals("original") && !ackMode.equals("enhanced")) {
             throw new IllegalArgumentException(
                     "Interface " + id + " has ackMode '" + ackMode + "': it must be original or enhanced");
@@ -133,7 +154,7 @@ public record InterfaceDefinition(
             throw new IllegalArgumentException("Interface file " + file + ": unknown key '" + e.getPropertyName()
                     + "'; an interface has id, name, mllp (host, port), match (sendingFacility,"
                     + " receivingFacility), profile, reference, ackMode, enabled, senders (addresses, subjects), inbound"
-                    + " (files)");
+                    + " (files), rules (claim-readiness rule: warn or off)");
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
         } catch (IOException e) {
@@ -173,7 +194,7 @@ public record InterfaceDefinition(
 
     public InterfaceDefinition withEnabled(boolean on) {
         return new InterfaceDefinition(
-                id, name, mllp, match, profile, reference, ackMode, on ? null : Boolean.FALSE, senders, inbound);
+                id, name, mllp, match, profile, reference, ackMode, on ? null : Boolean.FALSE, senders, inbound, rules);
     }
 
     /** True when a message with this header belongs here: no match criteria, or every one given agrees. */
