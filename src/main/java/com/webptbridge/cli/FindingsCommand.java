@@ -83,7 +83,10 @@ final class FindingsCommand extends ApiCommand implements java.util.concurrent.C
     }
 
     /** The decision on one finding, with its reason. */
-    abstract static class Decide extends ApiCommand implements java.util.concurrent.Callable<Integer> {
+    abstract static class Decide implements java.util.concurrent.Callable<Integer> {
+
+        @picocli.CommandLine.ParentCommand
+        FindingsCommand parent;
 
         @Parameters(index = "0", description = "The finding's id (from bridge findings)")
         long id;
@@ -95,19 +98,22 @@ final class FindingsCommand extends ApiCommand implements java.util.concurrent.C
 
         @Override
         public Integer call() {
-            return run(() -> {
+            return parent.run(() -> {
                 ApiClient.Answer answer =
-                        api().call("POST", "/api/findings/" + id + "/" + action(), Map.of("reason", reason));
+                        parent.api().call("POST", "/api/findings/" + id + "/" + action(), Map.of("reason", reason));
                 if (!answer.ok()) {
-                    return refused(answer);
+                    return parent.refused(answer);
                 }
-                out().println("Finding " + id + " " + answer.body().get("status").asText() + ".");
+                parent.out().println("Finding " + id + " " + answer.body().get("status").asText() + ".");
                 return 0;
             });
         }
     }
 
-    @Command(name = "resolve", description = "Mark a finding resolved (fixed in WebPT), with --reason")
+    @Command(
+            name = "resolve",
+            description = "Mark a finding resolved (fixed in WebPT), with --reason",
+            mixinStandardHelpOptions = true)
     static final class Resolve extends Decide {
         @Override
         String action() {
@@ -115,7 +121,10 @@ final class FindingsCommand extends ApiCommand implements java.util.concurrent.C
         }
     }
 
-    @Command(name = "dismiss", description = "Dismiss a finding (not a problem), with --reason")
+    @Command(
+            name = "dismiss",
+            description = "Dismiss a finding (not a problem), with --reason",
+            mixinStandardHelpOptions = true)
     static final class Dismiss extends Decide {
         @Override
         String action() {
