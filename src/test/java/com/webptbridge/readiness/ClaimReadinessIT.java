@@ -2,6 +2,7 @@ package com.webptbridge.readiness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webptbridge.support.Cli;
 import com.webptbridge.support.EngineExtension;
 import com.webptbridge.support.Hl7Text;
 import com.webptbridge.support.TestEngine;
@@ -199,5 +200,45 @@ class ClaimReadinessIT {
                 .startsWith("Charge 1 (97110) has modifier GO, which is for occupational therapy");
         assertThat(result.get("ack").asText()).contains("|W|");
         assertThat(engine.get("/api/patients/CR700").statusCode()).as("a dry run stores nothing").isEqualTo(404);
+    }
+
+    @Test
+    void bridgeFindingsListsThemAndDismissesOneWithAReason() throws Exception {
+        send(dft("CR-8", "P", "CR800", "1043", REFERRING, "M54.50", "20261121", "97530|1|GN"));
+        Cli.Result list = Cli.run("findings", "--rule", "therapy-modifier", "--url", engine.url());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("therapy-modifier at FT1-26, visit V-CR-8")
+                .contains("Charge 1 (97530) has modifier GN, which is for speech-language pathology");
+        long id = findings("?journalId=" + JSON.readTree(engine.get("/api/messages?controlId=CR-8").body())
+                        .get(0).get("id").asLong())
+                .get(0).get("id").asLong();
+
+        Cli.Result dismissed = Cli.run(
+                "findings", "dismiss", String.valueOf(id), "--reason", "Speech line billed by mistake", "--url",
+                engine.url());
+        assertThat(dismissed.exitCode()).as(dismissed.err()).isZero();
+        assertThat(dismissed.out()).contains("Finding " + id + " dismissed.");
+        assertThat(Cli.run("findings", "--status", "dismissed", "--url", engine.url()).out())
+                .contains("(dismissed)").contains(": Speech line billed by mistake");
+        Cli.Result again = Cli.run("findings", "resolve", String.valueOf(id), "--reason", "x", "--url", engine.url());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err() + again.out()).contains("is already dismissed by");
+    }
+
+    @Test
+    void aPayersClassIsEditedLikeItsOtherFieldsAndDecidesWhichRulesApply() throws Exception {
+        HttpResponse<String> bad = engine.send(
+                "PUT", "/api/payers/1050", "{\"payerClass\": \"medicar\"}", TestEngine.ADMIN_AUTH);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("is not a payer class: use one of medicare, medicare-advantage");
+        HttpResponse<String> ok = engine.send(
+                "PUT", "/api/payers/1050", "{\"payerClass\": \"Medicare Advantage\"}", TestEngine.ADMIN_AUTH);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(JSON.readTree(engine.get("/api/payers/1050").body()).get("payerClass").asText())
+                .isEqualTo("medicare-advantage");
+
+        String ack = send(dft("CR-9", "P", "CR900", "1050", REFERRING, "M54.50", "20261121", "97110|1|"));
+        assertThat(Hl7Text.errors(Hl7Text.parseAck(ack))).containsExactly("101@FT1-26");
+        assertThat(ack).contains("the Medicare Advantage plan needs GP");
     }
 }
