@@ -31,7 +31,16 @@ final class FindingsResource {
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.get(FINDINGS, Role.VIEWER, "claim-readiness findings, newest first, filtered", this::list)
-                        .taking("status", "rule", "provider", "facility", "payer", "from", "to", "test", "journalId",
+                        .taking(
+                                "status",
+                                "rule",
+                                "provider",
+                                "facility",
+                                "payer",
+                                "from",
+                                "to",
+                                "test",
+                                "journalId",
                                 "limit")
                         .ofInterface(),
                 Endpoint.change(
@@ -106,10 +115,13 @@ final class FindingsResource {
             return ApiResponse.error(404, "This interface has no finding " + id);
         }
         if (!before.status().equals("open")) {
-            return ApiResponse.error(409, "Finding " + id + " is already " + before.status() + " by "
-                    + before.resolvedBy() + ": " + before.reason());
+            return ApiResponse.error(
+                    409,
+                    "Finding " + id + " is already " + before.status() + " by " + before.resolvedBy() + ": "
+                            + before.reason());
         }
-        return ApiResponse.ok(findings.decide(id, status, call.operator(), reason.trim()).orElseThrow());
+        return ApiResponse.ok(
+                findings.decide(id, status, call.operator(), reason.trim()).orElseThrow());
     }
 
     private static Long number(Call call, String name) {

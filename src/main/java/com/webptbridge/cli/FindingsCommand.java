@@ -68,13 +68,15 @@ final class FindingsCommand extends ApiCommand implements java.util.concurrent.C
             }
             for (JsonNode f : answer.body()) {
                 out().println("#" + f.get("id").asLong() + " " + f.get("rule").asText() + " at "
-                        + f.path("location").asText("-") + ", visit " + f.path("visitNumber").asText("-")
+                        + f.path("location").asText("-") + ", visit "
+                        + f.path("visitNumber").asText("-")
                         + ", date of service " + f.path("serviceDate").asText("-") + ", journal "
                         + f.get("journalId").asLong() + (f.get("test").asBoolean() ? " [test]" : "") + " ("
                         + f.get("status").asText() + ")");
                 out().println("    " + f.get("text").asText());
                 if (!f.path("reason").isNull() && !f.path("reason").isMissingNode()) {
-                    out().println("    " + f.get("status").asText() + " by " + f.path("resolvedBy").asText() + ": "
+                    out().println("    " + f.get("status").asText() + " by "
+                            + f.path("resolvedBy").asText() + ": "
                             + f.get("reason").asText());
                 }
             }
@@ -104,7 +106,9 @@ final class FindingsCommand extends ApiCommand implements java.util.concurrent.C
                 if (!answer.ok()) {
                     return parent.refused(answer);
                 }
-                parent.out().println("Finding " + id + " " + answer.body().get("status").asText() + ".");
+                parent.out()
+                        .println("Finding " + id + " "
+                                + answer.body().get("status").asText() + ".");
                 return 0;
             });
         }

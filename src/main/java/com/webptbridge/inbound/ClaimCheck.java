@@ -1,5 +1,6 @@
 package com.webptbridge.inbound;
 
+import ca.uhn.hl7v2.model.Segment;
 import com.webptbridge.billing.Encounter;
 import com.webptbridge.billing.Payer;
 import com.webptbridge.billing.PayerClass;
@@ -16,8 +17,6 @@ import com.webptbridge.readiness.Visit;
 import com.webptbridge.store.findings.ClaimFinding;
 import com.webptbridge.store.findings.ClaimFindings;
 import com.webptbridge.store.reference.ReferenceLookup;
-
-import ca.uhn.hl7v2.model.Segment;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -55,7 +54,8 @@ public final class ClaimCheck {
 
     List<Finding> check(InFlight m, MappedEncounter mapped, Encounter encounter, MappingProfile profile)
             throws SQLException {
-        PayerClass payerClass = primary(encounter).map(p -> PayerClass.ofRecord(p.payerClass(), p.planType()))
+        PayerClass payerClass = primary(encounter)
+                .map(p -> PayerClass.ofRecord(p.payerClass(), p.planType()))
                 .orElse(PayerClass.SELF_PAY);
         Visit visit = new Visit(mapped, encounter, payerClass, minutes(m, profile), sentOn(m), diagnoses(m, profile));
         return rules.check(visit, profile);
@@ -68,7 +68,8 @@ public final class ClaimCheck {
         }
         Optional<Policy> policy = encounter.policies().stream().min(Comparator.comparingInt(Policy::priority));
         Optional<Payer> payer = primary(encounter);
-        String payerClass = payer.map(p -> PayerClass.ofRecord(p.payerClass(), p.planType()).id())
+        String payerClass = payer.map(
+                        p -> PayerClass.ofRecord(p.payerClass(), p.planType()).id())
                 .orElse(PayerClass.SELF_PAY.id());
         return found.stream()
                 .map(f -> new ClaimFinding.New(
@@ -87,7 +88,9 @@ public final class ClaimCheck {
 
     private Optional<Payer> primary(Encounter encounter) throws SQLException {
         Optional<Policy> policy = encounter.policies().stream().min(Comparator.comparingInt(Policy::priority));
-        return policy.isEmpty() ? Optional.empty() : references.payer(policy.get().payerSequence());
+        return policy.isEmpty()
+                ? Optional.empty()
+                : references.payer(policy.get().payerSequence());
     }
 
     /** Treatment minutes where the profile places them (a whole number), or null: the 8-minute rule is then inactive. */

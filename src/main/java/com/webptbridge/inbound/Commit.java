@@ -143,7 +143,8 @@ public final class Commit {
                     return reply;
                 });
                 log(id, m, MessageStatus.PROCESSED, applied);
-                m.findings.forEach(f -> outcomes.found(m.getInterfaceId(), f.rule().id(), "warn"));
+                m.findings.forEach(
+                        f -> outcomes.found(m.getInterfaceId(), f.rule().id(), "warn"));
                 return applied;
             } catch (SQLException e) {
                 Problem refused = m.change.refused(e);

@@ -9,16 +9,19 @@ import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.reference.EncounterResolver;
 import com.webptbridge.store.billing.EncounterStore;
 import com.webptbridge.store.billing.PatientStore;
+import com.webptbridge.store.findings.ClaimFinding;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * DFT^P03: the only message that changes Insurance/Insured, and the one that posts charges. The
  * message is mapped (keys and HL7 locations), then resolved against billing reference data
  * (Sequence Numbers, defaults); any problem in either makes the whole message an AE and nothing is
- * applied.
+ * applied. A resolved encounter is then checked by the claim-readiness rules ({@link ClaimCheck}):
+ * their findings are warnings, answered in the AA and stored with the encounter in its transaction.
  */
 public final class EncounterStep {
 
@@ -84,9 +87,7 @@ public final class EncounterStep {
         if (readiness != null) {
             m.findings.addAll(readiness.check(m, mapped, encounter, m.profile() == null ? profile : m.profile()));
         }
-        List<com.webptbridge.store.findings.ClaimFinding.New> found = readiness == null
-                ? List.of()
-                : readiness.rows(m.findings, encounter);
+        List<ClaimFinding.New> found = readiness == null ? List.of() : readiness.rows(m.findings, encounter);
         boolean sandbox = m.sandbox;
         m.change = new Change(
                 c -> {
@@ -100,7 +101,7 @@ public final class EncounterStep {
                                     + found.stream()
                                             .map(f -> f.rule())
                                             .distinct()
-                                            .collect(java.util.stream.Collectors.joining(", ")));
+                                            .collect(Collectors.joining(", ")));
                         }
                     }
                     return notes;

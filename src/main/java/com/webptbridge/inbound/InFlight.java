@@ -5,6 +5,7 @@ import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.hl7.Problem;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.mapping.MessageView;
+import com.webptbridge.readiness.Finding;
 import com.webptbridge.store.journal.Journal;
 import com.webptbridge.store.journal.JournalEntry;
 
@@ -31,7 +32,8 @@ public final class InFlight {
     final List<Problem> problems = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     /** What the claim-readiness rules found: warnings, so the message still posts (AA, a W ERR each). */
-    final List<com.webptbridge.readiness.Finding> findings = new ArrayList<>();
+    final List<Finding> findings = new ArrayList<>();
+
     String patientId;
     MessageView view;
     Change change;
@@ -136,11 +138,11 @@ public final class InFlight {
 
     /** The claim-readiness findings as the ACK's warnings. */
     List<Problem> warnings() {
-        return findings.stream().map(com.webptbridge.readiness.Finding::problem).toList();
+        return findings.stream().map(Finding::problem).toList();
     }
 
     /** The claim-readiness findings about this message (empty until the encounter step ran). */
-    public List<com.webptbridge.readiness.Finding> findings() {
+    public List<Finding> findings() {
         return List.copyOf(findings);
     }
 

@@ -68,22 +68,37 @@ public final class ClaimRules {
                         .findFirst()
                         .orElse(null);
                 if (wrong != null) {
-                    out.add(new Finding(Rule.THERAPY_MODIFIER, n, line.procedureCode(), Sentence
-                            .FINDING_WRONG_THERAPY_MODIFIER
-                            .at(at, n, line.procedureCode(), wrong, book.therapyModifiers().get(wrong), payer,
+                    out.add(new Finding(
+                            Rule.THERAPY_MODIFIER,
+                            n,
+                            line.procedureCode(),
+                            Sentence.FINDING_WRONG_THERAPY_MODIFIER.at(
+                                    at,
+                                    n,
+                                    line.procedureCode(),
+                                    wrong,
+                                    book.therapyModifiers().get(wrong),
+                                    payer,
                                     book.discipline())));
                 } else if (line.modifiers().stream().noneMatch(m -> m.equalsIgnoreCase(book.discipline()))) {
-                    out.add(new Finding(Rule.THERAPY_MODIFIER, n, line.procedureCode(), Sentence
-                            .FINDING_NO_THERAPY_MODIFIER
-                            .at(at, n, line.procedureCode(), payer, book.discipline())));
+                    out.add(new Finding(
+                            Rule.THERAPY_MODIFIER,
+                            n,
+                            line.procedureCode(),
+                            Sentence.FINDING_NO_THERAPY_MODIFIER.at(
+                                    at, n, line.procedureCode(), payer, book.discipline())));
                 }
             }
         }
         timed(v, c, payer, unitsField, out);
         diagnoses(v, c, profile, out);
         if (on(Rule.REFERRING_PROVIDER, c) && e.placement().referringProvider() == null) {
-            out.add(new Finding(Rule.REFERRING_PROVIDER, 0, null, Sentence.FINDING_NO_REFERRING_PROVIDER
-                    .at(location(profile, ProfileKey.ENCOUNTER_REFERRING_PROVIDER, "PV1", 8), payer)));
+            out.add(new Finding(
+                    Rule.REFERRING_PROVIDER,
+                    0,
+                    null,
+                    Sentence.FINDING_NO_REFERRING_PROVIDER.at(
+                            location(profile, ProfileKey.ENCOUNTER_REFERRING_PROVIDER, "PV1", 8), payer)));
         }
         if (on(Rule.PLACE_OF_SERVICE, c)) {
             String pos = e.placement().placeOfService();
@@ -91,12 +106,16 @@ public final class ClaimRules {
             long facility = e.placement().facility();
             if (pos == null || pos.isBlank()) {
                 if (book.defaultPlaceOfService() == null) {
-                    out.add(new Finding(Rule.PLACE_OF_SERVICE, 0, null,
-                            Sentence.FINDING_NO_PLACE_OF_SERVICE.at(at, facility)));
+                    out.add(new Finding(
+                            Rule.PLACE_OF_SERVICE, 0, null, Sentence.FINDING_NO_PLACE_OF_SERVICE.at(at, facility)));
                 }
             } else if (!book.placesOfService().contains(pos)) {
-                out.add(new Finding(Rule.PLACE_OF_SERVICE, 0, null, Sentence.FINDING_PLACE_OF_SERVICE
-                        .at(at, pos, facility, String.join(", ", book.placesOfService()))));
+                out.add(new Finding(
+                        Rule.PLACE_OF_SERVICE,
+                        0,
+                        null,
+                        Sentence.FINDING_PLACE_OF_SERVICE.at(
+                                at, pos, facility, String.join(", ", book.placesOfService()))));
             }
         }
         if (on(Rule.TIMELY_FILING, c) && v.sentOn() != null) {
@@ -113,10 +132,16 @@ public final class ClaimRules {
                 long age = ChronoUnit.DAYS.between(d, v.sentOn());
                 if (age > limit) {
                     int n = sequence(mapped, oldest);
-                    out.add(new Finding(Rule.TIMELY_FILING, n, charges.get(oldest).procedureCode(), Sentence
-                            .FINDING_TIMELY_FILING
-                            .at(ErrorLocation.field("FT1", n, field(profile, ProfileKey.CHARGE_SERVICE_DATE, 4)),
-                                    d, age, payer, limit)));
+                    out.add(new Finding(
+                            Rule.TIMELY_FILING,
+                            n,
+                            charges.get(oldest).procedureCode(),
+                            Sentence.FINDING_TIMELY_FILING.at(
+                                    ErrorLocation.field("FT1", n, field(profile, ProfileKey.CHARGE_SERVICE_DATE, 4)),
+                                    d,
+                                    age,
+                                    payer,
+                                    limit)));
                 }
             }
         }
@@ -143,8 +168,11 @@ public final class ClaimRules {
         if (v.minutes() != null && on(Rule.EIGHT_MINUTE, c)) {
             int expected = unitsFor(v.minutes());
             if (expected != total) {
-                out.add(new Finding(Rule.EIGHT_MINUTE, 0, null, Sentence.FINDING_EIGHT_MINUTE_RULE
-                        .at(firstUnits, total, v.minutes(), payer, expected)));
+                out.add(new Finding(
+                        Rule.EIGHT_MINUTE,
+                        0,
+                        null,
+                        Sentence.FINDING_EIGHT_MINUTE_RULE.at(firstUnits, total, v.minutes(), payer, expected)));
             }
             return;
         }
@@ -152,15 +180,22 @@ public final class ClaimRules {
             return;
         }
         if (total > book.maxTimedUnits()) {
-            out.add(new Finding(Rule.TIMED_UNITS, 0, null, Sentence.FINDING_TOO_MANY_TIMED_UNITS
-                    .at(firstUnits, total, book.maxTimedUnits())));
+            out.add(new Finding(
+                    Rule.TIMED_UNITS,
+                    0,
+                    null,
+                    Sentence.FINDING_TOO_MANY_TIMED_UNITS.at(firstUnits, total, book.maxTimedUnits())));
         }
         for (int i = 0; i < charges.size(); i++) {
             ChargeLine line = charges.get(i);
             if (book.timedCodes().contains(line.procedureCode()) && line.units().compareTo(BigDecimal.ZERO) == 0) {
                 int n = sequence(mapped, i);
-                out.add(new Finding(Rule.TIMED_UNITS, n, line.procedureCode(), Sentence.FINDING_ZERO_UNITS
-                        .at(ErrorLocation.field("FT1", n, unitsField), n, line.procedureCode())));
+                out.add(new Finding(
+                        Rule.TIMED_UNITS,
+                        n,
+                        line.procedureCode(),
+                        Sentence.FINDING_ZERO_UNITS.at(
+                                ErrorLocation.field("FT1", n, unitsField), n, line.procedureCode())));
             }
         }
     }
@@ -174,7 +209,8 @@ public final class ClaimRules {
             String upper = code.toUpperCase(java.util.Locale.ROOT);
             if (!ICD10.matcher(upper).matches()) {
                 if (on(Rule.DIAGNOSIS_FORMAT, c)) {
-                    out.add(new Finding(Rule.DIAGNOSIS_FORMAT, 0, null, Sentence.FINDING_DIAGNOSIS_MALFORMED.at(at, code)));
+                    out.add(new Finding(
+                            Rule.DIAGNOSIS_FORMAT, 0, null, Sentence.FINDING_DIAGNOSIS_MALFORMED.at(at, code)));
                 }
             } else if (on(Rule.INJURY_SEVENTH_CHARACTER, c)
                     && (upper.startsWith("S") || upper.startsWith("T"))

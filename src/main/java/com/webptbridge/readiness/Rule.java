@@ -38,8 +38,8 @@ public enum Rule {
         return Arrays.stream(values())
                 .filter(r -> r.id.equals(name))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException(source + ": unknown claim-readiness rule '" + name
-                        + "'; the rules are " + names() + "."));
+                .orElseThrow(() -> new IllegalStateException(
+                        source + ": unknown claim-readiness rule '" + name + "'; the rules are " + names() + "."));
     }
 
     public static String names() {

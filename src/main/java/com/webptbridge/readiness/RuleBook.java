@@ -91,7 +91,10 @@ public record RuleBook(
         });
         JsonNode therapy = root.path(Rule.THERAPY_MODIFIER.id());
         Map<String, String> modifiers = new LinkedHashMap<>();
-        therapy.path("modifiers").fields().forEachRemaining(e -> modifiers.put(upper(e.getKey()), e.getValue().asText()));
+        therapy.path("modifiers")
+                .fields()
+                .forEachRemaining(
+                        e -> modifiers.put(upper(e.getKey()), e.getValue().asText()));
         String discipline = upper(therapy.path("discipline").asText("GP"));
         if (!modifiers.isEmpty() && !modifiers.containsKey(discipline)) {
             throw new IllegalStateException("Claim-readiness rules " + source + ": therapy-modifier.discipline '"
@@ -100,8 +103,11 @@ public record RuleBook(
         JsonNode pos = root.path(Rule.PLACE_OF_SERVICE.id());
         JsonNode filing = root.path(Rule.TIMELY_FILING.id());
         Map<PayerClass, Integer> days = new EnumMap<>(PayerClass.class);
-        filing.path("days").fields().forEachRemaining(e -> days.put(
-                payerClass(e.getKey(), source, Rule.TIMELY_FILING.id()), e.getValue().asInt()));
+        filing.path("days")
+                .fields()
+                .forEachRemaining(e -> days.put(
+                        payerClass(e.getKey(), source, Rule.TIMELY_FILING.id()),
+                        e.getValue().asInt()));
         return new RuleBook(
                 classes,
                 discipline,
@@ -110,7 +116,8 @@ public record RuleBook(
                 texts(root.path(TIMED_CODES)),
                 root.path(Rule.TIMED_UNITS.id()).path("maxPerVisit").asInt(8),
                 List.copyOf(texts(pos.path("known"))),
-                pos.path("default").isMissingNode() || pos.path("default").asText().isBlank()
+                pos.path("default").isMissingNode()
+                                || pos.path("default").asText().isBlank()
                         ? null
                         : pos.path("default").asText(),
                 days,

@@ -36,25 +36,57 @@ class ClaimReadinessIT {
      * every charge's FT1-19, each charge "code|units|modifiers".
      */
     private static String dft(
-            String control, String processing, String patient, String payer, String referring, String dx,
-            String serviceDate, String... charges) {
+            String control,
+            String processing,
+            String patient,
+            String payer,
+            String referring,
+            String dx,
+            String serviceDate,
+            String... charges) {
         StringBuilder m = new StringBuilder("MSH|^~\\&|WEBPT|CLINIC01|CMD|BILLING|20261121090000||DFT^P03^DFT_P03|"
                 + control + "|" + processing + "|2.5.1\r");
         m.append("EVN|P03|20261121090000\r");
         m.append("PID|1||").append(patient).append("^^^WEBPT^MR||Ruiz^Ana||19500101|F\r");
-        m.append("PV1|1|O|^^^7|||||").append(referring).append("|||||||||||V-").append(control).append('\r');
+        m.append("PV1|1|O|^^^7|||||")
+                .append(referring)
+                .append("|||||||||||V-")
+                .append(control)
+                .append('\r');
         if (!dx.isEmpty()) {
             m.append("DG1|1||").append(dx).append("^Dx^I10\r");
         }
         for (int i = 0; i < charges.length; i++) {
             String[] c = charges[i].split("\\|", -1);
-            m.append("FT1|").append(i + 1).append('|').append(control).append('-').append(i + 1).append("||")
-                    .append(serviceDate).append("||CG|").append(c[0]).append("|||").append(c[1])
-                    .append("|45.00|||||^^^7|||").append(dx).append('|').append(PERFORMER).append("|||||")
-                    .append(c[0]).append('|').append(c[2]).append('\r');
+            m.append("FT1|")
+                    .append(i + 1)
+                    .append('|')
+                    .append(control)
+                    .append('-')
+                    .append(i + 1)
+                    .append("||")
+                    .append(serviceDate)
+                    .append("||CG|")
+                    .append(c[0])
+                    .append("|||")
+                    .append(c[1])
+                    .append("|45.00|||||^^^7|||")
+                    .append(dx)
+                    .append('|')
+                    .append(PERFORMER)
+                    .append("|||||")
+                    .append(c[0])
+                    .append('|')
+                    .append(c[2])
+                    .append('\r');
         }
-        m.append("IN1|1|PLAN|").append(payer).append("|Payer||||G1||||||||Ruiz^Ana|SEL|19500101")
-                .append("|".repeat(18)).append("M-").append(patient).append('\r');
+        m.append("IN1|1|PLAN|")
+                .append(payer)
+                .append("|Payer||||G1||||||||Ruiz^Ana|SEL|19500101")
+                .append("|".repeat(18))
+                .append("M-")
+                .append(patient)
+                .append('\r');
         return m.toString();
     }
 
@@ -91,8 +123,7 @@ class ClaimReadinessIT {
 
     @Test
     void aMedicareLineWithoutGpPostsWithAWarningThatIsStoredListedAndResolved() throws Exception {
-        String ack = send(dft("CR-1", "P", "CR100", "1043", REFERRING, "M54.50", "20261121",
-                "97110|1|GP", "97110|2|"));
+        String ack = send(dft("CR-1", "P", "CR100", "1043", REFERRING, "M54.50", "20261121", "97110|1|GP", "97110|2|"));
 
         assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AA");
         assertThat(Hl7Text.errors(Hl7Text.parseAck(ack))).containsExactly("101@FT1[2]-26");
@@ -115,18 +146,26 @@ class ClaimReadinessIT {
         assertThat(f.get("test").asBoolean()).isFalse();
         assertThat(f.get("text").asText()).startsWith("Charge 2 (97110) has no therapy modifier");
         assertThat(findings("?test=false&rule=therapy-modifier&payer=1050")).isEmpty();
-        assertThat(findings("?test=false&rule=therapy-modifier&from=2026-11-22")).isEmpty();
-        assertThat(findings("?test=false&rule=therapy-modifier&provider=12&facility=7&to=2026-11-21")).hasSize(1);
+        assertThat(findings("?test=false&rule=therapy-modifier&from=2026-11-22"))
+                .isEmpty();
+        assertThat(findings("?test=false&rule=therapy-modifier&provider=12&facility=7&to=2026-11-21"))
+                .hasSize(1);
         assertThat(engine.get("/api/findings?rule=therapy-modifer").body()).contains("therapy-modifier, eight-minute");
-        assertThat(engine.get().metric(
-                        "bridge_claim_findings_total\\{action=\"warn\",interface=\"default\",rule=\"therapy-modifier\",?\\}"))
+        assertThat(
+                        engine.get()
+                                .metric(
+                                        "bridge_claim_findings_total\\{action=\"warn\",interface=\"default\",rule=\"therapy-modifier\",?\\}"))
                 .isGreaterThanOrEqualTo(1);
 
         long id = f.get("id").asLong();
-        HttpResponse<String> noReason = engine.send("POST", "/api/findings/" + id + "/resolve", "{}", TestEngine.ADMIN_AUTH);
+        HttpResponse<String> noReason =
+                engine.send("POST", "/api/findings/" + id + "/resolve", "{}", TestEngine.ADMIN_AUTH);
         assertThat(noReason.statusCode()).isEqualTo(400);
         HttpResponse<String> resolved = engine.send(
-                "POST", "/api/findings/" + id + "/resolve", "{\"reason\": \"Re-billed with GP\"}", TestEngine.ADMIN_AUTH);
+                "POST",
+                "/api/findings/" + id + "/resolve",
+                "{\"reason\": \"Re-billed with GP\"}",
+                TestEngine.ADMIN_AUTH);
         assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
         JsonNode after = JSON.readTree(resolved.body());
         assertThat(after.get("status").asText()).isEqualTo("resolved");
@@ -141,11 +180,12 @@ class ClaimReadinessIT {
 
     @Test
     void aDftThatKeepsTheRulesGetsABareAaAndNoFinding() throws Exception {
-        String ack = send(dft("CR-2", "P", "CR200", "1043", REFERRING, "S83.511A", "20261121",
-                "97110|2|GP", "97140|1|GP~59"));
+        String ack = send(
+                dft("CR-2", "P", "CR200", "1043", REFERRING, "S83.511A", "20261121", "97110|2|GP", "97140|1|GP~59"));
         assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AA");
         assertThat(errLines(ack)).isEmpty();
-        JsonNode entry = JSON.readTree(engine.get("/api/messages?controlId=CR-2").body()).get(0);
+        JsonNode entry =
+                JSON.readTree(engine.get("/api/messages?controlId=CR-2").body()).get(0);
         assertThat(findings("?journalId=" + entry.get("id").asLong())).isEmpty();
     }
 
@@ -155,16 +195,17 @@ class ClaimReadinessIT {
         String ack = send(dft("CR-3", "P", "CR300", "1043", "", "S83.511", "20261121", "97110|1|GP"));
         assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AA");
         assertThat(Hl7Text.errors(Hl7Text.parseAck(ack))).containsExactly("102@DG1-3", "101@PV1-8");
-        assertThat(ack).contains("Diagnosis S83.511 is an injury code without its 7th character")
+        assertThat(ack)
+                .contains("Diagnosis S83.511 is an injury code without its 7th character")
                 .contains("The visit has no referring provider, which Medicare needs for therapy claims");
         assertThat(charges("CR300")).isEqualTo(1);
 
         // Commercial: a malformed diagnosis, a timed code with 0 units, a date of service 6 months old.
         ack = send(dft("CR-4", "P", "CR400", "1042", REFERRING, "54.50", "20260520", "97110|1|", "97140|0|"));
         assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AA");
-        assertThat(Hl7Text.errors(Hl7Text.parseAck(ack)))
-                .containsExactly("103@FT1[2]-10", "102@DG1-3", "103@FT1-4");
-        assertThat(ack).contains("Charge 2 (97140) is a timed code billed with 0 units")
+        assertThat(Hl7Text.errors(Hl7Text.parseAck(ack))).containsExactly("103@FT1[2]-10", "102@DG1-3", "103@FT1-4");
+        assertThat(ack)
+                .contains("Charge 2 (97140) is a timed code billed with 0 units")
                 .contains("Diagnosis 54.50 is not a well-formed ICD-10-CM code")
                 .contains("The date of service 2026-05-20 is 185 days before this message, past the payer's filing"
                         + " limit of 90 days");
@@ -199,7 +240,9 @@ class ClaimReadinessIT {
         assertThat(result.get("errors").get(0).get("text").asText())
                 .startsWith("Charge 1 (97110) has modifier GO, which is for occupational therapy");
         assertThat(result.get("ack").asText()).contains("|W|");
-        assertThat(engine.get("/api/patients/CR700").statusCode()).as("a dry run stores nothing").isEqualTo(404);
+        assertThat(engine.get("/api/patients/CR700").statusCode())
+                .as("a dry run stores nothing")
+                .isEqualTo(404);
     }
 
     @Test
@@ -207,19 +250,33 @@ class ClaimReadinessIT {
         send(dft("CR-8", "P", "CR800", "1043", REFERRING, "M54.50", "20261121", "97530|1|GN"));
         Cli.Result list = Cli.run("findings", "--rule", "therapy-modifier", "--url", engine.url());
         assertThat(list.exitCode()).as(list.err()).isZero();
-        assertThat(list.out()).contains("therapy-modifier at FT1-26, visit V-CR-8")
+        assertThat(list.out())
+                .contains("therapy-modifier at FT1-26, visit V-CR-8")
                 .contains("Charge 1 (97530) has modifier GN, which is for speech-language pathology");
-        long id = findings("?journalId=" + JSON.readTree(engine.get("/api/messages?controlId=CR-8").body())
-                        .get(0).get("id").asLong())
-                .get(0).get("id").asLong();
+        long id = findings("?journalId="
+                        + JSON.readTree(engine.get("/api/messages?controlId=CR-8")
+                                        .body())
+                                .get(0)
+                                .get("id")
+                                .asLong())
+                .get(0)
+                .get("id")
+                .asLong();
 
         Cli.Result dismissed = Cli.run(
-                "findings", "dismiss", String.valueOf(id), "--reason", "Speech line billed by mistake", "--url",
+                "findings",
+                "dismiss",
+                String.valueOf(id),
+                "--reason",
+                "Speech line billed by mistake",
+                "--url",
                 engine.url());
         assertThat(dismissed.exitCode()).as(dismissed.err()).isZero();
         assertThat(dismissed.out()).contains("Finding " + id + " dismissed.");
-        assertThat(Cli.run("findings", "--status", "dismissed", "--url", engine.url()).out())
-                .contains("(dismissed)").contains(": Speech line billed by mistake");
+        assertThat(Cli.run("findings", "--status", "dismissed", "--url", engine.url())
+                        .out())
+                .contains("(dismissed)")
+                .contains(": Speech line billed by mistake");
         Cli.Result again = Cli.run("findings", "resolve", String.valueOf(id), "--reason", "x", "--url", engine.url());
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err() + again.out()).contains("is already dismissed by");
@@ -227,18 +284,63 @@ class ClaimReadinessIT {
 
     @Test
     void aPayersClassIsEditedLikeItsOtherFieldsAndDecidesWhichRulesApply() throws Exception {
-        HttpResponse<String> bad = engine.send(
-                "PUT", "/api/payers/1050", "{\"payerClass\": \"medicar\"}", TestEngine.ADMIN_AUTH);
+        HttpResponse<String> bad =
+                engine.send("PUT", "/api/payers/1050", "{\"payerClass\": \"medicar\"}", TestEngine.ADMIN_AUTH);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("is not a payer class: use one of medicare, medicare-advantage");
         HttpResponse<String> ok = engine.send(
                 "PUT", "/api/payers/1050", "{\"payerClass\": \"Medicare Advantage\"}", TestEngine.ADMIN_AUTH);
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
-        assertThat(JSON.readTree(engine.get("/api/payers/1050").body()).get("payerClass").asText())
+        assertThat(JSON.readTree(engine.get("/api/payers/1050").body())
+                        .get("payerClass")
+                        .asText())
                 .isEqualTo("medicare-advantage");
 
         String ack = send(dft("CR-9", "P", "CR900", "1050", REFERRING, "M54.50", "20261121", "97110|1|"));
         assertThat(Hl7Text.errors(Hl7Text.parseAck(ack))).containsExactly("101@FT1-26");
         assertThat(ack).contains("the Medicare Advantage plan needs GP");
+    }
+
+    @Test
+    void aMedicareVisitWithNoDiagnosisPointedAtAndAnUnknownPlaceOfServiceWarns() throws Exception {
+        HttpResponse<String> pos =
+                engine.send("PUT", "/api/facilities/8", "{\"placeOfService\": \"21\"}", TestEngine.ADMIN_AUTH);
+        assertThat(pos.statusCode()).as(pos.body()).isEqualTo(200);
+        String ack = send(dft("CR-10", "P", "CR1000", "1043", REFERRING, "", "20261121", "97110|1|GP")
+                .replace("^^^7", "^^^8"));
+        assertThat(Hl7Text.get(Hl7Text.parseAck(ack), "/MSA-1")).isEqualTo("AA");
+        assertThat(Hl7Text.errors(Hl7Text.parseAck(ack))).containsExactly("101@FT1-19", "103@PV1-3");
+        assertThat(ack)
+                .contains("No charge of this visit points to a diagnosis")
+                .contains(
+                        "Place of service '21' of facility 8 is not one this interface bills (11, 12, 19, 22, 02, 10)");
+        assertThat(charges("CR1000")).isEqualTo(1);
+    }
+
+    @Test
+    void withTreatmentMinutesInTheProfileTheEightMinuteRuleChecksTheUnits() throws Exception {
+        String profile = java.nio.file.Files.readString(java.nio.file.Path.of("conf/profiles/webpt.yaml"))
+                .replaceFirst("(?m)^  # treatmentMinutes: .*$", "  treatmentMinutes: FT1-8");
+        assertThat(profile).contains("  treatmentMinutes: FT1-8");
+        // 37 minutes bill 2 units under the 8-minute rule; 3 are billed (FT1-8 of the first FT1 holds the minutes).
+        String breaks = dft("CR-11", "P", "CR1100", "1043", REFERRING, "M54.50", "20261121", "97110|2|GP", "97140|1|GP")
+                .replaceFirst("\\|CG\\|97110\\|\\|", "|CG|97110|37|");
+        JsonNode result = dryRun(breaks, profile);
+        assertThat(result.get("ackCode").asText()).isEqualTo("AA");
+        assertThat(result.get("errors")).hasSize(1);
+        assertThat(result.get("errors").get(0).get("location").asText()).isEqualTo("FT1-10");
+        assertThat(result.get("errors").get(0).get("text").asText())
+                .isEqualTo("The visit bills 3 unit(s) of timed codes for 37 treatment minutes: under the 8-minute"
+                        + " rule Medicare pays 2 unit(s). Correct the units or the minutes in WebPT and re-bill the"
+                        + " visit.");
+        String keeps = breaks.replace("|CG|97110|37|", "|CG|97110|38|");
+        assertThat(dryRun(keeps, profile).get("errors")).isEmpty();
+    }
+
+    private static JsonNode dryRun(String message, String profile) throws Exception {
+        String body = JSON.writeValueAsString(java.util.Map.of("message", message, "profile", profile));
+        HttpResponse<String> r = engine.send("POST", "/api/dry-run", body, TestEngine.ADMIN_AUTH);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
     }
 }

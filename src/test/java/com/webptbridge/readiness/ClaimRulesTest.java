@@ -29,7 +29,8 @@ class ClaimRulesTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
     private static final MappingProfile WEBPT = MappingProfile.webptDefault();
-    private static final ClaimRules RULES = new ClaimRules(RuleBook.load(java.nio.file.Path.of("conf/rules/claim-readiness.yaml")), Set.of());
+    private static final ClaimRules RULES =
+            new ClaimRules(RuleBook.load(java.nio.file.Path.of("conf/rules/claim-readiness.yaml")), Set.of());
 
     /** A charge: code, units, modifiers, whether it points at a diagnosis. */
     private record Line(String code, int units, List<String> modifiers, boolean pointed) {
@@ -38,7 +39,8 @@ class ClaimRulesTest {
         }
     }
 
-    private static Visit visit(PayerClass c, Integer minutes, Long referring, String pos, List<String> dx, Line... lines) {
+    private static Visit visit(
+            PayerClass c, Integer minutes, Long referring, String pos, List<String> dx, Line... lines) {
         return visit(c, minutes, referring, pos, dx, DAY, lines);
     }
 
@@ -49,16 +51,41 @@ class ClaimRulesTest {
         for (int i = 0; i < lines.length; i++) {
             Line l = lines[i];
             int n = i + 1;
-            mapped.add(new MappedCharge("T-" + n, dos,
+            mapped.add(new MappedCharge(
+                    "T-" + n,
+                    dos,
                     new Keyed(l.code(), ErrorLocation.field("FT1", n, 25), FieldPosition.parse("FT1-25")),
-                    l.modifiers(), BigDecimal.valueOf(l.units()), null, null, null, l.pointed() ? List.of(1) : List.of()));
-            charges.add(new ChargeLine("T-" + n, dos, l.code(), l.modifiers(), BigDecimal.valueOf(l.units()),
-                    new BigDecimal("45.00"), "0420", l.pointed() ? List.of(1) : List.of()));
+                    l.modifiers(),
+                    BigDecimal.valueOf(l.units()),
+                    null,
+                    null,
+                    null,
+                    l.pointed() ? List.of(1) : List.of()));
+            charges.add(new ChargeLine(
+                    "T-" + n,
+                    dos,
+                    l.code(),
+                    l.modifiers(),
+                    BigDecimal.valueOf(l.units()),
+                    new BigDecimal("45.00"),
+                    "0420",
+                    l.pointed() ? List.of(1) : List.of()));
         }
         MappedEncounter m = new MappedEncounter(null, List.of(), "V1", dos, null, null, null, dx, mapped);
         Encounter e = new Encounter(null, List.of(), "V1", dos, new Placement(7, 12, referring, pos), dx, charges);
-        return new Visit(m, e, c, minutes, DAY, Map.of("M54.50", ErrorLocation.field("DG1", 1, 3),
-                "S83.511", ErrorLocation.field("DG1", 2, 3), "54.50", ErrorLocation.field("DG1", 1, 3)));
+        return new Visit(
+                m,
+                e,
+                c,
+                minutes,
+                DAY,
+                Map.of(
+                        "M54.50",
+                        ErrorLocation.field("DG1", 1, 3),
+                        "S83.511",
+                        ErrorLocation.field("DG1", 2, 3),
+                        "54.50",
+                        ErrorLocation.field("DG1", 1, 3)));
     }
 
     private static List<String> found(Visit v) {
@@ -76,8 +103,19 @@ class ClaimRulesTest {
     }
 
     @ParameterizedTest(name = "{0} minutes, {1} units billed: finding {2}")
-    @CsvSource({"7,1,true", "8,1,false", "22,2,true", "23,2,false", "37,2,false", "38,2,true", "52,3,false",
-            "53,3,true", "67,4,false", "68,4,true", "68,5,false"})
+    @CsvSource({
+        "7,1,true",
+        "8,1,false",
+        "22,2,true",
+        "23,2,false",
+        "37,2,false",
+        "38,2,true",
+        "52,3,false",
+        "53,3,true",
+        "67,4,false",
+        "68,4,true",
+        "68,5,false"
+    })
     void theEightMinuteRuleComparesTheVisitsTimedUnitsSummed(int minutes, int units, boolean finding) {
         // Units split over two timed codes, summed per visit; an untimed evaluation does not count.
         Line[] lines = units == 1
@@ -89,14 +127,16 @@ class ClaimRulesTest {
             assertThat(f.get(0).problem().location().display()).isEqualTo("FT1[2]-10");
             assertThat(f.get(0).problem().sentence())
                     .isEqualTo("The visit bills " + units + " unit(s) of timed codes for " + minutes
-                            + " treatment minutes: under the 8-minute rule Medicare pays " + ClaimRules.unitsFor(minutes)
+                            + " treatment minutes: under the 8-minute rule Medicare pays "
+                            + ClaimRules.unitsFor(minutes)
                             + " unit(s). Correct the units or the minutes in WebPT and re-bill the visit.");
         }
     }
 
     @Test
     void theEightMinuteRuleIsMedicaresOnly() {
-        assertThat(found(visit(PayerClass.COMMERCIAL, 7, null, "11", DX, Line.of("97110", 3)))).isEmpty();
+        assertThat(found(visit(PayerClass.COMMERCIAL, 7, null, "11", DX, Line.of("97110", 3))))
+                .isEmpty();
     }
 
     @Test
@@ -106,7 +146,8 @@ class ClaimRulesTest {
         assertThat(f).hasSize(1);
         assertThat(f.get(0).problem().location().display()).isEqualTo("FT1[2]-26");
         assertThat(f.get(0).problem().sentence())
-                .startsWith("Charge 2 (97110) has no therapy modifier: Medicare needs GP on every physical therapy line.");
+                .startsWith(
+                        "Charge 2 (97110) has no therapy modifier: Medicare needs GP on every physical therapy line.");
         assertThat(f.get(0).problem().reason().warning()).isTrue();
     }
 
@@ -118,7 +159,8 @@ class ClaimRulesTest {
 
     @Test
     void commercialLinesWithoutGpAreLeftAlone() {
-        assertThat(found(visit(PayerClass.COMMERCIAL, null, null, "11", DX, Line.of("97110", 1)))).isEmpty();
+        assertThat(found(visit(PayerClass.COMMERCIAL, null, null, "11", DX, Line.of("97110", 1))))
+                .isEmpty();
     }
 
     @Test
@@ -137,8 +179,8 @@ class ClaimRulesTest {
                 .containsExactly("diagnosis-format@DG1-3");
         assertThat(found(visit(PayerClass.COMMERCIAL, null, null, "11", List.of("S83.511"), Line.of("97110", 1))))
                 .containsExactly("injury-seventh-character@DG1[2]-3");
-        assertThat(found(visit(PayerClass.COMMERCIAL, null, null, "11", List.of("S83.511A", "T14.90XA"),
-                        Line.of("97110", 1))))
+        assertThat(found(visit(
+                        PayerClass.COMMERCIAL, null, null, "11", List.of("S83.511A", "T14.90XA"), Line.of("97110", 1))))
                 .isEmpty();
         Line unpointed = new Line("97110", 1, List.of("GP"), false);
         assertThat(found(visit(PayerClass.MEDICARE, null, 5L, "11", DX, unpointed)))
@@ -149,7 +191,8 @@ class ClaimRulesTest {
     void aMedicareVisitNeedsAReferringProvider() {
         assertThat(found(visit(PayerClass.MEDICARE, null, null, "11", DX, Line.of("97110", 1, "GP"))))
                 .containsExactly("referring-provider@PV1-8");
-        assertThat(found(visit(PayerClass.MEDICARE, null, 5L, "11", DX, Line.of("97110", 1, "GP")))).isEmpty();
+        assertThat(found(visit(PayerClass.MEDICARE, null, 5L, "11", DX, Line.of("97110", 1, "GP"))))
+                .isEmpty();
     }
 
     @Test
@@ -157,7 +200,8 @@ class ClaimRulesTest {
         assertThat(found(visit(PayerClass.COMMERCIAL, null, null, "21", DX, Line.of("97110", 1))))
                 .containsExactly("place-of-service@PV1-3");
         for (String known : List.of("11", "12", "19", "22", "02", "10")) {
-            assertThat(found(visit(PayerClass.COMMERCIAL, null, null, known, DX, Line.of("97110", 1)))).isEmpty();
+            assertThat(found(visit(PayerClass.COMMERCIAL, null, null, known, DX, Line.of("97110", 1))))
+                    .isEmpty();
         }
     }
 
@@ -168,7 +212,8 @@ class ClaimRulesTest {
                 .containsExactly("timely-filing@FT1-4");
         assertThat(found(visit(PayerClass.COMMERCIAL, null, null, "11", DX, DAY.minusDays(90), Line.of("97110", 1))))
                 .isEmpty();
-        assertThat(found(visit(PayerClass.MEDICARE, null, 5L, "11", DX, old, Line.of("97110", 1, "GP")))).isEmpty();
+        assertThat(found(visit(PayerClass.MEDICARE, null, 5L, "11", DX, old, Line.of("97110", 1, "GP"))))
+                .isEmpty();
         assertThat(found(visit(PayerClass.MEDICARE, null, 5L, "11", DX, DAY.minusDays(366), Line.of("97110", 1, "GP"))))
                 .containsExactly("timely-filing@FT1-4");
     }
@@ -176,7 +221,8 @@ class ClaimRulesTest {
     @Test
     void aRuleSwitchedOffFindsNothing() {
         ClaimRules off = new ClaimRules(RULES.book(), Rule.switchedOff(Map.of("therapy-modifier", "off"), "test"));
-        assertThat(off.check(visit(PayerClass.MEDICARE, null, 5L, "11", DX, Line.of("97110", 1)), WEBPT)).isEmpty();
+        assertThat(off.check(visit(PayerClass.MEDICARE, null, 5L, "11", DX, Line.of("97110", 1)), WEBPT))
+                .isEmpty();
     }
 
     @Test

@@ -36,8 +36,10 @@ class InterfaceRulesIT {
 
     private static void define(Path dir, String id, int port, String rules) throws Exception {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(id + ".yaml"), "id: " + id + "\nreference: conf/reference\nmllp:\n  port: " + port + "\n"
-                + (rules == null ? "" : "rules:\n  " + rules + "\n"));
+        Files.writeString(
+                dir.resolve(id + ".yaml"),
+                "id: " + id + "\nreference: conf/reference\nmllp:\n  port: " + port + "\n"
+                        + (rules == null ? "" : "rules:\n  " + rules + "\n"));
     }
 
     @Test
@@ -61,7 +63,8 @@ class InterfaceRulesIT {
     void aMisspelledRuleStopsTheStartNamingItAndTheValidOnes(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("interfaces");
         define(dir, "clinic-c", TestEngine.freePort(), "therapy-modifer: off");
-        assertThatThrownBy(() -> TestEngine.start(Map.of("bridge.interfaces.dir", dir.toString())).close())
+        assertThatThrownBy(() -> TestEngine.start(Map.of("bridge.interfaces.dir", dir.toString()))
+                        .close())
                 .hasStackTraceContaining("unknown claim-readiness rule 'therapy-modifer'")
                 .hasStackTraceContaining("the rules are therapy-modifier, eight-minute");
     }
