@@ -32,3 +32,5 @@ CREATE TABLE claim_finding (
 );
 CREATE INDEX claim_finding_list ON claim_finding (interface_id, sandbox, status, created_at, id);
 CREATE INDEX claim_finding_journal ON claim_finding (journal_id);
+-- The findings of a posting find their encounter by the charges that message posted.
+CREATE INDEX charge_journal ON charge (journal_id);
