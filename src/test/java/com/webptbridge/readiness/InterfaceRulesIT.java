@@ -68,4 +68,26 @@ class InterfaceRulesIT {
                 .hasStackTraceContaining("unknown claim-readiness rule 'therapy-modifer'")
                 .hasStackTraceContaining("the rules are therapy-modifier, eight-minute");
     }
+
+    @Test
+    void testTrafficsFindingsGoWhenTheSandboxIsCleared(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("interfaces");
+        int port = TestEngine.freePort();
+        define(dir, "clinic-d", port, null);
+        try (TestEngine engine = TestEngine.start(Map.of("bridge.interfaces.dir", dir.toString()))) {
+            String ack = send(port, dft("RD-1").replace("|P|2.5.1\r", "|T|2.5.1\r"));
+            assertThat(Hl7Text.errors(Hl7Text.parseAck(ack))).containsExactly("101@FT1-26");
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var before = json.readTree(
+                    engine.get("/api/interfaces/clinic-d/findings?test=true").body());
+            assertThat(before).hasSize(1);
+            assertThat(before.get(0).get("test").asBoolean()).isTrue();
+            var reset =
+                    engine.send("POST", "/api/interfaces/clinic-d/lifecycle/reset-test", "{}", TestEngine.ADMIN_AUTH);
+            assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+            assertThat(json.readTree(engine.get("/api/interfaces/clinic-d/findings?test=true")
+                            .body()))
+                    .isEmpty();
+        }
+    }
 }
