@@ -72,7 +72,7 @@ final class FindingsResource {
         if (rule != null) {
             try {
                 Rule.of(rule, "rule");
-            } catch (IllegalStateException e) {
+            } catch (IllegalArgumentException e) {
                 throw new ApiException(400, e.getMessage());
             }
         }

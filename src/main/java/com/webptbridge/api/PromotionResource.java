@@ -72,7 +72,7 @@ final class PromotionResource {
                     ReferenceCsv.write(kind, running.maintenance().references().list(kind, null)));
         }
         InterfaceDefinition portable = new InterfaceDefinition(
-                d.id(), d.name(), d.mllp(), d.match(), null, null, d.ackMode(), null, d.senders());
+                d.id(), d.name(), d.mllp(), d.match(), null, null, d.ackMode(), null, d.senders(), null, d.rules());
         return ApiResponse.ok(new Bundle(portable, interfaces.profileText(id), reference));
     }
 
@@ -117,7 +117,7 @@ final class PromotionResource {
         }
         String profile = bundle.profile() == null ? null : interfaces.keepProfile(d.id(), bundle.profile());
         InterfaceDefinition created = new InterfaceDefinition(
-                d.id(), d.name(), d.mllp(), d.match(), profile, null, d.ackMode(), null, d.senders());
+                d.id(), d.name(), d.mllp(), d.match(), profile, null, d.ackMode(), null, d.senders(), null, d.rules());
         RunningInterface running;
         try {
             running = interfaces.add(created);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.webptbridge.hl7.MessageHeader;
+import com.webptbridge.readiness.Rule;
 import com.webptbridge.transport.KnownSenders;
 
 import java.io.IOException;
@@ -135,6 +136,7 @@ public record InterfaceDefinition(
         if (rules != null && rules.isEmpty()) {
             rules = null;
         }
+        Rule.switchedOff(rules, "Interface " + id); // a misspelled rule or setting is refused here, naming it
         if (ackMode != null && !ackMode.equals("original") && !ackMode.equals("enhanced")) {
             throw new IllegalArgumentException(
                     "Interface " + id + " has ackMode '" + ackMode + "': it must be original or enhanced");

@@ -38,7 +38,7 @@ public enum Rule {
         return Arrays.stream(values())
                 .filter(r -> r.id.equals(name))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException(
+                .orElseThrow(() -> new IllegalArgumentException(
                         source + ": unknown claim-readiness rule '" + name + "'; the rules are " + names() + "."));
     }
 
@@ -61,7 +61,7 @@ public enum Rule {
             switch (s) {
                 case "off", "false" -> off.add(rule);
                 case "warn", "on", "true" -> {}
-                default -> throw new IllegalStateException(source + ": rule " + name + " is set to '" + setting
+                default -> throw new IllegalArgumentException(source + ": rule " + name + " is set to '" + setting
                         + "'; a rule is warn (the default) or off.");
             }
         });

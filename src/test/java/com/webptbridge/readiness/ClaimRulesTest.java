@@ -239,4 +239,19 @@ class ClaimRulesTest {
     void theJarsRulesAreTheConfFolders() {
         assertThat(RuleBook.shipped()).isEqualTo(RULES.book());
     }
+
+    @Test
+    void anInterfaceFileReadsItsRulesAndRefusesAMisspelledOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path good = tmp.resolve("clinic-a.yaml");
+        java.nio.file.Files.writeString(good, "id: clinic-a\nmllp: {port: 2600}\nrules:\n  therapy-modifier: off\n");
+        var d = com.webptbridge.interfaces.InterfaceDefinition.read(good);
+        assertThat(Rule.switchedOff(d.rules(), "x")).containsExactly(Rule.THERAPY_MODIFIER);
+        java.nio.file.Path bad = tmp.resolve("clinic-b.yaml");
+        java.nio.file.Files.writeString(bad, "id: clinic-b\nmllp: {port: 2601}\nrules: {timely-filling: off}\n");
+        assertThatThrownBy(() -> com.webptbridge.interfaces.InterfaceDefinition.read(bad))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("clinic-b.yaml")
+                .hasMessageContaining("unknown claim-readiness rule 'timely-filling'; the rules are therapy-modifier");
+    }
 }
