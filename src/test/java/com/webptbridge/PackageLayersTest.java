@@ -38,6 +38,7 @@ class PackageLayersTest {
             "store", // all SQL
             "mapping", // profile and mappers: HL7 to mapped records
             "reference", // resolution mapped to resolved; reference maintenance rules
+            "readiness", // claim-readiness rules: findings about resolved encounters
             "inbound", // the route's steps
             "maintenance", // worklist, reprocessing, auto-reprocess
             "files", // messages from files: the initial patient load, the file drop

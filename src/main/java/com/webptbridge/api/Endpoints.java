@@ -66,6 +66,7 @@ final class Endpoints {
         all.addAll(new LifecycleResource().endpoints());
         all.addAll(new MessagesResource().endpoints());
         all.addAll(new ReprocessResource().endpoints());
+        all.addAll(new FindingsResource(db).endpoints());
         all.addAll(new UnmatchedResource(db, interfaces).endpoints());
         all.addAll(new ViewsResource().endpoints());
         all.addAll(new DryRunResource().endpoints());

@@ -83,7 +83,8 @@ final class PromotionResource {
                 d.senders(),
                 null,
                 d.tlsSubjects(),
-                null); // no webhook: its address may hold the receiver's secret, and it is this engine's
+                null, // no webhook: its address may hold the receiver's secret, and it is this engine's
+                d.rules());
         return ApiResponse.ok(new Bundle(portable, interfaces.profileText(id), reference));
     }
 
@@ -139,7 +140,8 @@ final class PromotionResource {
                 d.senders(),
                 null,
                 d.tlsSubjects(),
-                null); // no webhook: its address may hold the receiver's secret, and it is this engine's
+                null, // no webhook: its address may hold the receiver's secret, and it is this engine's
+                d.rules());
         RunningInterface running;
         try {
             running = interfaces.add(created);

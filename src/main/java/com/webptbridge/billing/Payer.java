@@ -10,4 +10,10 @@ public record Payer(
         @Maintained(max = 50, description = "State, e.g. IL") String state,
         @Maintained(max = 20, description = "ZIP code") String zip,
         @Maintained(max = 50, description = "Plan type, e.g. Commercial or Medicare") String planType,
+        @Maintained(
+                        check = ReferenceKind.Check.PAYER_CLASS,
+                        max = 30,
+                        description = "Payer class for claim-readiness rules: medicare, medicare-advantage, medicaid,"
+                                + " commercial, workers-comp or self-pay (unset: commercial)")
+                String payerClass,
         boolean active) {}

@@ -164,6 +164,8 @@ public enum ReferenceKind {
         TEXT,
         NPI,
         PLACE_OF_SERVICE,
+        /** One of {@link PayerClass}'s ids. */
+        PAYER_CLASS,
         PROCEDURE_CODE,
         AMOUNT,
         UNITS,

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             InterfaceCommand.class,
             ImportCommand.class,
             WorklistCommand.class,
+            FindingsCommand.class,
             ReportCommand.class,
             ReconcileCommand.class,
             DryRunCommand.class,

@@ -8,6 +8,7 @@ import com.webptbridge.hl7.Hl7Parser;
 import com.webptbridge.hl7.MessageLimits;
 import com.webptbridge.inbound.AckMode;
 import com.webptbridge.inbound.Acknowledger;
+import com.webptbridge.inbound.ClaimCheck;
 import com.webptbridge.inbound.Commit;
 import com.webptbridge.inbound.DryRun;
 import com.webptbridge.inbound.EncounterStep;
@@ -26,6 +27,9 @@ import com.webptbridge.maintenance.Maintenance;
 import com.webptbridge.maintenance.Reprocessor;
 import com.webptbridge.mapping.FieldLimits;
 import com.webptbridge.mapping.MappingProfile;
+import com.webptbridge.readiness.ClaimRules;
+import com.webptbridge.readiness.Rule;
+import com.webptbridge.readiness.RuleBook;
 import com.webptbridge.reference.EncounterResolver;
 import com.webptbridge.reference.ImportColumns;
 import com.webptbridge.reference.ReferenceMaintenance;
@@ -35,6 +39,7 @@ import com.webptbridge.store.JobLocks;
 import com.webptbridge.store.billing.EncounterStore;
 import com.webptbridge.store.billing.PatientAccount;
 import com.webptbridge.store.billing.PatientStore;
+import com.webptbridge.store.findings.ClaimFindings;
 import com.webptbridge.store.journal.Journal;
 import com.webptbridge.store.journal.Worklist;
 import com.webptbridge.store.lifecycle.InterfaceState;
@@ -81,6 +86,7 @@ final class InterfaceWiring implements AutoCloseable {
     private final Commit unmatchedCommit;
     private final InterfaceStates states;
     private final InterfaceState initialState;
+    private final RuleBook ruleBook;
 
     InterfaceWiring(Settings settings, Database db, CamelContext camel, Metrics metrics) {
         this.settings = settings;
@@ -88,6 +94,7 @@ final class InterfaceWiring implements AutoCloseable {
         this.metrics = metrics;
         this.process = camel.createProducerTemplate();
         ImportColumns.check(); // the import header names are data: a typo stops the start, naming it
+        this.ruleBook = RuleBook.load(settings.path(settings.get("bridge.rules"))); // likewise the rules' data
         Set<String> versions = settings.getList("bridge.hl7.versions");
         this.rules =
                 new HeaderRules(versions, settings.getList("bridge.hl7.processing-ids"), MappingStep.acceptedEvents());
@@ -134,6 +141,8 @@ final class InterfaceWiring implements AutoCloseable {
         Journal journal = new Journal(db, id);
         PatientStore patients = new PatientStore(db, id);
         Commit commit = new Commit(db, journal, patients, acks, metrics);
+        ReferenceLookup lookup = new ReferenceLookup(db, id, settings.getInt("bridge.reference.refresh-ms"));
+        ClaimFindings findings = new ClaimFindings(db, id);
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("lifecycle", new Lifecycle(id, states));
         beans.put("headerCheck", new HeaderCheck(rules, limits, db, journal));
@@ -143,10 +152,13 @@ final class InterfaceWiring implements AutoCloseable {
                 new EncounterStep(
                         profile,
                         fieldLimits,
-                        new EncounterResolver(
-                                new ReferenceLookup(db, id, settings.getInt("bridge.reference.refresh-ms"))),
+                        new EncounterResolver(lookup),
                         patients,
-                        new EncounterStore(id)));
+                        new EncounterStore(id),
+                        new ClaimCheck(
+                                new ClaimRules(ruleBook, Rule.switchedOff(d.rules(), "Interface " + id)),
+                                lookup,
+                                findings)));
         beans.put("commit", commit);
         beans.put("failure", new Failure(commit));
 

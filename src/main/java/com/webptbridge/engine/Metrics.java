@@ -178,6 +178,15 @@ final class Metrics implements Outcomes {
                 .increment();
     }
 
+    @Override
+    public void found(String interfaceId, String rule, String action) {
+        Counter.builder("bridge.claim.findings")
+                .description("Claim-readiness findings in posted encounters, by rule and what was done (warn)")
+                .tags("interface", interfaceId == null ? "none" : interfaceId, "rule", rule, "action", action)
+                .register(registry)
+                .increment();
+    }
+
     /** MSH-9 as a label: a type the engine maps, or "other". */
     static String typeLabel(String type) {
         return type != null && TYPES.contains(type) ? type : "other";

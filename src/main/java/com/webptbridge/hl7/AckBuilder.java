@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Builds ACK messages as text. The ACK's MSH swaps sender and receiver, keeps the inbound message's
  * version and delimiters, and each problem becomes its own ERR segment (location, 0357 code,
- * severity, sentence). Built by hand rather than with HAPI's generateACK so that an answer can be
+ * severity E, or W for a warning on an accepted message, sentence). Built by hand rather than with HAPI's generateACK so that an answer can be
  * written even for a message HAPI could not parse.
  */
 public final class AckBuilder {
@@ -125,7 +125,7 @@ public final class AckBuilder {
                     .append(cs)
                     .append("HL70357")
                     .append(fs)
-                    .append('E')
+                    .append(p.reason().warning() ? 'W' : 'E')
                     .append(fs)
                     .append(fs)
                     .append(fs)

@@ -45,7 +45,15 @@ public enum NakReason {
      * way, so the message is kept and waits for the interface to be fixed and the message
      * reprocessed.
      */
-    INTERNAL_ERROR(ErrorCode.APPLICATION_INTERNAL_ERROR, AcknowledgmentCode.AE);
+    INTERNAL_ERROR(ErrorCode.APPLICATION_INTERNAL_ERROR, AcknowledgmentCode.AE),
+
+    // Warnings (claim readiness): the message was applied (AA); each is an ERR with severity W.
+    /** Something a payer needs is missing (a modifier, a referring provider, a diagnosis pointer). */
+    WARNING_MISSING(ErrorCode.REQUIRED_FIELD_MISSING, AcknowledgmentCode.AA),
+    /** A value a payer will not take: a code outside its table, units that do not match the minutes. */
+    WARNING_VALUE(ErrorCode.TABLE_VALUE_NOT_FOUND, AcknowledgmentCode.AA),
+    /** A value that is not well formed (an ICD-10-CM code). */
+    WARNING_FORMAT(ErrorCode.DATA_TYPE_ERROR, AcknowledgmentCode.AA);
 
     private final ErrorCode code;
     private final AcknowledgmentCode ack;
@@ -70,15 +78,23 @@ public enum NakReason {
         return ack;
     }
 
+    /** True for a warning: the message is applied and acknowledged AA, its ERR has severity W. */
+    public boolean warning() {
+        return ack == AcknowledgmentCode.AA;
+    }
+
     /** A problem of this kind at a location; the sentence comes from {@link Sentence}. */
     Problem at(ErrorLocation location, String sentence) {
         return new Problem(this, location, sentence);
     }
 
-    /** The worst outcome a list of problems leads to: AR beats AE beats AA. */
+    /** The worst outcome a list of problems leads to: AR beats AE beats AA (warnings are AA). */
     public static AcknowledgmentCode worstOf(Collection<Problem> problems) {
         AcknowledgmentCode worst = AcknowledgmentCode.AA;
         for (Problem p : problems) {
+            if (p.reason().warning()) {
+                continue; // a warning leaves the message accepted
+            }
             if (p.reason().ackCode() == AcknowledgmentCode.AR) {
                 return AcknowledgmentCode.AR;
             }

@@ -285,6 +285,58 @@ public enum Sentence {
                     + " ({billingNpi}). Check both against NPPES. Only if WebPT's NPI is right, correct the billing"
                     + " record's NPI (`bridge provider update {key} --npi <WebPT's NPI>`, which reprocesses the"
                     + " waiting messages); otherwise correct the NPI in WebPT and have WebPT resend."),
+    // Claim readiness: warnings on an accepted encounter (AA, ERR-4 W), for clinic staff to fix in WebPT.
+    FINDING_NO_THERAPY_MODIFIER(
+            NakReason.WARNING_MISSING,
+            "Charge {charge} ({code}) has no therapy modifier: {payer} needs {modifier} on every physical therapy"
+                    + " line. Add {modifier} to the charge in WebPT and re-bill the visit."),
+    FINDING_WRONG_THERAPY_MODIFIER(
+            NakReason.WARNING_VALUE,
+            "Charge {charge} ({code}) has modifier {found}, which is for {discipline}: this is a physical therapy"
+                    + " interface, so {payer} needs {modifier}. Correct the modifier in WebPT and re-bill the visit."),
+    FINDING_EIGHT_MINUTE_RULE(
+            NakReason.WARNING_VALUE,
+            "The visit bills {units} unit(s) of timed codes for {minutes} treatment minutes: under the 8-minute"
+                    + " rule {payer} pays {expected} unit(s). Correct the units or the minutes in WebPT and re-bill"
+                    + " the visit."),
+    FINDING_TOO_MANY_TIMED_UNITS(
+            NakReason.WARNING_VALUE,
+            "The visit bills {units} units of timed 15-minute codes, more than {max} (over two hours of timed"
+                    + " treatment): check the units in WebPT."),
+    FINDING_ZERO_UNITS(
+            NakReason.WARNING_VALUE,
+            "Charge {charge} ({code}) is a timed code billed with 0 units: the payer pays nothing for it. Enter the"
+                    + " units in WebPT and re-bill the visit."),
+    FINDING_DIAGNOSIS_MALFORMED(
+            NakReason.WARNING_FORMAT,
+            "Diagnosis {diagnosis} is not a well-formed ICD-10-CM code (a letter, two characters, then up to four"
+                    + " after a dot): correct it in WebPT."),
+    FINDING_INJURY_NO_SEVENTH(
+            NakReason.WARNING_FORMAT,
+            "Diagnosis {diagnosis} is an injury code without its 7th character (A initial, D subsequent, S sequela;"
+                    + " X placeholders first): payers deny it. Choose the complete code in WebPT."),
+    FINDING_NO_DIAGNOSIS_POINTED(
+            NakReason.WARNING_MISSING,
+            "No charge of this visit points to a diagnosis: every claim line needs one. Link the charges to the"
+                    + " visit's diagnoses in WebPT and re-bill the visit."),
+    FINDING_NO_REFERRING_PROVIDER(
+            NakReason.WARNING_MISSING,
+            "The visit has no referring provider, which {payer} needs for therapy claims: enter the referring"
+                    + " provider (with NPI) on the patient's case in WebPT."),
+    FINDING_PLACE_OF_SERVICE(
+            NakReason.WARNING_VALUE,
+            "Place of service '{pos}' of facility {facility} is not one this interface bills ({known}): correct the"
+                    + " facility's place of service (bridge facility update {facility} --place-of-service)."),
+    FINDING_NO_PLACE_OF_SERVICE(
+            NakReason.WARNING_MISSING,
+            "Facility {facility} has no place of service and conf/rules names no default: set it with bridge"
+                    + " facility update {facility} --place-of-service 11."),
+    FINDING_TIMELY_FILING(
+            NakReason.WARNING_VALUE,
+            "The date of service {date} is {age} days before this message, past {payer}'s filing limit of {limit}"
+                    + " days: the claim is likely to be denied as late. Send the visit promptly, or check for a"
+                    + " filing-limit exception."),
+
     REPORT_INTERNAL_ERROR(
             null, "An internal error in the interface: report it; reprocess the messages once it is fixed."),
     CORRECT_AND_RESEND(null, "Correct the data in WebPT and resend, or reprocess once fixed.");

@@ -137,12 +137,14 @@ public final class Commit {
                     journal.claim(c, m.appliedKey(), id, m.sandbox);
                     List<String> notes = new ArrayList<>(m.notes);
                     notes.addAll(m.change.apply(c));
-                    Reply reply = answer(m, List.of());
+                    Reply reply = answer(m, m.warnings()); // AA, with a W ERR per claim-readiness finding
                     journal.complete(
                             c, id, completion(MessageStatus.PROCESSED, reply, m.patientId, notes, null, m.sandbox));
                     return reply;
                 });
                 log(id, m, MessageStatus.PROCESSED, applied);
+                m.findings.forEach(
+                        f -> outcomes.found(m.getInterfaceId(), f.rule().id(), "warn"));
                 return applied;
             } catch (SQLException e) {
                 Problem refused = m.change.refused(e);

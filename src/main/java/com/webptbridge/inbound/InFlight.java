@@ -5,6 +5,7 @@ import com.webptbridge.hl7.MessageHeader;
 import com.webptbridge.hl7.Problem;
 import com.webptbridge.mapping.MappingProfile;
 import com.webptbridge.mapping.MessageView;
+import com.webptbridge.readiness.Finding;
 import com.webptbridge.store.journal.Journal;
 import com.webptbridge.store.journal.JournalEntry;
 
@@ -30,6 +31,9 @@ public final class InFlight {
     private String digest; // the content digest, computed once: the receipt, the duplicate check and the claim use it
     final List<Problem> problems = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** What the claim-readiness rules found: warnings, so the message still posts (AA, a W ERR each). */
+    final List<Finding> findings = new ArrayList<>();
+
     String patientId;
     MessageView view;
     Change change;
@@ -130,6 +134,16 @@ public final class InFlight {
     /** The patient the message is about, once a mapping step found its ID; else null. */
     public String patientId() {
         return patientId;
+    }
+
+    /** The claim-readiness findings as the ACK's warnings. */
+    List<Problem> warnings() {
+        return findings.stream().map(Finding::problem).toList();
+    }
+
+    /** The claim-readiness findings about this message (empty until the encounter step ran). */
+    public List<Finding> findings() {
+        return List.copyOf(findings);
     }
 
     /** The answer, once the commit step (or the failure handler) has decided it. */

@@ -20,6 +20,9 @@ public interface Outcomes {
      */
     default void recorded(String interfaceId, String type, String status, String ack) {}
 
+    /** A claim-readiness rule found something in a posted encounter; {@code action}: warn. */
+    default void found(String interfaceId, String rule, String action) {}
+
     /** The answer to a message left for the sender, {@code latency} after its receipt. */
     default void replied(String interfaceId, Duration latency) {}
 }

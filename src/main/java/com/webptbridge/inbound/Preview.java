@@ -87,7 +87,7 @@ final class Preview {
                 c.setAutoCommit(true);
             }
         }
-        return answer(m, List.of(), changes, before.isEmpty(), notes);
+        return answer(m, m.warnings(), changes, before.isEmpty(), notes); // AA with the claim-readiness warnings
     }
 
     /** The outcome of a message whose processing failed with {@code problems}. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.webptbridge.hl7.MessageHeader;
+import com.webptbridge.readiness.Rule;
 import com.webptbridge.transport.KnownSenders;
 import com.webptbridge.transport.TlsSubjects;
 
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One client practice's interface as an analyst writes it in {@code conf/interfaces/<id>.yaml}: its
@@ -22,8 +24,9 @@ import java.util.Locale;
  * mapping profile, the reference-data seed folder, the ACK mode, its known senders (addresses or
  * TLS certificate subjects that keep room on the listener when strangers flood it), and its file-drop
  * folder ({@code inbound.files}), the TLS client certificate subjects it takes messages from
- * ({@code tlsSubjects}: any other certificate's messages are answered AR), and where its daily
- * report's summary is posted ({@code reports.webhook}). Unset profile,
+ * ({@code tlsSubjects}: any other certificate's messages are answered AR), where its daily
+ * report's summary is posted ({@code reports.webhook}), and the claim-readiness rules it switches
+ * off ({@code rules: {therapy-modifier: off}}; names are checked when the interface is wired). Unset profile,
  * reference and ACK mode fall back to the engine's settings.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,7 +42,8 @@ public record InterfaceDefinition(
         KnownSenders senders,
         Inbound inbound,
         List<String> tlsSubjects,
-        Reports reports) {
+        Reports reports,
+        Map<String, String> rules) {
 
     /** The interface that runs when none is configured: everything works as for one practice. */
     public static final String DEFAULT_ID = "default";
@@ -91,7 +95,7 @@ public record InterfaceDefinition(
         }
     }
 
-    /** An interface with its other ways in, any trusted TLS client certificate and no daily report options. */
+    /** An interface with its other ways in, any trusted TLS client certificate, no daily report options and every claim-readiness rule on. */
     public InterfaceDefinition(
             String id,
             String name,
@@ -103,7 +107,7 @@ public record InterfaceDefinition(
             Boolean enabled,
             KnownSenders senders,
             Inbound inbound) {
-        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, inbound, null, null);
+        this(id, name, mllp, match, profile, reference, ackMode, enabled, senders, inbound, null, null, null);
     }
 
     /** An interface with known senders and no other way in than MLLP. */
@@ -164,6 +168,10 @@ public record InterfaceDefinition(
             throw new IllegalArgumentException("Interface " + id + " has a reports.webhook that is not an http:// or"
                     + " https:// address with a host (e.g. https://hooks.example.org/bridge)");
         }
+        if (rules != null && rules.isEmpty()) {
+            rules = null;
+        }
+        Rule.switchedOff(rules, "Interface " + id); // a misspelled rule or setting is refused here, naming it
         if (ackMode != null && !ackMode.equals("original") && !ackMode.equals("enhanced")) {
             throw new IllegalArgumentException(
                     "Interface " + id + " has ackMode '" + ackMode + "': it must be original or enhanced");
@@ -183,7 +191,7 @@ public record InterfaceDefinition(
             throw new IllegalArgumentException("Interface file " + file + ": unknown key '" + e.getPropertyName()
                     + "'; an interface has id, name, mllp (host, port), match (sendingFacility,"
                     + " receivingFacility), profile, reference, ackMode, enabled, senders (addresses, subjects), inbound"
-                    + " (files), tlsSubjects, reports (webhook)");
+                    + " (files), tlsSubjects, reports (webhook), rules (claim-readiness rule: warn or off)");
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
         } catch (IOException e) {
@@ -234,7 +242,8 @@ public record InterfaceDefinition(
                 senders,
                 inbound,
                 tlsSubjects,
-                reports);
+                reports,
+                rules);
     }
 
     /**

@@ -25,6 +25,8 @@ public enum ProfileKey {
     ENCOUNTER_FACILITY("encounter", "facility"),
     ENCOUNTER_RENDERING_PROVIDER("encounter", "renderingProvider"),
     ENCOUNTER_REFERRING_PROVIDER("encounter", "referringProvider"),
+    /** Total timed treatment minutes of the visit, for the 8-minute rule; unset: the rule is inactive. */
+    ENCOUNTER_TREATMENT_MINUTES("encounter", "treatmentMinutes"),
     CHARGE_TRANSACTION_ID("charge", "transactionId"),
     CHARGE_SERVICE_DATE("charge", "serviceDate"),
     CHARGE_TYPE("charge", "type"),

@@ -1,5 +1,6 @@
 package com.webptbridge.reference;
 
+import com.webptbridge.billing.PayerClass;
 import com.webptbridge.billing.ProcedureCode;
 import com.webptbridge.billing.ReferenceKind;
 import com.webptbridge.billing.ReferenceKind.Field;
@@ -68,6 +69,9 @@ final class ReferenceChecks {
             case PLACE_OF_SERVICE -> text.matches("\\d{2}")
                     ? null
                     : f.json() + " must be a 2-digit place of service code (e.g. 11)";
+            case PAYER_CLASS -> PayerClass.of(text).isPresent()
+                    ? null
+                    : f.json() + " '" + text + "' is not a payer class: use one of " + PayerClass.list();
             case PROCEDURE_CODE -> ProcedureCode.wellFormed(text)
                     ? null
                     : f.json() + " must be a 5-character CPT/HCPCS code";
@@ -87,6 +91,7 @@ final class ReferenceChecks {
             case AMOUNT -> new BigDecimal(text);
             case UNITS -> Integer.valueOf(text);
             case PROCEDURE_CODE -> text.toUpperCase(Locale.ROOT);
+            case PAYER_CLASS -> PayerClass.of(text).orElseThrow().id();
             default -> text;
         };
     }

@@ -38,6 +38,14 @@ public final class Expectations {
         }
         check("errors", sample.errors().toString(), ack.errors().toString(), diffs);
         JsonNode e = sample.expected();
+        // errorTexts: how each ERR's sentence starts, in order (the claim-readiness warnings' words).
+        for (int i = 0; i < e.path("errorTexts").size(); i++) {
+            String start = e.get("errorTexts").get(i).asText();
+            String text = i < ack.errorTexts().size() ? ack.errorTexts().get(i) : "";
+            if (!text.startsWith(start)) {
+                diffs.add("ERR " + (i + 1) + " text: expected to start <" + start + "> but was <" + text + ">");
+            }
+        }
         if (e.has("absentPatient")) {
             check(
                     "patient " + e.get("absentPatient").asText(),

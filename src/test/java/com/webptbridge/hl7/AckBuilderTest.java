@@ -54,6 +54,20 @@ class AckBuilderTest {
     }
 
     @Test
+    void aWarningLeavesTheMessageAcceptedWithSeverityW() {
+        MessageHeader h = MessageHeader.read("MSH|^~\\&|W|C|B|F|2026||DFT^P03|X3|P|2.5.1");
+        var warning = Sentence.FINDING_NO_THERAPY_MODIFIER.at(
+                ErrorLocation.field("FT1", 2, 26), 2, "97110", "Medicare", "GP");
+        assertThat(NakReason.worstOf(List.of(warning))).isEqualTo(AcknowledgmentCode.AA);
+        assertThat(NakReason.worstOf(List.of(warning, NakReason.UNKNOWN_KEY.at(ErrorLocation.MESSAGE, "x"))))
+                .isEqualTo(AcknowledgmentCode.AE);
+        String[] segments =
+                builder.build(h, AcknowledgmentCode.AA, List.of(warning), "B8").split("\r");
+        assertThat(segments[1]).startsWith("MSA|AA|X3|Charge 2 (97110) has no therapy modifier");
+        assertThat(segments[2]).startsWith("ERR||FT1^2^26|101^Required field missing^HL70357|W||||Charge 2 (97110)");
+    }
+
+    @Test
     void olderVersionsAlsoGetErr1() {
         MessageHeader h = MessageHeader.read("MSH|^~\\&|W|C|B|F|2026||ADT^A28|X2|P|2.3");
         String ack = builder.build(

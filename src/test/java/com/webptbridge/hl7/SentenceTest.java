@@ -436,6 +436,87 @@ class SentenceTest {
                 words(
                         Sentence.REPORT_INTERNAL_ERROR,
                         "An internal error in the interface: report it; reprocess the messages once it is fixed."),
+                words(
+                        Sentence.FINDING_NO_THERAPY_MODIFIER,
+                        "Charge 2 (97110) has no therapy modifier: Medicare needs GP on every physical therapy line."
+                                + " Add GP to the charge in WebPT and re-bill the visit.",
+                        2,
+                        "97110",
+                        "Medicare",
+                        "GP"),
+                words(
+                        Sentence.FINDING_WRONG_THERAPY_MODIFIER,
+                        "Charge 1 (97530) has modifier GO, which is for occupational therapy: this is a physical"
+                                + " therapy interface, so Medicare needs GP. Correct the modifier in WebPT and re-bill"
+                                + " the visit.",
+                        1,
+                        "97530",
+                        "GO",
+                        "occupational therapy",
+                        "Medicare",
+                        "GP"),
+                words(
+                        Sentence.FINDING_EIGHT_MINUTE_RULE,
+                        "The visit bills 3 unit(s) of timed codes for 37 treatment minutes: under the 8-minute rule"
+                                + " Medicare pays 2 unit(s). Correct the units or the minutes in WebPT and re-bill the"
+                                + " visit.",
+                        3,
+                        37,
+                        "Medicare",
+                        2),
+                words(
+                        Sentence.FINDING_TOO_MANY_TIMED_UNITS,
+                        "The visit bills 9 units of timed 15-minute codes, more than 8 (over two hours of timed"
+                                + " treatment): check the units in WebPT.",
+                        9,
+                        8),
+                words(
+                        Sentence.FINDING_ZERO_UNITS,
+                        "Charge 2 (97140) is a timed code billed with 0 units: the payer pays nothing for it. Enter the"
+                                + " units in WebPT and re-bill the visit.",
+                        2,
+                        "97140"),
+                words(
+                        Sentence.FINDING_DIAGNOSIS_MALFORMED,
+                        "Diagnosis 54.50 is not a well-formed ICD-10-CM code (a letter, two characters, then up to four"
+                                + " after a dot): correct it in WebPT.",
+                        "54.50"),
+                words(
+                        Sentence.FINDING_INJURY_NO_SEVENTH,
+                        "Diagnosis S83.511 is an injury code without its 7th character (A initial, D subsequent, S"
+                                + " sequela; X placeholders first): payers deny it. Choose the complete code in WebPT.",
+                        "S83.511"),
+                words(
+                        Sentence.FINDING_NO_DIAGNOSIS_POINTED,
+                        "No charge of this visit points to a diagnosis: every claim line needs one. Link the charges to"
+                                + " the visit's diagnoses in WebPT and re-bill the visit."),
+                words(
+                        Sentence.FINDING_NO_REFERRING_PROVIDER,
+                        "The visit has no referring provider, which Medicare needs for therapy claims: enter the"
+                                + " referring provider (with NPI) on the patient's case in WebPT.",
+                        "Medicare"),
+                words(
+                        Sentence.FINDING_PLACE_OF_SERVICE,
+                        "Place of service '21' of facility 7 is not one this interface bills (11, 12, 19, 22, 02, 10):"
+                                + " correct the facility's place of service (bridge facility update 7"
+                                + " --place-of-service).",
+                        "21",
+                        7,
+                        "11, 12, 19, 22, 02, 10"),
+                words(
+                        Sentence.FINDING_NO_PLACE_OF_SERVICE,
+                        "Facility 7 has no place of service and conf/rules names no default: set it with bridge"
+                                + " facility update 7 --place-of-service 11.",
+                        7),
+                words(
+                        Sentence.FINDING_TIMELY_FILING,
+                        "The date of service 2026-05-20 is 185 days before this message, past the payer's filing limit"
+                                + " of 90 days: the claim is likely to be denied as late. Send the visit promptly, or"
+                                + " check for a filing-limit exception.",
+                        "2026-05-20",
+                        185,
+                        "the payer",
+                        90),
                 words(Sentence.CORRECT_AND_RESEND, "Correct the data in WebPT and resend, or reprocess once fixed."));
     }
 

@@ -35,6 +35,7 @@ public final class Sandbox {
         int policies = Sql.update(c, "DELETE FROM insurance_policy" + ofSandbox, interfaceId);
         int patients = Sql.update(c, "DELETE FROM patient" + ofSandbox, interfaceId);
         Sql.update(c, "DELETE FROM applied_message" + ofSandbox, interfaceId);
+        Sql.update(c, "DELETE FROM claim_finding" + ofSandbox, interfaceId); // the test traffic's findings go with it
         return new Cleared(patients, policies, encounters, charges);
     }
 }
