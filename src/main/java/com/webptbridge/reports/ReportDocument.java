@@ -79,6 +79,11 @@ public final class ReportDocument {
         r.waiting()
                 .forEach(w -> t.append(String.format(
                         "  %-40s %d message(s), oldest received %s%n", waitingFor(w), w.messages(), w.oldest())));
+        t.append("\nClaim-readiness findings by rule:\n");
+        if (r.findings().isEmpty()) {
+            t.append("  none\n");
+        }
+        r.findings().forEach(f -> t.append(String.format("  %-40s %d (%d open)%n", f.rule(), f.findings(), f.open())));
         t.append("\nTop NAK reasons (as WebPT's staff saw them):\n");
         if (r.naks().isEmpty()) {
             t.append("  none\n");
@@ -140,6 +145,9 @@ public final class ReportDocument {
                         null,
                         null,
                         w.oldest().toString())));
+        r.findings()
+                .forEach(f -> out.add(
+                        new CsvLine("finding", f.rule(), f.open() + " open", f.findings(), null, null, null, null)));
         r.naks()
                 .forEach(n -> out.add(new CsvLine(
                         "nak", n.ackCode() + " " + n.hl7Code(), n.text(), n.messages(), null, null, null, null)));
@@ -234,6 +242,15 @@ public final class ReportDocument {
                 .append(w.messages())
                 .append("</td><td>")
                 .append(w.oldest())
+                .append("</td></tr>"));
+        h.append("</tbody></table>\n<h2>Claim-readiness findings</h2>\n<table><thead><tr><th>Rule</th>")
+                .append("<th>Findings</th><th>Open</th></tr></thead><tbody>");
+        r.findings().forEach(f -> h.append("<tr><td>")
+                .append(esc(f.rule()))
+                .append("</td><td class=\"n\">")
+                .append(f.findings())
+                .append("</td><td class=\"n\">")
+                .append(f.open())
                 .append("</td></tr>"));
         h.append("</tbody></table>\n<h2>Top NAK reasons</h2>\n<table><thead><tr><th>Messages</th><th>ACK</th>")
                 .append("<th>Sentence</th></tr></thead><tbody>");

@@ -184,6 +184,22 @@ class ReportIT {
         assertThat(naks).anySatisfy(n -> assertThat(n).startsWith("AR ").contains("A99"));
     }
 
+    @Test
+    void claimReadinessFindingsAreCountedByRuleAsTheFindingsListHasThem() throws Exception {
+        JsonNode r = JSON.readTree(report("json"));
+        JsonNode listed = JSON.readTree(get("/api/interfaces/clinic-a/findings", TestEngine.ADMIN_AUTH));
+        Map<String, Long> byRule = new HashMap<>();
+        (listed.isArray() ? listed : listed.get("findings"))
+                .forEach(f -> byRule.merge(f.get("rule").asText(), 1L, Long::sum));
+        Map<String, Long> reported = new HashMap<>();
+        r.get("findings")
+                .forEach(f ->
+                        reported.put(f.get("rule").asText(), f.get("findings").asLong()));
+        assertThat(byRule).as("the Medicare visit (payer 1043) breaks rules").isNotEmpty();
+        assertThat(reported).isEqualTo(byRule);
+        assertThat(report("text")).contains("Claim-readiness findings by rule:");
+    }
+
     private static void assertTotal(JsonNode t, long charges, String units, String amount) {
         assertThat(t.get("charges").asLong()).isEqualTo(charges);
         assertThat(t.get("units").decimalValue()).isEqualByComparingTo(units);

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One interface's report for a period {@code [from, to)}: messages received in it by type and
  * outcome, the live encounters and charges posted in it, and of its messages those still waiting
- * (by reason, with the oldest), the duplicates suppressed and the top NAK sentences. Test traffic
+ * (by reason, with the oldest), the duplicates suppressed, the top NAK sentences and the
+ * claim-readiness findings by rule. Test traffic
  * (the sandbox) is counted as its own outcome and never in the postings.
  */
 public record PeriodReport(
@@ -23,7 +24,8 @@ public record PeriodReport(
         List<Total> byPayer,
         List<Waiting> waiting,
         long duplicates,
-        List<NakReason> naks) {
+        List<NakReason> naks,
+        List<Findings> findings) {
 
     /** How a message ended, in the report's words. */
     public enum Outcome {
@@ -53,6 +55,9 @@ public record PeriodReport(
 
     /** Messages in ERROR for one reason: the kind and key of what they wait for (null for a content problem). */
     public record Waiting(String kind, String key, String reason, long messages, Instant oldest) {}
+
+    /** Claim-readiness findings of one rule on the live encounters posted in the period, and how many are still open. */
+    public record Findings(String rule, long findings, long open) {}
 
     /** A NAK sentence as WebPT's staff saw it, with its ACK code, HL7 error code and how many messages got it. */
     public record NakReason(String ackCode, int hl7Code, String text, long messages) {}

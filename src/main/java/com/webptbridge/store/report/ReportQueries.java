@@ -83,7 +83,8 @@ public final class ReportQueries {
                             .filter(m -> m.outcome() == Outcome.DUPLICATE)
                             .mapToLong(MessageCount::messages)
                             .sum(),
-                    naks(c, interfaceId, start, end));
+                    naks(c, interfaceId, start, end),
+                    findings(c, interfaceId, start, end));
         }
     }
 
@@ -194,6 +195,20 @@ public final class ReportQueries {
                         rs.getString(3),
                         rs.getLong(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant()),
+                id,
+                from,
+                to);
+    }
+
+    /** The claim-readiness findings made in the period on live encounters, per rule (most first). */
+    private static List<PeriodReport.Findings> findings(Connection c, String id, OffsetDateTime from, OffsetDateTime to)
+            throws SQLException {
+        return Sql.list(
+                c,
+                "SELECT rule_name, COUNT(*), SUM(CASE WHEN status = 'open' THEN 1 ELSE 0 END) FROM claim_finding"
+                        + " WHERE interface_id = ? AND sandbox = FALSE AND created_at >= ? AND created_at < ?"
+                        + " GROUP BY rule_name ORDER BY COUNT(*) DESC, rule_name",
+                rs -> new PeriodReport.Findings(rs.getString(1), rs.getLong(2), rs.getLong(3)),
                 id,
                 from,
                 to);
