@@ -116,6 +116,12 @@ class ReconcileIT {
                         + "postedAmount,visitId,journalId,why");
         assertThat(csv).contains("never-received,6,RC5,2026-11-21,97110,1,45.00");
         assertThat(csv).contains("not-listed,,RC6,2026-11-21,97161");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("webpt-billed", ".csv");
+        java.nio.file.Files.writeString(file, list());
+        com.webptbridge.support.Cli.Result cli = com.webptbridge.support.Cli.run(
+                "reconcile", file.toString(), "--url", engine.get().url());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("line 6: RC5 2026-11-21 97110: Never received");
         String text = reconcile("text", TestEngine.ADMIN_AUTH).body();
         assertThat(text).contains("1 posted, 3 not posted, 1 posted differently, 1 posted but not in WebPT's list");
     }

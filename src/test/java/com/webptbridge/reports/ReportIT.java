@@ -254,6 +254,10 @@ class ReportIT {
                 .contains("Charges posted: 4 charge(s), 5 unit(s), $297.50")
                 .contains("payer 2001")
                 .doesNotContain("999.99");
+        com.webptbridge.support.Cli.Result cli = com.webptbridge.support.Cli.run(
+                "report", "--interface", "clinic-a", "--period", "today", "--url", engine.url());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Charges posted: 4 charge(s), 5 unit(s), $297.50");
         String html = report("html");
         assertThat(html).contains("<h1>Report: Practice clinic-a</h1>").contains("$297.50");
     }
