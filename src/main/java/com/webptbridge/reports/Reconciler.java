@@ -132,61 +132,38 @@ public final class Reconciler {
                 .filter(m -> k.patientId().equals(patientOf(m)) && carries(m.rawMessage(), k.day(), k.code()))
                 .reduce((first, second) -> second);
         if (last.isEmpty()) {
-            Line never = line(
+            return line(
                     Status.NEVER_RECEIVED,
                     k,
                     b,
                     null,
                     "Never received: no message of this interface carried it. Send the visit again from WebPT.");
-            return never;
         }
         Unposted m = last.get();
         String when = WHEN.format(m.receivedAt().atOffset(ZoneOffset.UTC));
         String nak = m.nak() == null ? "" : ": " + m.nak();
-        return switch (m.status()) {
-            case "ERROR" -> new Line(
-                    Status.WAITING,
-                    b.row,
-                    k.patientId(),
-                    k.day(),
-                    k.code(),
-                    b.units,
-                    b.amount,
-                    null,
-                    null,
-                    b.visitId,
-                    m.journalId(),
-                    "Waiting since " + when + nak);
-            case "REJECTED" -> new Line(
-                    Status.REJECTED,
-                    b.row,
-                    k.patientId(),
-                    k.day(),
-                    k.code(),
-                    b.units,
-                    b.amount,
-                    null,
-                    null,
-                    b.visitId,
-                    m.journalId(),
-                    "Rejected on " + when + nak);
-            default -> new Line(
-                    Status.RECEIVED,
-                    b.row,
-                    k.patientId(),
-                    k.day(),
-                    k.code(),
-                    b.units,
-                    b.amount,
-                    null,
-                    null,
-                    b.visitId,
-                    m.journalId(),
-                    "Received " + when + ", not yet answered.");
-        };
+        Status status =
+                switch (m.status()) {
+                    case "ERROR" -> Status.WAITING;
+                    case "REJECTED" -> Status.REJECTED;
+                    default -> Status.RECEIVED;
+                };
+        String why =
+                switch (status) {
+                    case WAITING -> "Waiting since " + when + nak;
+                    case REJECTED -> "Rejected on " + when + nak;
+                    default -> "Received " + when + ", not yet answered.";
+                };
+        // linked to the message that waits or was refused
+        return line(status, k, b, null, m.journalId(), why);
     }
 
     private static Line line(Status status, Key k, Sum b, Sum p, String why) {
+        return line(status, k, b, p, p == null ? null : p.journalId, why);
+    }
+
+    /** A line of the billed side {@code b} and the posted side {@code p} (either may be null), linked to {@code journalId}. */
+    private static Line line(Status status, Key k, Sum b, Sum p, Long journalId, String why) {
         return new Line(
                 status,
                 b == null ? null : b.row,
@@ -198,7 +175,7 @@ public final class Reconciler {
                 p == null ? null : p.units,
                 p == null ? null : p.amount,
                 b == null ? null : b.visitId,
-                p == null ? null : p.journalId,
+                journalId,
                 why);
     }
 

@@ -3,13 +3,11 @@ package com.webptbridge.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webptbridge.support.Browser;
-import com.webptbridge.support.Hl7Builder;
-import com.webptbridge.support.Hl7Text;
+import com.webptbridge.support.ReportMix;
 import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.SeededDft.Charge;
 import com.webptbridge.support.SeededDft.Place;
 import com.webptbridge.support.TestEngine;
-import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,16 +21,16 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.webptbridge.support.ReportMix.ack;
+import static com.webptbridge.support.ReportMix.dft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -72,40 +70,7 @@ class ReportsConsoleIT {
         }
         engine = TestEngine.start(Map.of("bridge.interfaces.dir", dir.toString()));
 
-        // clinic-a: ReportIT's mix.
-        String first = dft(
-                "A-1", "RA1", Place.SPRINGFIELD, new Charge("97110", "2", "90.00"), new Charge("97140", "1", "42.00"));
-        assertThat(ack(portA, first)).isEqualTo("AA");
-        assertThat(ack(
-                        portA,
-                        dft(
-                                "A-2",
-                                "RA2",
-                                Place.PEORIA,
-                                new Charge("97161", "1", "120.00"),
-                                new Charge("97110", "1", "45.50"))))
-                .isEqualTo("AA");
-        assertThat(ack(portA, dft("A-3", "RA3", Place.SPRINGFIELD.paidBy("2001"), Charge.of("97110"))))
-                .isEqualTo("AE");
-        assertThat(ack(portA, first)).as("a resend").isEqualTo("AA");
-        assertThat(ack(
-                        portA,
-                        Hl7Builder.adt("A08")
-                                .facility("CLINIC-A")
-                                .controlId("A-4")
-                                .patient("RA1")
-                                .field("PID", 5, "Ruiz^Ana")
-                                .field("PID", 7, "19700101")
-                                .text()))
-                .isEqualTo("AA");
-        assertThat(ack(
-                        portA,
-                        Hl7Builder.adt("A99")
-                                .facility("CLINIC-A")
-                                .controlId("A-5")
-                                .patient("RA1")
-                                .text()))
-                .isEqualTo("AR");
+        ReportMix.send(portA);
 
         // clinic-b: ReconcileIT's postings, against the fixture list of what WebPT billed.
         assertThat(ack(portB, dft("R-1", "RC1", Place.SPRINGFIELD, new Charge("97110", "1", "45.00"))))
@@ -137,21 +102,6 @@ class ReportsConsoleIT {
         }
         if (engine != null) {
             engine.close();
-        }
-    }
-
-    private static String dft(String controlId, String patient, Place place, Charge... charges) {
-        return SeededDft.builder("CLINIC", controlId, patient, place, charges)
-                .field("PV1", 19, "V-" + controlId)
-                .text();
-    }
-
-    private static String ack(int port, String message) throws Exception {
-        try (MllpClient client = MllpClient.connect("127.0.0.1", port, Duration.ofSeconds(20))) {
-            return Hl7Text.parseAck(new String(client.exchange(Hl7Text.bytes(message)), StandardCharsets.UTF_8))
-                    .encode()
-                    .split("\r")[1]
-                    .split("\\|")[1];
         }
     }
 

@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.webptbridge.support.Hl7Builder;
-import com.webptbridge.support.Hl7Text;
-import com.webptbridge.support.SeededDft;
 import com.webptbridge.support.SeededDft.Charge;
 import com.webptbridge.support.SeededDft.Place;
 import com.webptbridge.support.TestEngine;
 import com.webptbridge.support.Wait;
-import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -33,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static com.webptbridge.support.ReportMix.ack;
+import static com.webptbridge.support.ReportMix.dft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -152,21 +150,6 @@ class DailyReportIT {
                 dir.resolve(id + ".yaml"),
                 "id: " + id + "\nname: Practice " + id + "\nmllp:\n  host: 127.0.0.1\n  port: " + port
                         + "\nreference: conf/reference\nreports:\n  webhook: " + webhook + "\n");
-    }
-
-    private static String dft(String controlId, String patient, Place place, Charge... charges) {
-        return SeededDft.builder("CLINIC", controlId, patient, place, charges)
-                .field("PV1", 19, "V-" + controlId)
-                .text();
-    }
-
-    private static String ack(int port, String message) throws Exception {
-        try (MllpClient client = MllpClient.connect("127.0.0.1", port, Duration.ofSeconds(20))) {
-            return Hl7Text.parseAck(new String(client.exchange(Hl7Text.bytes(message)), StandardCharsets.UTF_8))
-                    .encode()
-                    .split("\r")[1]
-                    .split("\\|")[1];
-        }
     }
 
     @Test

@@ -5,27 +5,24 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.webptbridge.support.Hl7Builder;
-import com.webptbridge.support.Hl7Text;
-import com.webptbridge.support.SeededDft;
+import com.webptbridge.support.ReportMix;
 import com.webptbridge.support.SeededDft.Charge;
 import com.webptbridge.support.SeededDft.Place;
 import com.webptbridge.support.TestEngine;
-import com.webptbridge.transport.MllpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.webptbridge.support.ReportMix.ack;
+import static com.webptbridge.support.ReportMix.dft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,39 +52,7 @@ class ReportIT {
         define("clinic-b", portB);
         engine = TestEngine.start(Map.of("bridge.interfaces.dir", dir.toString()));
 
-        String first = dft(
-                "A-1", "RA1", Place.SPRINGFIELD, new Charge("97110", "2", "90.00"), new Charge("97140", "1", "42.00"));
-        assertThat(ack(portA, first)).isEqualTo("AA");
-        assertThat(ack(
-                        portA,
-                        dft(
-                                "A-2",
-                                "RA2",
-                                Place.PEORIA,
-                                new Charge("97161", "1", "120.00"),
-                                new Charge("97110", "1", "45.50"))))
-                .isEqualTo("AA");
-        assertThat(ack(portA, dft("A-3", "RA3", Place.SPRINGFIELD.paidBy("2001"), Charge.of("97110"))))
-                .isEqualTo("AE");
-        assertThat(ack(portA, first)).as("a resend").isEqualTo("AA");
-        assertThat(ack(
-                        portA,
-                        Hl7Builder.adt("A08")
-                                .facility("CLINIC-A")
-                                .controlId("A-4")
-                                .patient("RA1")
-                                .field("PID", 5, "Ruiz^Ana")
-                                .field("PID", 7, "19700101")
-                                .text()))
-                .isEqualTo("AA");
-        assertThat(ack(
-                        portA,
-                        Hl7Builder.adt("A99")
-                                .facility("CLINIC-A")
-                                .controlId("A-5")
-                                .patient("RA1")
-                                .text()))
-                .isEqualTo("AR");
+        ReportMix.send(portA);
         // Another practice: its money must not show in clinic-a's report.
         assertThat(ack(portB, dft("B-1", "RB1", Place.SPRINGFIELD, new Charge("97110", "3", "999.99"))))
                 .isEqualTo("AA");
@@ -105,21 +70,6 @@ class ReportIT {
                 dir.resolve(id + ".yaml"),
                 "id: " + id + "\nname: Practice " + id + "\nmllp:\n  host: 127.0.0.1\n  port: " + port
                         + "\nreference: conf/reference\n");
-    }
-
-    private static String dft(String controlId, String patient, Place place, Charge... charges) {
-        return SeededDft.builder("CLINIC", controlId, patient, place, charges)
-                .field("PV1", 19, "V-" + controlId)
-                .text();
-    }
-
-    private static String ack(int port, String message) throws Exception {
-        try (MllpClient client = MllpClient.connect("127.0.0.1", port, Duration.ofSeconds(20))) {
-            return Hl7Text.parseAck(new String(client.exchange(Hl7Text.bytes(message)), StandardCharsets.UTF_8))
-                    .encode()
-                    .split("\r")[1]
-                    .split("\\|")[1];
-        }
     }
 
     private static String get(String path, String authorization) throws Exception {
