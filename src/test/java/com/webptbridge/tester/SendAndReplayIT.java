@@ -48,7 +48,12 @@ class SendAndReplayIT {
             Cli.Result toAckServer =
                     Cli.run("send", "hl7-samples/dft", "--host", "127.0.0.1", "--port", "" + ackServer.port());
             assertThat(toAckServer.exitCode()).as(toAckServer.out()).isZero();
-            assertThat(toAckServer.out()).contains("18 of 18 accepted");
+            long samples;
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("hl7-samples/dft"))) {
+                samples = files.filter(f -> f.toString().endsWith(".hl7")).count();
+            }
+            // the ack-server reads MSH only: it accepts every sample, the bad ones too
+            assertThat(toAckServer.out()).contains(samples + " of " + samples + " accepted");
         }
     }
 
