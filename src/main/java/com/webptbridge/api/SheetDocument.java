@@ -1,15 +1,9 @@
 package com.webptbridge.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.webptbridge.reference.AlternateIdSheet;
+import com.webptbridge.reports.Documents;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -30,13 +24,7 @@ final class SheetDocument {
         for (AlternateIdSheet.Section s : sheet.sections()) {
             s.lines().forEach(l -> lines.add(new CsvLine(s.kind(), l.name(), l.sequenceNumber(), l.npi())));
         }
-        CsvMapper mapper = new CsvMapper();
-        CsvSchema schema = mapper.schemaFor(CsvLine.class).withHeader();
-        try {
-            return mapper.writer(schema).writeValueAsString(lines);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The sheet cannot be written as CSV", e);
-        }
+        return Documents.csv(CsvLine.class, lines);
     }
 
     /** The page's styles, on screen and on paper; the answer's Content-Security-Policy allows exactly these. */
@@ -52,26 +40,19 @@ final class SheetDocument {
 
     /** The Content-Security-Policy of the page: nothing but its own inline styles. */
     static String policy() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(STYLE.getBytes(StandardCharsets.UTF_8));
-            return "default-src 'none'; style-src 'sha256-"
-                    + Base64.getEncoder().encodeToString(hash)
-                    + "'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Documents.policy(STYLE);
     }
 
     static String html(AlternateIdSheet sheet, String practice) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>Alternate IDs for WebPT: ")
-                .append(esc(practice))
+                .append(Documents.esc(practice))
                 .append("</title><style>")
                 .append(STYLE)
                 .append("</style></head><body>\n<h1>Alternate IDs for WebPT: ")
-                .append(esc(practice))
+                .append(Documents.esc(practice))
                 .append("</h1>\n<p class=\"meta\">Interface ")
-                .append(esc(sheet.interfaceId()))
+                .append(Documents.esc(sheet.interfaceId()))
                 .append(", made ")
                 .append(sheet.generatedAt().toString(), 0, 16)
                 .append(" UTC")
@@ -84,9 +65,9 @@ final class SheetDocument {
             h.append("<section")
                     .append(s.byPhone() ? " class=\"phone\"" : "")
                     .append("><h2>")
-                    .append(esc(s.title()))
+                    .append(Documents.esc(s.title()))
                     .append("</h2><p>")
-                    .append(esc(s.instruction()))
+                    .append(Documents.esc(s.instruction()))
                     .append("</p>");
             if (s.lines().isEmpty()) {
                 h.append("<p class=\"empty\">None.</p>");
@@ -95,11 +76,11 @@ final class SheetDocument {
                         .append("</thead><tbody>");
                 for (AlternateIdSheet.Line l : s.lines()) {
                     h.append("<tr><td>")
-                            .append(esc(l.name()))
+                            .append(Documents.esc(l.name()))
                             .append("</td><td class=\"id\">")
                             .append(l.sequenceNumber())
                             .append("</td><td>")
-                            .append(l.npi() == null ? "" : esc(l.npi()))
+                            .append(l.npi() == null ? "" : Documents.esc(l.npi()))
                             .append("</td></tr>");
                 }
                 h.append("</tbody></table>");
@@ -107,9 +88,5 @@ final class SheetDocument {
             h.append("</section>\n");
         }
         return h.append("</body></html>\n").toString();
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

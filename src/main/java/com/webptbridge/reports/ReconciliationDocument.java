@@ -1,9 +1,6 @@
 package com.webptbridge.reports;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.webptbridge.reports.Reconciliation.Line;
 
 import java.math.BigDecimal;
@@ -70,16 +67,7 @@ public final class ReconciliationDocument {
     }
 
     public static String csv(Reconciliation r) {
-        CsvMapper mapper = new CsvMapper();
-        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
-                .addSerializer(LocalDate.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance));
-        CsvSchema schema = mapper.schemaFor(CsvLine.class).withHeader();
-        try {
-            return mapper.writer(schema)
-                    .writeValueAsString(all(r).stream().map(CsvLine::of).toList());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The reconciliation cannot be written as CSV", e);
-        }
+        return Documents.csv(CsvLine.class, all(r).stream().map(CsvLine::of).toList());
     }
 
     public static String text(Reconciliation r) {

@@ -1,19 +1,12 @@
 package com.webptbridge.reports;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.webptbridge.store.report.PeriodReport;
 import com.webptbridge.store.report.PeriodReport.Outcome;
 import com.webptbridge.store.report.PeriodReport.Total;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,13 +148,7 @@ public final class ReportDocument {
     }
 
     public static String csv(PeriodReport r) {
-        CsvMapper mapper = new CsvMapper();
-        CsvSchema schema = mapper.schemaFor(CsvLine.class).withHeader();
-        try {
-            return mapper.writer(schema).writeValueAsString(lines(r));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The report cannot be written as CSV", e);
-        }
+        return Documents.csv(CsvLine.class, lines(r));
     }
 
     /** The page's styles; the answer's Content-Security-Policy ({@link #policy}) allows exactly these. */
@@ -172,27 +159,20 @@ public final class ReportDocument {
             + "@media print{body{margin:0;font-size:10pt}table{page-break-inside:avoid}}";
 
     public static String policy() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(STYLE.getBytes(StandardCharsets.UTF_8));
-            return "default-src 'none'; style-src 'sha256-"
-                    + Base64.getEncoder().encodeToString(hash)
-                    + "'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Documents.policy(STYLE);
     }
 
     public static String html(PeriodReport r, String practice) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>Report: ")
-                .append(esc(practice))
+                .append(Documents.esc(practice))
                 .append("</title><style>")
                 .append(STYLE)
                 .append("</style></head><body>\n<h1>Report: ")
-                .append(esc(practice))
+                .append(Documents.esc(practice))
                 .append("</h1>\n")
                 .append("<p class=\"meta\">Interface ")
-                .append(esc(r.interfaceId()))
+                .append(Documents.esc(r.interfaceId()))
                 .append(", ")
                 .append(r.from())
                 .append(" to ")
@@ -204,7 +184,7 @@ public final class ReportDocument {
         }
         h.append("</tr></thead><tbody>");
         byType(r).forEach((type, counts) -> {
-            h.append("<tr><td>").append(esc(type)).append("</td>");
+            h.append("<tr><td>").append(Documents.esc(type)).append("</td>");
             for (Outcome o : Outcome.values()) {
                 h.append("<td class=\"n\">").append(counts.getOrDefault(o, 0L)).append("</td>");
             }
@@ -215,7 +195,7 @@ public final class ReportDocument {
                 .append(". Encounters posted: ")
                 .append(r.encounters())
                 .append(". Charges posted: ")
-                .append(esc(charges(r.charges())))
+                .append(Documents.esc(charges(r.charges())))
                 .append(".</p>\n");
         byKey(r).forEach((section, totals) -> {
             h.append("<h2>Charges by ")
@@ -224,7 +204,7 @@ public final class ReportDocument {
                     .append(section)
                     .append("</th><th>Charges</th><th>Units</th><th>Amount</th></tr></thead><tbody>");
             totals.forEach(t -> h.append("<tr><td>")
-                    .append(esc(name(t)))
+                    .append(Documents.esc(name(t)))
                     .append("</td><td class=\"n\">")
                     .append(t.charges())
                     .append("</td><td class=\"n\">")
@@ -237,7 +217,7 @@ public final class ReportDocument {
         h.append("<h2>Waiting</h2>\n<table><thead><tr><th>Waits for</th><th>Messages</th><th>Oldest received</th>")
                 .append("</tr></thead><tbody>");
         r.waiting().forEach(w -> h.append("<tr><td>")
-                .append(esc(waitingFor(w)))
+                .append(Documents.esc(waitingFor(w)))
                 .append("</td><td class=\"n\">")
                 .append(w.messages())
                 .append("</td><td>")
@@ -246,7 +226,7 @@ public final class ReportDocument {
         h.append("</tbody></table>\n<h2>Claim-readiness findings</h2>\n<table><thead><tr><th>Rule</th>")
                 .append("<th>Findings</th><th>Open</th></tr></thead><tbody>");
         r.findings().forEach(f -> h.append("<tr><td>")
-                .append(esc(f.rule()))
+                .append(Documents.esc(f.rule()))
                 .append("</td><td class=\"n\">")
                 .append(f.findings())
                 .append("</td><td class=\"n\">")
@@ -257,19 +237,10 @@ public final class ReportDocument {
         r.naks().forEach(n -> h.append("<tr><td class=\"n\">")
                 .append(n.messages())
                 .append("</td><td>")
-                .append(esc(n.ackCode() + " " + n.hl7Code()))
+                .append(Documents.esc(n.ackCode() + " " + n.hl7Code()))
                 .append("</td><td>")
-                .append(esc(n.text()))
+                .append(Documents.esc(n.text()))
                 .append("</td></tr>"));
         return h.append("</tbody></table>\n</body></html>\n").toString();
-    }
-
-    private static String esc(String s) {
-        return s == null
-                ? ""
-                : s.replace("&", "&amp;")
-                        .replace("<", "&lt;")
-                        .replace(">", "&gt;")
-                        .replace("\"", "&quot;");
     }
 }
