@@ -49,6 +49,24 @@ abstract class ApiCommand {
         return 2;
     }
 
+    /**
+     * A document the engine answered (a sheet, a report, a reconciliation): refused when not 200,
+     * else printed, or written to {@code file} when given, saying so as "Wrote {what} to FILE.".
+     */
+    int document(java.net.http.HttpResponse<String> answer, java.nio.file.Path file, String what)
+            throws java.io.IOException {
+        if (answer.statusCode() != 200) {
+            return refused(new ApiClient.Answer(answer.statusCode(), ApiClient.JSON.readTree(answer.body())));
+        }
+        if (file == null) {
+            out().print(answer.body());
+        } else {
+            java.nio.file.Files.writeString(file, answer.body());
+            out().println("Wrote " + what + " to " + file + ".");
+        }
+        return 0;
+    }
+
     int run(Callable<Integer> action) {
         try {
             return action.call();

@@ -198,17 +198,7 @@ final class InterfaceCommand extends ApiCommand {
                 java.net.http.HttpResponse<String> answer = parent.api()
                         .document("/api/interfaces/" + id + "/sheet?format=" + format
                                 + (since == null ? "" : "&since=" + since));
-                if (answer.statusCode() != 200) {
-                    return parent.refused(
-                            new ApiClient.Answer(answer.statusCode(), ApiClient.JSON.readTree(answer.body())));
-                }
-                if (out == null) {
-                    parent.out().print(answer.body());
-                } else {
-                    java.nio.file.Files.writeString(out, answer.body());
-                    parent.out().println("Wrote the Alternate ID sheet of " + id + " to " + out + ".");
-                }
-                return 0;
+                return parent.document(answer, out, "the Alternate ID sheet of " + id);
             });
         }
     }

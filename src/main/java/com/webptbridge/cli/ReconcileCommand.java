@@ -36,16 +36,7 @@ final class ReconcileCommand extends ApiCommand implements Callable<Integer> {
             }
             java.net.http.HttpResponse<String> answer =
                     api().document("/api/reconcile?format=" + format, Files.readAllBytes(file), "text/csv");
-            if (answer.statusCode() != 200) {
-                return refused(new ApiClient.Answer(answer.statusCode(), ApiClient.JSON.readTree(answer.body())));
-            }
-            if (out == null) {
-                out().print(answer.body());
-            } else {
-                Files.writeString(out, answer.body());
-                out().println("Wrote the reconciliation to " + out + ".");
-            }
-            return 0;
+            return document(answer, out, "the reconciliation");
         });
     }
 }

@@ -5,7 +5,6 @@ import picocli.CommandLine.Option;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,16 +45,7 @@ final class ReportCommand extends ApiCommand implements Callable<Integer> {
             add(query, "to", to);
             add(query, "format", format);
             java.net.http.HttpResponse<String> answer = api().document("/api/reports?" + String.join("&", query));
-            if (answer.statusCode() != 200) {
-                return refused(new ApiClient.Answer(answer.statusCode(), ApiClient.JSON.readTree(answer.body())));
-            }
-            if (out == null) {
-                out().print(answer.body());
-            } else {
-                Files.writeString(out, answer.body());
-                out().println("Wrote the report to " + out + ".");
-            }
-            return 0;
+            return document(answer, out, "the report");
         });
     }
 
